@@ -1,0 +1,279 @@
+"""Data checks: warnings that name the row, the field, both numbers and what was expected.
+
+Warnings never block saving; they are shown beside their rows and listed in the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Project
+from .numbers import fmt_plain
+from .ruleset import RuleSet, load_ruleset
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class DataWarning:
+    table: str  # 附表1 / 区县资金分配表 / 附表2 / 绩效目标
+    row: str  # the row's name, e.g. 梁溪区, or 合计
+    field: str  # the field's Chinese name, e.g. 实际支出数
+    message: str
+    row_id: str | None = None  # the model id of the row, for surfaces that mark it
+
+    @property
+    def where(self) -> str:
+        return f"{self.table}「{self.row}」{self.field}"
+
+
+def _m(value: Decimal) -> str:
+    return f"{fmt_plain(value)} 万元"
+
+
+def check_project(project: Project, ruleset: RuleSet | None = None) -> list[DataWarning]:
+    ruleset = ruleset or load_ruleset(project.ruleset)
+    found = [
+        *_check_funds(project),
+        *_check_districts(project),
+        *_check_weights(project, ruleset),
+        *_check_linked_goals(project),
+        *_check_stated_goals(project),
+    ]
+    # The same goal may be stated twice (总目标 and 明细目标); say each problem once.
+    return list(dict.fromkeys(found))
+
+
+def _check_funds(project: Project) -> list[DataWarning]:
+    out: list[DataWarning] = []
+    for row in project.funds:
+        adjusted = row.budget + row.increase - row.decrease
+        if row.stated_adjusted_budget is not None and row.stated_adjusted_budget != adjusted:
+            out.append(
+                DataWarning(
+                    "附表1",
+                    row.name,
+                    "调整后预算数",
+                    (
+                        f"填写 {_m(row.stated_adjusted_budget)}，应为 预算安排数 {fmt_plain(row.budget)} + 调增 "
+                        f"{fmt_plain(row.increase)} − 调减 {fmt_plain(row.decrease)} = {_m(adjusted)}"
+                    ),
+                    row.id,
+                )
+            )
+        if row.actual_spend > adjusted:
+            out.append(
+                DataWarning(
+                    "附表1",
+                    row.name,
+                    "实际支出数",
+                    (
+                        f"实际支出数 {_m(row.actual_spend)} 大于调整后预算数 {_m(adjusted)}，"
+                        "实际支出一般不应超过调整后预算"
+                    ),
+                    row.id,
+                )
+            )
+        if row.funds_arrived > adjusted:
+            out.append(
+                DataWarning(
+                    "附表1",
+                    row.name,
+                    "实际到位资金",
+                    (f"实际到位资金 {_m(row.funds_arrived)} 大于调整后预算数 {_m(adjusted)}"),
+                    row.id,
+                )
+            )
+    return out
+
+
+def _check_districts(project: Project) -> list[DataWarning]:
+    out: list[DataWarning] = []
+    for row in project.districts:
+        if row.actual_spend > row.allocated:
+            out.append(
+                DataWarning(
+                    "区县资金分配表",
+                    row.name,
+                    "实际支出数",
+                    (
+                        f"实际支出数 {_m(row.actual_spend)} 大于资金下达数 {_m(row.allocated)}，"
+                        "实际支出应不超过下达数"
+                    ),
+                    row.id,
+                )
+            )
+        expected = row.allocated - row.actual_spend
+        if row.carryover != expected:
+            out.append(
+                DataWarning(
+                    "区县资金分配表",
+                    row.name,
+                    "结余结转数",
+                    (
+                        f"结余结转数 {_m(row.carryover)}，应为 资金下达数 {fmt_plain(row.allocated)} − 实际支出数 "
+                        f"{fmt_plain(row.actual_spend)} = {_m(expected)}"
+                    ),
+                    row.id,
+                )
+            )
+        if row.funds_arrived > row.allocated:
+            out.append(
+                DataWarning(
+                    "区县资金分配表",
+                    row.name,
+                    "项目资金到位数",
+                    (f"项目资金到位数 {_m(row.funds_arrived)} 大于资金下达数 {_m(row.allocated)}"),
+                    row.id,
+                )
+            )
+    if project.districts and project.funds:
+        district_spend = sum((d.actual_spend for d in project.districts), ZERO)
+        fund_spend = sum((f.actual_spend for f in project.funds), ZERO)
+        if district_spend != fund_spend:
+            out.append(
+                DataWarning(
+                    "区县资金分配表",
+                    "合计",
+                    "实际支出数",
+                    (
+                        f"各区县实际支出数合计 {_m(district_spend)}，与附表1 实际支出数合计 {_m(fund_spend)} 不一致，"
+                        "两者应相等"
+                    ),
+                )
+            )
+        allocated = sum((d.allocated for d in project.districts), ZERO)
+        adjusted = sum((f.budget + f.increase - f.decrease for f in project.funds), ZERO)
+        if allocated > adjusted:
+            out.append(
+                DataWarning(
+                    "区县资金分配表",
+                    "合计",
+                    "资金下达数",
+                    (
+                        f"各区县资金下达数合计 {_m(allocated)} 大于附表1 调整后预算数合计 {_m(adjusted)}，"
+                        "下达数不应超过预算"
+                    ),
+                )
+            )
+    return out
+
+
+def _check_weights(project: Project, ruleset: RuleSet) -> list[DataWarning]:
+    out: list[DataWarning] = []
+    if not project.indicators:
+        return out
+
+    def leaf_sum(path: list[str]) -> Decimal:
+        n = len(path)
+        return sum(
+            (i.weight for i in project.indicators if i.levels[:n] == path and len(i.levels) > n),
+            ZERO,
+        )
+
+    total = sum((i.weight for i in project.indicators), ZERO)
+    if total != ruleset.total_weight:
+        out.append(
+            DataWarning(
+                "附表2",
+                "总分",
+                "权重",
+                (
+                    f"全部指标权重合计 {fmt_plain(total)} 分，应为 {fmt_plain(ruleset.total_weight)} 分"
+                ),
+            )
+        )
+    declared = [(g.path, g.weight) for g in ruleset.group_weights]
+    declared += [(g.path, g.weight) for g in project.groups]
+    for path, weight in declared:
+        got = leaf_sum(list(path))
+        if got != weight:
+            name = "/".join(path)
+            out.append(
+                DataWarning(
+                    "附表2",
+                    name,
+                    "权重",
+                    (
+                        f"「{name}」下各指标权重合计 {fmt_plain(got)} 分，应为 {fmt_plain(weight)} 分"
+                    ),
+                )
+            )
+    if ruleset.satisfaction_rule and ruleset.satisfaction_weight is not None:
+        got = sum(
+            (i.weight for i in project.indicators if i.rule == ruleset.satisfaction_rule), ZERO
+        )
+        if got != ruleset.satisfaction_weight:
+            out.append(
+                DataWarning(
+                    "附表2",
+                    "社会满意度",
+                    "权重",
+                    (
+                        f"满意度指标权重合计 {fmt_plain(got)} 分，应为 {fmt_plain(ruleset.satisfaction_weight)} 分"
+                        "（多个满意度目标合并填列，权重总和为 10 分）"
+                    ),
+                )
+            )
+    return out
+
+
+def _check_linked_goals(project: Project) -> list[DataWarning]:
+    out: list[DataWarning] = []
+    by_id = {i.id: i for i in project.indicators}
+    parents = {i.part_of for i in project.indicators if i.part_of}
+    for parent_id in parents:
+        parent = by_id.get(parent_id)
+        parts = [i for i in project.indicators if i.part_of == parent_id]
+        if parent is None:
+            names = "、".join(p.name for p in parts)
+            out.append(
+                DataWarning(
+                    "附表2", names, "所属总目标", f"关联的总目标「{parent_id}」不存在", parts[0].id
+                )
+            )
+            continue
+        for field, label in (("target", "目标值"), ("actual", "完成值")):
+            values = [getattr(p, field) for p in parts]
+            whole = getattr(parent, field)
+            if whole is None or any(v is None for v in values):
+                continue
+            got = sum(values, ZERO)
+            if got != whole:
+                sums = " + ".join(fmt_plain(v) for v in values)
+                out.append(
+                    DataWarning(
+                        "附表2",
+                        parent.name,
+                        label,
+                        (
+                            f"明细目标{label} {sums} = {fmt_plain(got)}，与总目标{label} {fmt_plain(whole)} 不一致"
+                        ),
+                        parent.id,
+                    )
+                )
+    return out
+
+
+def _check_stated_goals(project: Project) -> list[DataWarning]:
+    out: list[DataWarning] = []
+    by_id = {i.id: i for i in project.indicators}
+    for goal in project.goals:
+        indicator = by_id.get(goal.indicator_id or "")
+        if indicator is None or indicator.target is None:
+            continue
+        if indicator.target != goal.target:
+            out.append(
+                DataWarning(
+                    "绩效目标",
+                    goal.name,
+                    "目标值",
+                    (
+                        f"报告正文的绩效目标「{goal.name}」为 {fmt_plain(goal.target)}{goal.unit}，"
+                        f"附表2「{indicator.name}」目标值为 {fmt_plain(indicator.target)}{indicator.unit}，两者应一致"
+                    ),
+                    indicator.id,
+                )
+            )
+    return out

@@ -1,0 +1,140 @@
+"""The ``perfeval`` command: headless subcommands, or the wizard when given a file or nothing.
+
+Each subcommand lives in ``perfeval_tui/commands/<name>.py`` with ``configure(parser)`` and
+``run(args) -> int``; modules are imported only when their command runs, so startup stays light.
+Every failure ends in a one-line Chinese message and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+# name -> (module, one-line Chinese description)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "score": ("perfeval_tui.commands.score", "计算项目得分并列出每一项扣分"),
+    "check": ("perfeval_tui.commands.check", "检查数据（有警告时退出码为 1）"),
+    "explain": ("perfeval_tui.commands.explain", "查看评分规则原文、口径和算例"),
+    "schema": ("perfeval_tui.commands.schema", "输出或重新生成 JSON Schema"),
+}
+WIZARD_MODULE = "perfeval_tui.commands.wizard"
+
+_ARGPARSE_TEXT = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示帮助并退出",
+}
+
+
+def _translate(text: str) -> str:
+    return _ARGPARSE_TEXT.get(text, text)
+
+
+# argparse looks its fixed words up through gettext at call time; give it Chinese ones.
+argparse._ = _translate  # type: ignore[attr-defined]
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are Chinese and exit with code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        replacements = (
+            ("the following arguments are required: ", "缺少参数："),
+            ("unrecognized arguments: ", "无法识别的参数："),
+            ("invalid choice: ", "无效的选项："),
+            ("expected one argument", "需要一个值"),
+            ("argument ", "参数 "),
+            ("choose from ", "可选："),
+        )
+        for english, chinese in replacements:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}：错误：{message}\n")
+
+
+def fail(message: str) -> int:
+    """Print a one-line Chinese error to stderr and return the bad-input exit code."""
+    print(f"错误：{message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _crash_log(exc: BaseException) -> Path | None:
+    folder = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state")) / "perfeval"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "crash.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(exc)))
+        return log
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        print("\n已中断。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        log = _crash_log(exc)
+        where = f"详细信息已记入 {log}" if log else "无法写入日志"
+        print(
+            f"错误：程序内部出错（{type(exc).__name__}）。{where}，请反馈给维护人员。",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def _dispatch(args: list[str]) -> int:
+    if args and args[0] in COMMANDS:
+        module_name, description = COMMANDS[args[0]]
+        module = importlib.import_module(module_name)
+        parser = ChineseArgumentParser(prog=f"perfeval {args[0]}", description=description)
+        module.configure(parser)
+        return int(module.run(parser.parse_args(args[1:])))
+    if args and args[0] in ("-h", "--help", "help"):
+        print(_overview())
+        return EXIT_OK
+    if args and args[0] in ("-V", "--version"):
+        from . import __version__
+
+        print(f"perfeval {__version__}")
+        return EXIT_OK
+    try:
+        module = importlib.import_module(WIZARD_MODULE)
+    except ModuleNotFoundError:
+        print(_overview())
+        return EXIT_OK
+    parser = ChineseArgumentParser(prog="perfeval", description="专项资金绩效评价自评向导")
+    module.configure(parser)
+    return int(module.run(parser.parse_args(args)))
+
+
+def _overview() -> str:
+    lines = [
+        "perfeval —— 专项资金绩效评价自评",
+        "",
+        "用法：perfeval [文件] | perfeval 命令 ...",
+        "",
+        "命令：",
+    ]
+    lines += [f"  {name:<10}{description}" for name, (_, description) in COMMANDS.items()]
+    lines += ["", "每个命令加 -h 查看说明，例如 perfeval score -h"]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

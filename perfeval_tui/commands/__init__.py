@@ -1,0 +1,1 @@
+"""One module per ``perfeval`` subcommand; see :mod:`perfeval_tui.cli`."""

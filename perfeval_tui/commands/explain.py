@@ -1,0 +1,70 @@
+"""``perfeval explain [RULE] [--ruleset ID]``: the rule's text, its readings and a worked example."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..cli import fail
+from ..examples import example_for, example_under_every_reading
+from ..numbers import fmt2
+from ..render_text import explanation_lines
+from ..ruleset import (
+    FAMILY_LABELS,
+    UnknownRuleSetError,
+    available_rulesets,
+    load_ruleset,
+    reading_options,
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rule", nargs="?", metavar="规则", help="规则 id（省略则列出全部规则）")
+    parser.add_argument(
+        "--ruleset",
+        default="wuxi-2021",
+        metavar="规则集",
+        help=f"规则集（{'、'.join(available_rulesets())}）",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        ruleset = load_ruleset(args.ruleset)
+    except UnknownRuleSetError as exc:
+        return fail(str(exc))
+    if args.rule is None:
+        print(f"规则集 {ruleset.id}：{ruleset.name}")
+        if ruleset.description:
+            print(ruleset.description)
+        print()
+        for rule in ruleset.rules.values():
+            print(
+                f"  {rule.id:<24}{rule.name}（{FAMILY_LABELS[rule.family]}，默认口径 {rule.reading}）"
+            )
+        print(
+            "\n查看某条规则：perfeval explain 规则id，例如 perfeval explain budget_execution_rate"
+        )
+        return 0
+    rule = ruleset.rules.get(args.rule)
+    if rule is None:
+        matches = [r for r in ruleset.rules.values() if args.rule in r.name]
+        if len(matches) != 1:
+            return fail(
+                f"规则集「{ruleset.id}」中没有规则「{args.rule}」，可用：{'、'.join(ruleset.rules)}"
+            )
+        rule = matches[0]
+    print(f"{rule.name}（{rule.id}，{FAMILY_LABELS[rule.family]}）")
+    if rule.explanation:
+        print(f"指标解释：{rule.explanation}")
+    print(f"评分标准：{rule.clause}")
+    print("口径：")
+    for code, label in reading_options(rule).items():
+        mark = "（默认）" if code == rule.reading else ""
+        print(f"  {code}{mark}：{label}")
+    example = example_for(ruleset, rule.id)
+    print(f"\n算例：{example.description}")
+    for code, scored in example_under_every_reading(ruleset, rule.id):
+        print(f"\n【口径 {code}】得分 {fmt2(scored.score)} / {fmt2(scored.weight)}")
+        for line in explanation_lines(scored.explanation, clause=False)[1:]:
+            print(f"  {line}")
+    return 0

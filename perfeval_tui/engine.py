@@ -1,0 +1,184 @@
+"""The scoring engine: a project and its rule set in, every score with its explanation out.
+
+Pure Python (no textual, questionary or openpyxl). Every number any surface shows comes from
+:func:`score_project`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .budget import BudgetTable, DistrictTable, budget_table, district_table
+from .explanation import Deduction, Explanation
+from .model import Indicator, Project
+from .numbers import fmt_percent, fmt_plain
+from .rules import AnyRule, ScoringContext, score_indicator
+from .rules.rates import measure_rate
+from .ruleset import RuleSet, load_ruleset, reading_options
+
+ZERO = Decimal(0)
+RATE_FAMILIES = frozenset({"ceiling_rate", "floor_rate", "reference_rate"})
+
+
+class ScoringError(ValueError):
+    """A project that cannot be scored (unknown rule, unknown reading); the message is Chinese."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorScore:
+    indicator: Indicator
+    explanation: Explanation
+    score: Decimal
+    target_display: str
+    actual_display: str
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+    @property
+    def name(self) -> str:
+        return self.indicator.name
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        return tuple(self.indicator.levels)
+
+    @property
+    def weight(self) -> Decimal:
+        return self.indicator.weight
+
+    @property
+    def computed_score(self) -> Decimal:
+        return self.explanation.result
+
+    @property
+    def overridden(self) -> bool:
+        return self.indicator.override is not None
+
+    @property
+    def lost(self) -> Decimal:
+        return self.weight - self.score
+
+    @property
+    def deductions(self) -> tuple[Deduction, ...]:
+        if self.indicator.override is not None:
+            change = self.computed_score - self.score
+            if change:
+                reason = f"人工评分 {fmt_plain(self.score)}（{self.indicator.override.reason}）"
+                return (*self.explanation.deductions, Deduction(reason, change))
+        return self.explanation.deductions
+
+
+@dataclass(frozen=True, slots=True)
+class GroupScore:
+    """A subtotal over every indicator whose levels start with ``path``."""
+
+    path: tuple[str, ...]
+    weight: Decimal
+    score: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectScore:
+    ruleset: RuleSet
+    indicators: tuple[IndicatorScore, ...]
+    groups: tuple[GroupScore, ...]
+    raw_total: Decimal
+    total: Decimal
+    grade: str
+    budget: BudgetTable
+    districts: DistrictTable
+
+    def by_id(self, indicator_id: str) -> IndicatorScore:
+        for item in self.indicators:
+            if item.id == indicator_id:
+                return item
+        raise KeyError(indicator_id)
+
+    def group(self, *path: str) -> GroupScore:
+        for item in self.groups:
+            if item.path == path:
+                return item
+        raise KeyError(path)
+
+    def deductions_by_size(self) -> list[tuple[IndicatorScore, Deduction]]:
+        """Every deduction of every indicator, largest first (ties keep table order)."""
+        pairs = [(item, d) for item in self.indicators for d in item.deductions if d.points > 0]
+        return sorted(pairs, key=lambda pair: pair[1].points, reverse=True)
+
+
+def rule_for(ruleset: RuleSet, indicator: Indicator) -> AnyRule:
+    try:
+        return ruleset.rules[indicator.rule]
+    except KeyError:
+        known = "、".join(ruleset.rules)
+        raise ScoringError(
+            f"指标「{indicator.name}」的评分规则「{indicator.rule}」不在规则集「{ruleset.id}」中，可用：{known}"
+        ) from None
+
+
+def reading_for(project: Project, rule: AnyRule, indicator: Indicator) -> str:
+    """The reading in force: the indicator's own, else the project's for the rule, else the rule set's."""
+    reading = indicator.reading or project.readings.get(rule.id) or rule.reading
+    options = reading_options(rule)
+    if reading not in options:
+        known = "、".join(f"{k}（{v.split('：')[0]}）" for k, v in options.items())
+        raise ScoringError(f"规则「{rule.name}」没有口径「{reading}」，可选：{known}")
+    return reading
+
+
+def _displays(project_budget: BudgetTable, rule: AnyRule, indicator: Indicator) -> tuple[str, str]:
+    unit = indicator.unit
+
+    def show(label: str, value: Decimal | None) -> str:
+        if label:
+            return label
+        return "" if value is None else f"{fmt_plain(value)}{unit}"
+
+    target = show(indicator.target_label, indicator.target)
+    if rule.family in RATE_FAMILIES:
+        rate = measure_rate(project_budget.total, getattr(rule, "measure"), None)  # noqa: B009
+        return target, "" if rate is None else fmt_percent(rate)
+    return target, show(indicator.actual_label, indicator.actual)
+
+
+def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectScore:
+    ruleset = ruleset or load_ruleset(project.ruleset)
+    budget = budget_table(project.funds)
+    context = ScoringContext(budget=budget)
+    scored: list[IndicatorScore] = []
+    for indicator in project.indicators:
+        rule = rule_for(ruleset, indicator)
+        explanation = score_indicator(
+            rule, indicator, context, reading_for(project, rule, indicator)
+        )
+        score = explanation.result if indicator.override is None else indicator.override.score
+        target, actual = _displays(budget, rule, indicator)
+        scored.append(IndicatorScore(indicator, explanation, score, target, actual))
+    raw_total = sum((item.score for item in scored), ZERO)
+    total = min(max(raw_total, ZERO), ruleset.total_weight)
+    return ProjectScore(
+        ruleset=ruleset,
+        indicators=tuple(scored),
+        groups=_group_scores(scored),
+        raw_total=raw_total,
+        total=total,
+        grade=ruleset.grade(total),
+        budget=budget,
+        districts=district_table(project.districts),
+    )
+
+
+def _group_scores(scored: list[IndicatorScore]) -> tuple[GroupScore, ...]:
+    """Subtotals for every level prefix, in first-appearance order."""
+    weights: dict[tuple[str, ...], Decimal] = {}
+    scores: dict[tuple[str, ...], Decimal] = {}
+    for item in scored:
+        levels = item.levels
+        for depth in range(1, len(levels)):
+            path = levels[:depth]
+            weights[path] = weights.get(path, ZERO) + item.weight
+            scores[path] = scores.get(path, ZERO) + item.score
+    return tuple(GroupScore(path, weights[path], scores[path]) for path in weights)

@@ -1,0 +1,48 @@
+"""New projects: the rule set's fixed indicators (e.g. Wuxi's 共性指标) filled in, ready to edit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .model import Basics, Indicator, Project, RuleInputs
+from .ruleset import ChecklistRule, RuleSet, load_ruleset
+
+
+def indicator_from_template(ruleset: RuleSet, template_id: str) -> Indicator:
+    template = next(t for t in ruleset.templates if t.id == template_id)
+    rule = ruleset.rules[template.rule]
+    # A new checklist starts with every item met: the usual case, and the user unticks exceptions.
+    ticked = [item.id for item in rule.items] if isinstance(rule, ChecklistRule) else []
+    return Indicator(
+        id=template.id,
+        levels=list(template.levels),
+        weight=template.weight,
+        rule=template.rule,
+        unit=template.unit,
+        target_label=template.target_label,
+        actual_label=template.actual_label,
+        explanation_text=rule.explanation,
+        criteria_text=rule.clause,
+        inputs=RuleInputs(ticked=ticked),
+    )
+
+
+def new_project(name: str, year: int, unit: str, ruleset_id: str = "wuxi-2021") -> Project:
+    ruleset = load_ruleset(ruleset_id)
+    return Project(
+        ruleset=ruleset_id,
+        basics=Basics(name=name, year=year, unit=unit),
+        indicators=[indicator_from_template(ruleset, t.id) for t in ruleset.templates],
+    )
+
+
+def new_indicator(ruleset: RuleSet, levels: list[str], weight: Decimal = Decimal(0)) -> Indicator:
+    """A blank 个性指标 scored by the rule set's default rule."""
+    rule = ruleset.rules[ruleset.default_rule]
+    return Indicator(
+        levels=levels,
+        weight=weight,
+        rule=rule.id,
+        explanation_text="",
+        criteria_text=rule.clause,
+    )

@@ -1,0 +1,194 @@
+"""Reading and writing project files: UTF-8 JSON, atomic saves, Chinese errors that say what to fix.
+
+A file that fails to load is never written to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .engine import ScoringError, score_project
+from .model import Basics, DistrictRow, FundRow, Indicator, Project, StatedGoal
+from .numbers import NumberInputError
+from .ruleset import UnknownRuleSetError, load_ruleset
+
+_TABLES: dict[str, tuple[str, type[BaseModel]]] = {
+    "funds": ("附表1", FundRow),
+    "districts": ("区县资金分配表", DistrictRow),
+    "indicators": ("附表2", Indicator),
+    "goals": ("绩效目标", StatedGoal),
+}
+
+
+class ProjectFileError(Exception):
+    """A project file that cannot be used; ``str()`` is a one-line Chinese message."""
+
+
+def _title(model: type[BaseModel], name: str) -> str:
+    field = model.model_fields.get(name)
+    return field.title if field is not None and field.title else name
+
+
+def describe_location(loc: tuple[str | int, ...]) -> str:
+    """('funds', 0, 'budget') -> '附表1 第 1 行「预算安排数」'."""
+    if not loc:
+        return "文件"
+    head = loc[0]
+    if head == "basics":
+        return "基本情况" + (f"「{_title(Basics, str(loc[1]))}」" if len(loc) > 1 else "")
+    if head in _TABLES:
+        table, model = _TABLES[str(head)]
+        text = table
+        if len(loc) > 1 and isinstance(loc[1], int):
+            text += f" 第 {loc[1] + 1} 行"
+        if len(loc) > 2:
+            text += f"「{_title(model, str(loc[2]))}」"
+        return text
+    return f"「{_title(Project, str(head))}」"
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """The first problem of a pydantic error, in Chinese, with where it is and what to type."""
+    error = exc.errors(include_url=False)[0]
+    where = describe_location(tuple(error["loc"]))
+    kind = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, NumberInputError):
+        problem = f"{cause.problem}。{cause.hint}"
+    elif isinstance(cause, ValueError) and any("\u4e00" <= ch <= "\u9fff" for ch in str(cause)):
+        problem = str(cause)
+    else:
+        problem = _PROBLEMS.get(
+            kind, "取值无效，请按文件格式说明（schemas/project.schema.json）填写"
+        )
+        problem = problem.format(
+            **{k: v for k, v in ctx.items() if isinstance(v, (str, int, float))}
+        )
+    return f"{where}：{problem}"
+
+
+_PROBLEMS = {
+    "missing": "缺少此项，请补上",
+    "decimal_type": '应为数字（可写成 "450" 或 450）',
+    "decimal_parsing": "应为数字，例如 450 或 96%",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "string_type": "应为文字（用英文双引号括起来）",
+    "list_type": "应为列表（[ ... ]）",
+    "dict_type": "应为对象（{ ... }）",
+    "model_type": "应为对象（{ ... }）",
+    "model_attributes_type": "应为对象（{ ... }）",
+    "literal_error": "只能是 {expected}",
+    "extra_forbidden": "是未知的字段，请删除或检查拼写",
+    "string_too_short": "不能为空",
+    "too_short": "至少要有 {min_length} 项",
+    "too_long": "最多 {max_length} 项",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "bool_type": "应为 true 或 false",
+    "finite_number": "应为有限的数字",
+}
+
+
+def parse_project(data: Any) -> Project:
+    """Validate already-decoded JSON into a scoreable project, or raise :class:`ProjectFileError`."""
+    try:
+        project = Project.model_validate(data)
+        ruleset = load_ruleset(project.ruleset)
+        score_project(project, ruleset)  # unknown rules or readings surface here, not later
+    except ValidationError as exc:
+        raise ProjectFileError(describe_validation_error(exc)) from None
+    except (UnknownRuleSetError, ScoringError) as exc:
+        raise ProjectFileError(str(exc)) from None
+    return project
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    file = Path(path)
+    if file.is_dir():
+        raise ProjectFileError(f"「{file}」是文件夹，不是项目文件。请给出 .json 项目文件的路径")
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise ProjectFileError(
+            f"找不到文件「{file}」。请检查路径，或用 perfeval new 新建项目"
+        ) from None
+    except OSError as exc:
+        raise ProjectFileError(
+            f"无法读取「{file}」：{exc.strerror or exc}。请检查文件权限"
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProjectFileError(
+            f"「{file}」不是 UTF-8 编码（可能是 GBK/GB18030）。请用编辑器以 UTF-8 编码另存后再打开"
+        ) from None
+    if not text.strip():
+        raise ProjectFileError(f"「{file}」是空文件。请给出有效的项目文件")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProjectFileError(
+            f"「{file}」第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（文件可能不完整或被截断）。"
+            "请恢复备份（同名 .bak 文件）或修正该处"
+        ) from None
+    if not isinstance(data, dict):
+        raise ProjectFileError(f"「{file}」的内容应为一个 JSON 对象（{{ ... }}）")
+    try:
+        return parse_project(data)
+    except ProjectFileError as exc:
+        raise ProjectFileError(f"「{file}」{exc}") from None
+
+
+def project_json(project: Project) -> str:
+    return project.model_dump_json(indent=2) + "\n"
+
+
+def atomic_write_text(
+    path: str | os.PathLike[str], text: str, *, keep_backup: bool = False
+) -> None:
+    """Write via a temp file in the same folder, fsync, then rename; optionally keep ``FILE.bak``."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and target.is_file():
+            backup_tmp = folder / f".{target.name}.bak.tmp"
+            shutil.copy2(target, backup_tmp)
+            os.replace(backup_tmp, target.with_name(target.name + ".bak"))
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_project(project: Project, path: str | os.PathLike[str]) -> None:
+    """Save atomically; the previous version stays as ``FILE.bak``."""
+    atomic_write_text(path, project_json(project), keep_backup=True)
