@@ -45,14 +45,12 @@ def run(args: argparse.Namespace) -> int:
             "\n查看某条规则：perfeval explain 规则id，例如 perfeval explain budget_execution_rate"
         )
         return 0
-    rule = ruleset.rules.get(args.rule)
-    if rule is None:
-        matches = [r for r in ruleset.rules.values() if args.rule in r.name]
-        if len(matches) != 1:
-            return fail(
-                f"规则集「{ruleset.id}」中没有规则「{args.rule}」，可用：{'、'.join(ruleset.rules)}"
-            )
-        rule = matches[0]
+    matches = [r for r in ruleset.rules.values() if args.rule in (r.id, r.name)]
+    matches = matches or [r for r in ruleset.rules.values() if args.rule in r.name]
+    if len(matches) != 1:
+        known = "、".join(ruleset.rules)
+        return fail(f"规则集「{ruleset.id}」中没有规则「{args.rule}」，可用：{known}")
+    rule = matches[0]
     print(f"{rule.name}（{rule.id}，{FAMILY_LABELS[rule.family]}）")
     if rule.explanation:
         print(f"指标解释：{rule.explanation}")
