@@ -24,6 +24,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("perfeval_tui.commands.check", "检查数据（有警告时退出码为 1）"),
     "explain": ("perfeval_tui.commands.explain", "查看评分规则原文、口径和算例"),
     "schema": ("perfeval_tui.commands.schema", "输出或重新生成 JSON Schema"),
+    "demo": ("perfeval_tui.commands.demo", "打开示例项目（无锡 2020，在副本上操作）"),
+    "new": ("perfeval_tui.commands.new", "新建项目文件并开始录入"),
+    "export": ("perfeval_tui.commands.export", "导出附表（xlsx）和评价报告（Markdown）"),
+    "import": ("perfeval_tui.commands.import_xlsx", "从导出的 xlsx 读回项目文件"),
+    "simulate": ("perfeval_tui.commands.simulate", "模拟修改数值，查看得分变化（不改文件）"),
+    "seek": ("perfeval_tui.commands.seek", "反求：满分或目标总分需要的完成值"),
+    "quiz": ("perfeval_tui.commands.quiz", "评分规则练习题"),
 }
 WIZARD_MODULE = "perfeval_tui.commands.wizard"
 
@@ -113,11 +120,7 @@ def _dispatch(args: list[str]) -> int:
 
         print(f"perfeval {__version__}")
         return EXIT_OK
-    try:
-        module = importlib.import_module(WIZARD_MODULE)
-    except ModuleNotFoundError:
-        print(_overview())
-        return EXIT_OK
+    module = importlib.import_module(WIZARD_MODULE)
     parser = ChineseArgumentParser(prog="perfeval", description="专项资金绩效评价自评向导")
     module.configure(parser)
     return int(module.run(parser.parse_args(args)))

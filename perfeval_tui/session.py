@@ -1,0 +1,135 @@
+"""An editing session: the one path from a typed value to a re-scored, saved project.
+
+Every surface (wizard, plain mode, sandbox) edits through :meth:`EditSession.set_field`: the text
+goes through the model's validators (and so the one number parser), the project is re-scored by
+the engine, and, unless the session is read-only or a sandbox, saved atomically before the next
+edit is taken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import DataWarning, check_project
+from .engine import ProjectScore, score_project
+from .model import Project
+from .ruleset import RuleSet, load_ruleset
+from .storage import save_project
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    """What one edit did to one indicator's score (for the score bar: ``预算执行率 −3.06``)."""
+
+    indicator_id: str
+    name: str
+    before: Decimal
+    after: Decimal
+
+    @property
+    def delta(self) -> Decimal:
+        return self.after - self.before
+
+
+@dataclass(frozen=True, slots=True)
+class EditOutcome:
+    error: str | None  # Chinese message naming the field and what to type; None when accepted
+    changes: tuple[ScoreChange, ...] = ()
+    total_before: Decimal = ZERO
+    total_after: Decimal = ZERO
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def field_title(obj: BaseModel, field: str) -> str:
+    info = type(obj).model_fields.get(field)
+    return info.title if info is not None and info.title else field
+
+
+def validation_message(obj: BaseModel, field: str, exc: ValidationError) -> str:
+    """A Chinese message for a rejected assignment, naming the field."""
+    from .numbers import NumberInputError
+
+    error = exc.errors(include_url=False)[0]
+    cause = (error.get("ctx") or {}).get("error")
+    title = field_title(obj, field)
+    if isinstance(cause, NumberInputError):
+        return f"「{title}」{cause.problem}。{cause.hint}"
+    from .storage import describe_validation_error
+
+    detail = describe_validation_error(exc).split("：", 1)[-1]
+    return f"「{title}」{detail}"
+
+
+class EditSession:
+    def __init__(
+        self,
+        project: Project,
+        path: Path | None = None,
+        *,
+        read_only: bool = False,
+        autosave: bool = True,
+    ) -> None:
+        self.project = project
+        self.path = path
+        self.read_only = read_only
+        self.autosave = autosave and path is not None and not read_only
+        self.ruleset: RuleSet = load_ruleset(project.ruleset)
+        self.result: ProjectScore = score_project(project, self.ruleset)
+        self.warnings: list[DataWarning] = check_project(project, self.ruleset)
+        self.last: EditOutcome | None = None
+
+    def set_field(self, obj: BaseModel, field: str, value: Any) -> EditOutcome:
+        """Assign ``value`` (typed text or a parsed value) to ``obj.field``; re-score; save.
+
+        A rejected value leaves the model as it was and returns the Chinese message.
+        """
+        if self.read_only:
+            return EditOutcome("本项目以只读方式打开（另一个窗口正在编辑），修改不会保存")
+        old = getattr(obj, field)
+        if isinstance(value, str) and isinstance(old, (Decimal, type(None))) and field != "reading":
+            value = value.strip()
+            if value == "" and old is None:
+                return EditOutcome(None)
+            if value == "":
+                value = None
+        try:
+            setattr(obj, field, value)
+        except ValidationError as exc:
+            return EditOutcome(validation_message(obj, field, exc))
+        return self.commit()
+
+    def commit(self) -> EditOutcome:
+        """Re-score after any change to ``self.project``, and save it if this session saves."""
+        before = self.result
+        self.result = score_project(self.project, self.ruleset)
+        self.warnings = check_project(self.project, self.ruleset)
+        if self.autosave and self.path is not None:
+            save_project(self.project, self.path)
+        self.last = EditOutcome(
+            None, _changes(before, self.result), before.total, self.result.total
+        )
+        return self.last
+
+    def save(self) -> None:
+        if self.path is not None and not self.read_only:
+            save_project(self.project, self.path)
+
+
+def _changes(before: ProjectScore, after: ProjectScore) -> tuple[ScoreChange, ...]:
+    old = {item.id: item.score for item in before.indicators}
+    out = []
+    for item in after.indicators:
+        previous = old.get(item.id, ZERO)
+        if previous != item.score:
+            out.append(ScoreChange(item.id, item.name, previous, item.score))
+    return tuple(out)
