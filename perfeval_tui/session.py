@@ -17,9 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import DataWarning, check_project
 from .engine import ProjectScore, score_project
-from .model import Project
+from .model import Indicator, Project
+from .numbers import NumberInputError, parse_number
 from .ruleset import RuleSet, load_ruleset
-from .storage import save_project
+from .storage import describe_validation_error, save_project
 
 ZERO = Decimal(0)
 
@@ -57,15 +58,11 @@ def field_title(obj: BaseModel, field: str) -> str:
 
 def validation_message(obj: BaseModel, field: str, exc: ValidationError) -> str:
     """A Chinese message for a rejected assignment, naming the field."""
-    from .numbers import NumberInputError
-
     error = exc.errors(include_url=False)[0]
     cause = (error.get("ctx") or {}).get("error")
     title = field_title(obj, field)
     if isinstance(cause, NumberInputError):
         return f"「{title}」{cause.problem}。{cause.hint}"
-    from .storage import describe_validation_error
-
     detail = describe_validation_error(exc).split("：", 1)[-1]
     return f"「{title}」{detail}"
 
@@ -102,6 +99,11 @@ class EditSession:
                 return EditOutcome(None)
             if value == "":
                 value = None
+        if isinstance(obj, Indicator) and field in ("target", "actual") and isinstance(value, str):
+            try:  # the indicator's own unit may be typed with the value: 1338路
+                value = parse_number(value, field=field_title(obj, field), kind="value", unit=obj.unit)
+            except NumberInputError as exc:
+                return EditOutcome(f"「{exc.field}」{exc.problem}。{exc.hint}")
         try:
             setattr(obj, field, value)
         except ValidationError as exc:
