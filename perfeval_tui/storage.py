@@ -146,7 +146,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     try:
         return parse_project(data)
     except ProjectFileError as exc:
-        raise ProjectFileError(f"「{file}」{exc}") from None
+        raise ProjectFileError(f"「{file}」中 {exc}") from None
 
 
 def project_json(project: Project) -> str:

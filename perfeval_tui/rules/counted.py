@@ -27,12 +27,19 @@ def score_checklist(rule: ChecklistRule, indicator: Indicator, reading: str) -> 
         f"得分 = {fmt2(earned)}"
         + (f"，以权重 {fmt2(indicator.weight)} 为限" if earned > score else "")
     )
-    missing = indicator.weight - sum((i.points for i in rule.items), ZERO)
-    if missing > 0:
-        # Items worth less than the weight: the rest can never be earned; say so once.
-        b.deductions.append(Deduction(f"事项分值合计比权重少 {fmt2(missing)} 分", missing))
-    elif earned > score:
-        b.deductions.append(Deduction("超出权重的分值不计", score - earned))
+    # When the items' points do not add up to the weight, say so once, so the listed
+    # deductions still add up to exactly the points lost.
+    listed = sum((d.points for d in b.deductions), ZERO)
+    gap = indicator.weight - score - listed
+    if gap:
+        total_points = sum((item.points for item in rule.items), ZERO)
+        b.deductions.append(
+            Deduction(
+                f"事项分值合计 {fmt_plain(total_points)} 分与权重 {fmt_plain(indicator.weight)} 分不一致，"
+                f"差额 {fmt2(gap)} 分",
+                gap,
+            )
+        )
     return b.finish(score)
 
 
