@@ -34,7 +34,7 @@ def open_project(path: Path | None, args: argparse.Namespace, *, new: bool = Fal
             write_in_user_encoding(f"提示：{problem}。已改用逐行问答模式。")
         from ..plain import launch as launch_plain
 
-        return launch_plain(path, new=new)
+        return launch_plain(path, new=new, ruleset=getattr(args, "ruleset", None))
     from ..tui import launch as launch_tui
 
     return launch_tui(path, blink=args.blink, mouse=not args.no_mouse, new=new)
