@@ -1,0 +1,37 @@
+"""Is a project ready to be scored and filed? The list of what is still missing, in Chinese.
+
+Used by plain mode for its exit status (0 complete, 3 not) and its closing summary. Missing input
+is not a data warning: a warning is about numbers that disagree, this is about numbers not there yet.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .engine import ProjectScore
+from .numbers import fmt2
+
+
+def missing_items(result: ProjectScore) -> list[str]:
+    """What must still be entered before the score means anything; empty when complete."""
+    missing: list[str] = []
+    if not result.budget.rows:
+        missing.append("附表1 还没有资金行")
+    elif result.budget.total.budget == 0:
+        missing.append("附表1 预算安排数合计为 0")
+    for item in result.indicators:
+        indicator, family = item.indicator, item.explanation.family
+        where = f"附表2「{item.name}」"
+        if family == "completion_ratio":
+            if indicator.target is None:
+                missing.append(f"{where}目标值未填写")
+            if indicator.actual is None:
+                missing.append(f"{where}完成值未填写")
+        elif family == "graded" and indicator.inputs.level is None:
+            missing.append(f"{where}评价等级未选择")
+    weights = sum((item.weight for item in result.indicators), Decimal(0))
+    if weights != result.ruleset.total_weight:
+        missing.append(
+            f"附表2 指标权重合计 {fmt2(weights)} 分，应为 {fmt2(result.ruleset.total_weight)} 分"
+        )
+    return missing

@@ -1,0 +1,58 @@
+"""Plain mode: the wizard's job, line by line, for terminals a full-screen app cannot serve.
+
+Dumb terminals, web consoles, screen readers, non-UTF-8 locales and answers piped from a file.
+It writes the same project file and shows the same scores and explanations as the full wizard.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import sys
+from pathlib import Path
+
+from ..terminal import locale_codeset
+
+
+def launch(path: Path | None, *, new: bool, ruleset: str | None = None) -> int:
+    """Run plain mode on ``path`` (``new``: create it, asking the basics first); the exit status."""
+    # prompt_toolkit asks the terminal for its cursor position and warns when there is no answer;
+    # web consoles and serial lines never answer. Set before prompt_toolkit is first imported.
+    os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
+    use_locale_encoding()
+    from .prompts import QuitRequested, make_prompter
+    from .start import start
+
+    ask = make_prompter()
+    try:
+        return start(path, new=new, ruleset_id=ruleset, ask=ask)
+    except (EOFError, QuitRequested):  # before any project was open: nothing to keep
+        ask.say("")
+        return 3
+    except KeyboardInterrupt:
+        ask.say("\n已中断。")
+        return 130
+
+
+def use_locale_encoding() -> None:
+    """Read and write the terminal in the encoding its locale names (e.g. GB18030).
+
+    Python coerces an uninstalled or C locale to UTF-8; a GB18030 terminal would then send bytes
+    Python misreads. The project file itself is always UTF-8 (storage writes it so).
+    """
+    codeset = locale_codeset()
+    if not codeset:
+        return
+    try:
+        wanted = codecs.lookup(codeset).name
+    except LookupError:
+        return
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        try:
+            if codecs.lookup(stream.encoding).name != wanted:
+                stream.reconfigure(encoding=wanted, errors="replace")
+        except (LookupError, ValueError, io.UnsupportedOperation):
+            continue  # a stream already read from keeps its encoding

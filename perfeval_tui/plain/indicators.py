@@ -1,0 +1,210 @@
+"""附表2, line by line: walk every indicator's values, edit one in full, add or remove one."""
+
+from __future__ import annotations
+
+from ..factory import new_indicator
+from ..model import Indicator
+from ..numbers import fmt2
+from ..ruleset import ChecklistRule, GradedRule, IncidentRule
+from .display import indicator_line
+from .editing import Editor
+from .prompts import Option, Prompter
+
+RATE_FAMILIES = frozenset({"ceiling_rate", "floor_rate", "reference_rate"})
+CATEGORIES = ("共性指标", "个性指标")
+ACTIONS = [
+    Option("逐项录入（目标值、完成值、评分依据）", "walk"),
+    Option("修改某项指标（名称、权重、单位、方向等）", "edit"),
+    Option("新增指标", "add"),
+    Option("删除指标", "remove"),
+    Option("本步完成", "done"),
+]
+TEXT_FIELDS = ("explanation_text", "criteria_text", "remark")
+
+
+class IndicatorStep:
+    def __init__(self, editor: Editor, ask: Prompter) -> None:
+        self.editor = editor
+        self.ask = ask
+        self.session = editor.session
+        self.last_levels: list[str] = []
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return self.session.project.indicators
+
+    def run(self) -> None:
+        while True:
+            self.show_list()
+            missing = any(self._missing(i) for i in self.indicators)
+            action = self.ask.ask_select("本步操作", ACTIONS, "walk" if missing else "done")
+            if action == "done":
+                return
+            if action == "walk":
+                self.walk()
+            elif action == "add":
+                self.add()
+            elif not self.indicators:
+                self.ask.say("  还没有指标，请先新增。")
+            else:
+                index = self._pick("修改第几项指标" if action == "edit" else "删除第几项指标")
+                if action == "edit":
+                    self.edit_details(self.indicators[index])
+                else:
+                    self.remove(index)
+
+    def _missing(self, indicator: Indicator) -> bool:
+        family = self.session.ruleset.rules[indicator.rule].family
+        if family == "completion_ratio":
+            return indicator.target is None or indicator.actual is None
+        return family == "graded" and indicator.inputs.level is None
+
+    def show_list(self) -> None:
+        result = self.session.result
+        self.ask.say(f"附表2 绩效评价指标表（共 {len(result.indicators)} 项）")
+        heading: tuple[str, ...] = ()
+        for number, item in enumerate(result.indicators, 1):
+            path = item.levels[:2] if len(item.levels) > 2 else item.levels[:1]
+            if path != heading:
+                heading = path
+                group = result.group(*path)
+                self.ask.say(f" {' / '.join(path)}  {fmt2(group.score)}/{fmt2(group.weight)}")
+            self.ask.say(f"  {indicator_line(number, item)}")
+
+    def _pick(self, message: str) -> int:
+        options = [
+            Option(f"{i.name}（{'/'.join(i.levels[1:-1])}）", n)
+            for n, i in enumerate(self.indicators)
+        ]
+        return self.ask.ask_select(message, options, 0)
+
+    # -- values --------------------------------------------------------------------------------
+    def walk(self) -> None:
+        total = len(self.indicators)
+        for number, indicator in enumerate(list(self.indicators), 1):
+            self.ask.say(
+                f"[{number}/{total}] {' / '.join(indicator.levels)}（权重 {fmt2(indicator.weight)}）"
+            )
+            self.edit_values(indicator)
+
+    def edit_values(self, indicator: Indicator) -> None:
+        rule = self.session.ruleset.rules[indicator.rule]
+        if rule.family in RATE_FAMILIES:
+            self.editor.field(indicator, "target")
+        elif rule.family == "completion_ratio":
+            self.editor.field(indicator, "target")
+            self.editor.field(indicator, "actual")
+        elif isinstance(rule, ChecklistRule):
+            self.ask.say("  逐项回答是否满足：")
+            for item in rule.items:
+                self.editor.tick(indicator, item)
+        elif isinstance(rule, IncidentRule):
+            for clause in rule.clauses:
+                self.editor.count(indicator, clause)
+        elif isinstance(rule, GradedRule):
+            self.editor.level(indicator, list(rule.levels))
+        self.show_score(indicator)
+
+    def show_score(self, indicator: Indicator) -> None:
+        item = self.session.result.by_id(indicator.id)
+        actual = f"完成值 {item.actual_display}  " if rule_is_rate(item.explanation.family) else ""
+        self.ask.say(f"  {actual}得分 {fmt2(item.score)}/{fmt2(item.weight)}")
+        for deduction in item.deductions:
+            if deduction.points:
+                self.ask.say(f"  扣 {fmt2(deduction.points)}：{deduction.reason}")
+
+    # -- the whole indicator -------------------------------------------------------------------
+    def edit_details(self, indicator: Indicator, *, ask_name: bool = True) -> None:
+        if ask_name:
+            name = self.ask.ask_text("指标名称", indicator.name)
+            if name.strip() and name.strip() != indicator.name:
+                self.editor.apply(indicator, "levels", [*indicator.levels[:-1], name.strip()])
+        self.editor.field(indicator, "weight", label="权重（分）")
+        self.editor.field(indicator, "unit", label="单位（如 %、路、个，可留空）")
+        family = self.session.ruleset.rules[indicator.rule].family
+        if family == "completion_ratio":
+            options = [Option("正向（越大越好）", "正向"), Option("反向（越小越好）", "反向")]
+            direction = self.ask.ask_select("指标方向", options, indicator.direction)
+            if direction != indicator.direction:
+                self.editor.apply(indicator, "direction", direction)
+        self.edit_values(indicator)
+        if self.ask.ask_confirm("修改文字说明（指标解释、评分标准、备注）", False):
+            for field in TEXT_FIELDS:
+                self.editor.field(indicator, field)
+
+    def add(self) -> None:
+        ruleset = self.session.ruleset
+        default_category = self.last_levels[0] if self.last_levels else "个性指标"
+        category = self.ask.ask_select(
+            "指标类别", [Option(c, c) for c in CATEGORIES], default_category
+        )
+        first = self._ask_level("一级指标", [category])
+        second = self._ask_level("二级指标", [category, first])
+        name = self.ask.ask_text(
+            "三级指标名称",
+            validate=lambda t: None if t.strip() else "「三级指标名称」不能为空，请输入名称",
+        ).strip()
+        template_rules = {t.rule for t in ruleset.templates}
+        options = [
+            Option(f"{rule.name}（{rule.id}）", rule.id)
+            for rule in ruleset.rules.values()
+            if rule.id not in template_rules
+        ]
+        rule_id = self.ask.ask_select("评分规则", options, ruleset.default_rule)
+        indicator = new_indicator(ruleset, [category, first, second, name])
+        indicator.rule = rule_id
+        indicator.criteria_text = ruleset.rules[rule_id].clause
+        self.indicators.insert(self._position(indicator.levels), indicator)
+        self.last_levels = list(indicator.levels)
+        self.editor.structural()  # saved before its values are asked
+        self.edit_details(indicator, ask_name=False)
+
+    def _ask_level(self, message: str, parent: list[str]) -> str:
+        depth = len(parent)
+        existing = list(
+            dict.fromkeys(
+                i.levels[depth]
+                for i in self.indicators
+                if i.levels[:depth] == parent and len(i.levels) > depth + 1
+            )
+        )
+        default = ""
+        if self.last_levels[:depth] == parent and len(self.last_levels) > depth + 1:
+            default = self.last_levels[depth]
+        elif existing:
+            default = existing[-1]
+        if existing:
+            self.ask.say(
+                "  已有：" + "  ".join(f"{n}) {name}" for n, name in enumerate(existing, 1))
+            )
+
+        def check(text: str) -> str | None:
+            return None if text.strip() else f"「{message}」不能为空，请输入名称或已有的序号"
+
+        typed = self.ask.ask_text(f"{message}（序号或新名称）", default, validate=check).strip()
+        if typed.isdigit() and 1 <= int(typed) <= len(existing):
+            return existing[int(typed) - 1]
+        return typed
+
+    def _position(self, levels: list[str]) -> int:
+        """After the last indicator sharing the longest leading part of ``levels``."""
+        best, where = 0, len(self.indicators)
+        for index, other in enumerate(self.indicators):
+            shared = 0
+            for a, b in zip(other.levels[:-1], levels[:-1], strict=False):
+                if a != b:
+                    break
+                shared += 1
+            if shared and shared >= best:
+                best, where = shared, index + 1
+        return where
+
+    def remove(self, index: int) -> None:
+        indicator = self.indicators[index]
+        if self.ask.ask_confirm(f"删除指标「{indicator.name}」", False):
+            del self.indicators[index]
+            self.editor.structural()
+
+
+def rule_is_rate(family: str) -> bool:
+    return family in RATE_FAMILIES
