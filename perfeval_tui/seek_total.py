@@ -64,7 +64,7 @@ def goal_for_grade(ruleset: RuleSet, grade: str) -> Decimal:
         if band.grade == grade.strip():
             return band.min_score
     known = [band.grade for band in ruleset.grade_bands]
-    raise PathError(f"没有等级「{grade}」，可选：{'、'.join(known)}", known)
+    raise PathError(f"没有等级「{grade}」，可选：{'、'.join(known)}")
 
 
 def seek_total(

@@ -213,7 +213,9 @@ class Sandbox:
         old = self._original.model_dump(mode="json")
         new = self.project.model_dump(mode="json")
         return [
-            ValueChange(pointer, self._label(pointer), _show(a), _show(b))
+            ValueChange(
+                pointer, self._label(pointer), self._show(pointer, a), self._show(pointer, b)
+            )
             for pointer, a, b in _diff(old, new, "")
         ]
 
@@ -231,6 +233,12 @@ class Sandbox:
             return resolve(self.project, self.ruleset, pointer).label
         except PathError:
             return pointer
+
+    def _show(self, pointer: str, value: Any) -> str:
+        rule = self.ruleset.rules.get(pointer.removeprefix("/readings/"))
+        if value is None and pointer.startswith("/readings/") and rule is not None:
+            return f"默认（{rule.reading}）"
+        return _show(value)
 
     def _coerce(self, ref: FieldRef, value: str | Decimal | int | None) -> Any:
         text = "" if value is None else (value if isinstance(value, str) else str(value)).strip()
