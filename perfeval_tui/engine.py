@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .budget import BudgetTable, DistrictTable, budget_table, district_table
 from .explanation import Deduction, Explanation
@@ -25,13 +26,28 @@ class ScoringError(ValueError):
     """A project that cannot be scored (unknown rule, unknown reading); the message is Chinese."""
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorScore:
+class IndicatorScore(NamedTuple):
     indicator: Indicator
     explanation: Explanation
     score: Decimal
-    target_display: str
-    actual_display: str
+    # For the rate rules, the rate read from 附表1 (shown as the 完成值); None otherwise.
+    measured_rate: Decimal | None = None
+
+    @property
+    def target_display(self) -> str:
+        ind = self.indicator
+        if ind.target_label:
+            return ind.target_label
+        return "" if ind.target is None else f"{fmt_plain(ind.target)}{ind.unit}"
+
+    @property
+    def actual_display(self) -> str:
+        ind = self.indicator
+        if self.explanation.family in RATE_FAMILIES:
+            return "" if self.measured_rate is None else fmt_percent(self.measured_rate)
+        if ind.actual_label:
+            return ind.actual_label
+        return "" if ind.actual is None else f"{fmt_plain(ind.actual)}{ind.unit}"
 
     @property
     def id(self) -> str:
@@ -121,27 +137,14 @@ def rule_for(ruleset: RuleSet, indicator: Indicator) -> AnyRule:
 
 def reading_for(project: Project, rule: AnyRule, indicator: Indicator) -> str:
     """The reading in force: the indicator's own, else the project's for the rule, else the rule set's."""
+    if indicator.reading is None and not project.readings:
+        return rule.reading  # the rule set's default, already checked when the rule set loaded
     reading = indicator.reading or project.readings.get(rule.id) or rule.reading
     options = reading_options(rule)
     if reading not in options:
         known = "、".join(f"{k}（{v.split('：')[0]}）" for k, v in options.items())
         raise ScoringError(f"规则「{rule.name}」没有口径「{reading}」，可选：{known}")
     return reading
-
-
-def _displays(project_budget: BudgetTable, rule: AnyRule, indicator: Indicator) -> tuple[str, str]:
-    unit = indicator.unit
-
-    def show(label: str, value: Decimal | None) -> str:
-        if label:
-            return label
-        return "" if value is None else f"{fmt_plain(value)}{unit}"
-
-    target = show(indicator.target_label, indicator.target)
-    if rule.family in RATE_FAMILIES:
-        rate = measure_rate(project_budget.total, getattr(rule, "measure"), None)  # noqa: B009
-        return target, "" if rate is None else fmt_percent(rate)
-    return target, show(indicator.actual_label, indicator.actual)
 
 
 def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectScore:
@@ -155,8 +158,10 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
             rule, indicator, context, reading_for(project, rule, indicator)
         )
         score = explanation.result if indicator.override is None else indicator.override.score
-        target, actual = _displays(budget, rule, indicator)
-        scored.append(IndicatorScore(indicator, explanation, score, target, actual))
+        rate = None
+        if rule.family in RATE_FAMILIES:
+            rate = measure_rate(budget.total, getattr(rule, "measure"), None)  # noqa: B009
+        scored.append(IndicatorScore(indicator, explanation, score, rate))
     raw_total = sum((item.score for item in scored), ZERO)
     total = min(max(raw_total, ZERO), ruleset.total_weight)
     return ProjectScore(
@@ -173,12 +178,17 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
 
 def _group_scores(scored: list[IndicatorScore]) -> tuple[GroupScore, ...]:
     """Subtotals for every level prefix, in first-appearance order."""
-    weights: dict[tuple[str, ...], Decimal] = {}
-    scores: dict[tuple[str, ...], Decimal] = {}
+    # Sum per parent path first (many indicators share one), then spread to every prefix.
+    parents: dict[tuple[str, ...], list[Decimal]] = {}
     for item in scored:
-        levels = item.levels
-        for depth in range(1, len(levels)):
-            path = levels[:depth]
-            weights[path] = weights.get(path, ZERO) + item.weight
-            scores[path] = scores.get(path, ZERO) + item.score
-    return tuple(GroupScore(path, weights[path], scores[path]) for path in weights)
+        levels = item.indicator.levels
+        sums = parents.setdefault(tuple(levels[:-1]), [ZERO, ZERO])
+        sums[0] += item.indicator.weight
+        sums[1] += item.score
+    totals: dict[tuple[str, ...], list[Decimal]] = {}
+    for parent, (weight, score) in parents.items():
+        for depth in range(1, len(parent) + 1):
+            sums = totals.setdefault(parent[:depth], [ZERO, ZERO])
+            sums[0] += weight
+            sums[1] += score
+    return tuple(GroupScore(path, weight, score) for path, (weight, score) in totals.items())

@@ -101,7 +101,7 @@ def parse_number(
 
 def round_score(value: Decimal) -> Decimal:
     """Scores are kept to 2 decimals, half-up; this is the only rounding the rules call for."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(CENT, ROUND_HALF_UP)
 
 
 def fmt2(value: Decimal) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..explanation import Explanation
 from ..model import Indicator
 from ..ruleset import (
@@ -32,15 +35,26 @@ AnyRule = (
 __all__ = ["AnyRule", "ScoringContext", "score_indicator"]
 
 
+def _rate(
+    rule: AnyRule, indicator: Indicator, context: ScoringContext, reading: str
+) -> Explanation:
+    return score_rate(rule, indicator, context, reading)  # type: ignore[arg-type]
+
+
+# Dispatch on the family tag: isinstance against pydantic model classes costs more per call,
+# and this runs once per indicator per keystroke.
+_SCORERS: dict[str, Callable[[Any, Indicator, ScoringContext, str], Explanation]] = {
+    "ceiling_rate": _rate,
+    "floor_rate": _rate,
+    "reference_rate": _rate,
+    "checklist": lambda rule, ind, _ctx, reading: score_checklist(rule, ind, reading),
+    "incidents": lambda rule, ind, _ctx, reading: score_incidents(rule, ind, reading),
+    "completion_ratio": lambda rule, ind, _ctx, reading: score_completion_ratio(rule, ind, reading),
+    "graded": lambda rule, ind, _ctx, reading: score_graded(rule, ind, reading),
+}
+
+
 def score_indicator(
     rule: AnyRule, indicator: Indicator, context: ScoringContext, reading: str
 ) -> Explanation:
-    if isinstance(rule, (CeilingRateRule, FloorRateRule, ReferenceRateRule)):
-        return score_rate(rule, indicator, context, reading)
-    if isinstance(rule, ChecklistRule):
-        return score_checklist(rule, indicator, reading)
-    if isinstance(rule, IncidentRule):
-        return score_incidents(rule, indicator, reading)
-    if isinstance(rule, CompletionRatioRule):
-        return score_completion_ratio(rule, indicator, reading)
-    return score_graded(rule, indicator, reading)
+    return _SCORERS[rule.family](rule, indicator, context, reading)
