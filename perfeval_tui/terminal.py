@@ -19,13 +19,30 @@ def locale_codeset(env: Mapping[str, str] | None = None) -> str | None:
     would hide what the user's terminal really sends. ``C``/``POSIX`` have no codeset (None).
     """
     env = os.environ if env is None else env
-    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+    names = ["LC_ALL", "LC_CTYPE", "LANG"]
+    if _coerced(env):
+        names.remove("LC_CTYPE")
+    for name in names:
         value = env.get(name, "")
         if value:
             if "." not in value:
                 return None
             return value.split(".", 1)[1].split("@", 1)[0].lower()
     return None
+
+
+# Python sets LC_CTYPE to one of these when the user's locale is not installed (PEP 538),
+# which would hide the GB18030 the terminal really sends.
+_COERCION_TARGETS = frozenset({"C.UTF-8", "C.utf8", "UTF-8"})
+
+
+def _coerced(env: Mapping[str, str]) -> bool:
+    """LC_CTYPE looks set by Python's locale coercion, not by the user: LANG names another codeset."""
+    if env.get("LC_ALL") or env.get("LC_CTYPE") not in _COERCION_TARGETS:
+        return False
+    lang = env.get("LANG", "")
+    codeset = lang.split(".", 1)[1].split("@", 1)[0].lower() if "." in lang else ""
+    return bool(codeset) and codeset.replace("_", "-") not in UTF8_NAMES
 
 
 def locale_is_utf8(env: Mapping[str, str] | None = None) -> bool:
