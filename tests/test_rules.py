@@ -330,3 +330,13 @@ def test_reading_per_indicator_beats_project_reading():
     assert ("floor", "按整百分点：不足 1 个百分点的部分不扣分") in result.indicators[
         0
     ].explanation.alternatives
+
+
+def test_an_explanation_keeps_the_numbers_it_was_scored_with():
+    # Sentences are rendered on demand; editing the model afterwards must not change them.
+    ind = indicator("completion_ratio", weight="10", target="100", actual="96", unit="%")
+    before = score(ind)
+    ind.actual = D("50")
+    assert before.explanation.steps[0] == "完成值/目标值 = 96 / 100 = 0.9600"
+    assert before.deductions[0].reason == "完成比例 0.9600 ＜ 1，按比例扣分"
+    assert [str(i) for i in before.explanation.inputs][:2] == ["目标值 100%", "完成值 96%"]
