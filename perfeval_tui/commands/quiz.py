@@ -1,0 +1,92 @@
+"""``perfeval quiz [--seed N] [--rounds K] [--ruleset ID] [--plain]``: score generated scenarios.
+
+Runs line by line through plain mode's prompts, so an answers file can drive it and it works on
+any terminal. Each answer is checked against the engine (±0.01) and followed by the engine's
+worked explanation; a summary per rule family ends the quiz (also after EOF or Ctrl-C).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+
+from ..cli import fail
+from ..numbers import fmt2
+from ..plain import use_locale_encoding
+from ..plain.prompts import LinePrompter, Prompter, make_prompter
+from ..quiz import QuizResult, Scenario, check_answer, generate, summary_lines
+from ..render_text import explanation_lines
+from ..ruleset import UnknownRuleSetError, available_rulesets
+
+QUIT_WORDS = frozenset({"q", "quit", "退出", "结束"})
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=int, metavar="N", help="题目种子：相同种子出相同的题")
+    parser.add_argument("--rounds", type=int, default=8, metavar="K", help="题数（默认 8）")
+    parser.add_argument(
+        "--ruleset",
+        default="wuxi-2021",
+        metavar="规则集",
+        help=f"规则集（{'、'.join(available_rulesets())}）",
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="逐行问答（不使用 questionary 输入框）"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 1 <= args.rounds <= 200:
+        return fail(f"--rounds 应为 1 到 200 之间的整数（输入的是 {args.rounds}）")
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 100_000)
+    try:
+        scenarios = generate(seed, args.rounds, args.ruleset)
+    except UnknownRuleSetError as exc:
+        return fail(str(exc))
+    os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
+    use_locale_encoding()
+    ask: Prompter = LinePrompter() if args.plain else make_prompter()
+    ask.say(f"评分练习：{len(scenarios)} 题（种子 {seed}，用 --seed {seed} 可重做同一组题）")
+    ask.say("输入得分（保留两位小数），答案与正确得分相差不超过 0.01 即算对；输入 q 结束。")
+    results: list[QuizResult] = []
+    status = 0
+    try:
+        run_quiz(scenarios, ask, results)
+    except EOFError:
+        ask.say("")
+    except KeyboardInterrupt:
+        ask.say("\n已中断。")
+        status = 130
+    ask.say("")
+    for line in summary_lines(results):
+        ask.say(line)
+    return status
+
+
+def run_quiz(
+    scenarios: list[Scenario], ask: Prompter, results: list[QuizResult]
+) -> list[QuizResult]:
+    """Ask each scenario in turn, appending to ``results`` as answers come (so an early end keeps them)."""
+    for scenario in scenarios:
+        ask.say("")
+        for line in scenario.question_lines():
+            ask.say(line)
+        while True:
+            typed = ask.guarded(lambda: ask.ask_line("你的得分"))
+            if typed.strip().lower() in QUIT_WORDS:
+                return results
+            check = check_answer(scenario, typed)
+            if check.error is None:
+                break
+            ask.error(check.error)
+        results.append(QuizResult(scenario, check))
+        if check.correct:
+            ask.say(f"✓ 正确：得分 {fmt2(check.expected)}")
+        else:
+            given = "" if check.given is None else fmt2(check.given)
+            ask.say(f"✗ 不对：正确得分为 {fmt2(check.expected)}（你的答案 {given}）")
+        ask.say(f"题型：{scenario.family_label}·{scenario.kind}")
+        for line in explanation_lines(scenario.explanation, clause=False):
+            ask.say(f"  {line}")
+    return results
