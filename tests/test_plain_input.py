@@ -1,0 +1,140 @@
+"""Plain mode input: bad answers re-asked, EOF and Ctrl-C keep what was committed, going back re-scores."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+from builders import WUXI
+from plain_driver import perfeval, run_lines, run_questionary, seed_answers, typed
+
+from perfeval_tui.engine import score_project
+from perfeval_tui.storage import load_project
+
+
+
+def test_bad_answer_is_reasked_with_the_chinese_message(tmp_path):
+    path = tmp_path / "new.json"
+    keys = typed(["测试专项", "2O20", "2020", "测试单位", "", "", "", "", "", "否"])
+    keys += typed(["2", "1", "专项A", "45o", "450"])
+    run = run_questionary(path, keys, new=True)
+    assert "输入有误：「年度」「2O20」不是有效数字。请输入非负整数" in run.out
+    assert "输入有误：「预算安排数」「45o」不是有效数字。请输入以万元为单位的非负金额" in run.out
+    assert run.screen.count("预算安排数（万元）") >= 2  # asked again after the bad answer
+    project = load_project(path)
+    assert project.basics.year == 2020
+    assert project.funds[0].budget == Decimal("450")
+    assert run.code == 3  # input ended before the project was complete
+
+
+def test_a_bad_menu_number_is_reasked(tmp_path):
+    path = tmp_path / "wuxi.json"
+    shutil.copyfile(WUXI, path)
+    run = run_lines(path, ["9", "7"])
+    assert "输入有误：「下一步做什么？」请输入 1 到 7 之间的序号" in run.out
+    assert run.code == 0
+
+
+def test_eof_midway_loses_no_committed_answer(tmp_path):
+    path = tmp_path / "new.json"
+    answers = seed_answers()
+    cut = answers.index("无锡市2020年度宜居住区老旧小区技防改造专项（项目）") + 4  # name, 450, 0, 0
+    run = run_questionary(path, typed(answers[:cut]), new=True)
+    assert run.code == 3
+    assert "输入已结束。已录入的内容都已保存。" in run.out
+    project = load_project(path)
+    assert project.basics.department == "无锡市公安局"
+    row = project.funds[0]
+    assert (row.name, row.budget, row.increase, row.decrease) == (
+        "无锡市2020年度宜居住区老旧小区技防改造专项（项目）",
+        Decimal("450"),
+        Decimal("0"),
+        Decimal("0"),
+    )
+    assert row.actual_spend == Decimal("0")  # the question EOF cut off
+    assert "附表1" in run.out and "项目尚未填写完整" in run.out
+
+
+def test_eof_on_a_complete_project_exits_0(tmp_path):
+    path = tmp_path / "new.json"
+    run = run_questionary(path, typed(seed_answers()[:-1]), new=True)  # all but the final 退出
+    assert run.code == 0
+    assert score_project(load_project(path)).total == Decimal("99.60")
+
+
+def test_eof_through_the_command_exits_3_without_a_traceback(tmp_path):
+    path = tmp_path / "new.json"
+    answers = seed_answers()
+    cut = answers.index("梁溪区") + 2
+    done = perfeval("new", str(path), "--plain", stdin="\n".join(answers[:cut]).encode())
+    assert done.returncode == 3
+    assert b"Traceback" not in done.stderr + done.stdout
+    project = load_project(path)
+    assert [d.name for d in project.districts] == ["梁溪区"]
+    assert project.districts[0].allocated == Decimal("400")
+    assert project.funds[0].actual_spend == Decimal("450")
+
+
+def test_going_back_to_a_step_and_changing_a_value_rescores(tmp_path):
+    path = tmp_path / "wuxi.json"
+    shutil.copyfile(WUXI, path)
+    # Step 2 (附表1): edit row 1, 实际支出数 450 -> 400; every other field kept with Enter.
+    keys = typed(["2", "2", "", "", "", "", "", "400", "", "", "", "4"])
+    # Step 4: edit indicator 19 (社会满意度), 完成值 96 -> 100; then leave.
+    keys += typed(["4", "2", "19", "", "", "", "", "", "100", "否", "5", "7"])
+    run = run_questionary(path, keys)
+    assert run.code == 0
+    # 400 / 450 = 88.89% -> 4 - 0.5 x 6.11 = 0.94 (the brief's worked check).
+    assert "预算执行率（%） 4.00 → 0.94；总分 96.54（优）" in run.out
+    assert "—— 本步完成。总分 96.54（优），本步 -3.06" in run.out
+    assert "社会满意度（％） 9.60 → 10.00；总分 96.94（优）" in run.out
+    result = score_project(load_project(path))
+    assert result.total == Decimal("96.94")
+    assert result.by_id("budget_execution_rate").score == Decimal("0.94")
+
+
+def test_ctrl_c_asks_whether_to_save_and_quit(tmp_path):
+    path = tmp_path / "new.json"
+    # Ctrl-C at 年度 before the file exists: "no", and 年度 is asked again.
+    keys = "测试专项\r" + "\x03" + "否\r" + "2020\r" + "测试单位\r"
+    # Ctrl-C at 主管部门: Enter accepts 保存并退出.
+    keys += "\x03" + "\r"
+    run = run_questionary(path, keys, new=True)
+    assert "项目文件尚未创建。退出" in run.screen
+    assert "已录入的内容都已保存。保存并退出" in run.screen
+    assert "已保存，退出。" in run.out
+    assert run.code == 3
+    project = load_project(path)
+    assert (project.basics.name, project.basics.year, project.basics.unit) == (
+        "测试专项",
+        2020,
+        "测试单位",
+    )
+
+
+def test_new_refuses_an_existing_file(tmp_path):
+    path = tmp_path / "wuxi.json"
+    shutil.copyfile(WUXI, path)
+    before = path.read_bytes()
+    done = perfeval("new", str(path), "--plain", stdin=b"")
+    assert done.returncode == 2
+    assert "已存在" in done.stderr.decode()
+    assert path.read_bytes() == before
+
+
+def test_a_broken_file_is_reported_and_left_alone(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"basics": {"name": ""}}', "utf-8")
+    before = path.read_bytes()
+    done = perfeval(str(path), "--plain", stdin=b"7\n")
+    assert done.returncode == 2
+    assert "错误：" in done.stderr.decode() and b"Traceback" not in done.stderr
+    assert path.read_bytes() == before
+
+
+def test_welcome_menu_opens_the_demo_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    run = run_lines(None, ["3", "7"])
+    assert run.code == 0
+    assert "总分 99.60（优）" in run.out
+    assert (tmp_path / "perfeval" / "demo-wuxi-2020.json").exists()
