@@ -26,7 +26,9 @@ def assert_is_the_seed_case(path):
     for field in ("name", "year", "unit", "department", "phone", "fill_date"):
         assert getattr(typed_project.basics, field) == getattr(seed.basics, field)
     for mine, theirs in zip(typed_project.funds, seed.funds, strict=True):
-        assert mine.model_dump(include=set(ROW_FIELDS)) == theirs.model_dump(include=set(ROW_FIELDS))
+        assert mine.model_dump(include=set(ROW_FIELDS)) == theirs.model_dump(
+            include=set(ROW_FIELDS)
+        )
     for mine, theirs in zip(typed_project.districts, seed.districts, strict=True):
         want = set(DISTRICT_FIELDS)
         assert mine.model_dump(include=want) == theirs.model_dump(include=want)

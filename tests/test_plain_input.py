@@ -12,7 +12,6 @@ from perfeval_tui.engine import score_project
 from perfeval_tui.storage import load_project
 
 
-
 def test_bad_answer_is_reasked_with_the_chinese_message(tmp_path):
     path = tmp_path / "new.json"
     keys = typed(["测试专项", "2O20", "2020", "测试单位", "", "", "", "", "", "否"])

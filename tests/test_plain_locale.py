@@ -31,7 +31,9 @@ def gb18030_locale(tmp_path_factory):
     )
     if not (folder / "zh_CN.GB18030").exists():
         reason = made.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
-        pytest.skip(f"localedef could not build zh_CN.GB18030 (zh_CN sources missing?): {reason[0]}")
+        pytest.skip(
+            f"localedef could not build zh_CN.GB18030 (zh_CN sources missing?): {reason[0]}"
+        )
     return {"LOCPATH": str(folder), "LANG": "zh_CN.GB18030", "LC_ALL": "", "LC_CTYPE": ""}
 
 
