@@ -1,0 +1,321 @@
+"""Score curves: an indicator's score against 完成值/目标值, or against the rate for the rate rules.
+
+Every sample is the engine's score of a copy of the project with one input moved; the band edges
+(目标值, L, U, the rate threshold) are marked and the project's own point is shown. A text
+renderer draws the curve in ASCII and box characters that the Linux console has (no braille),
+within 80x24. The wizard draws the same :class:`ScoreCurve` data.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .budget import FundFigures
+from .engine import reading_for, rule_for, score_project
+from .model import FundRow, Indicator, Project
+from .numbers import CENT, fmt2, fmt_plain
+from .rules.completion import band_for
+from .rules.rates import MEASURE_LABELS, measure_rate
+from .ruleset import (
+    CeilingRateRule,
+    CompletionRatioRule,
+    FloorRateRule,
+    IncidentRule,
+    ReferenceRateRule,
+    RuleSet,
+    load_ruleset,
+)
+
+ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
+X_PLACES = Decimal("0.0001")
+
+
+class CurveError(ValueError):
+    """This indicator has no curve (checklist, graded, target 0 or missing); the message is Chinese."""
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    x: Decimal
+    score: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class CurveMark:
+    x: Decimal
+    label: str  # e.g. 满分上限 L=1.2
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreCurve:
+    name: str  # the indicator's name
+    rule_name: str
+    reading: str
+    x_label: str  # 完成值/目标值, 预算执行率（%）, 「…」发现次数
+    percent: bool  # x is a percentage (shown with %)
+    weight: Decimal
+    points: tuple[CurvePoint, ...]
+    marks: tuple[CurveMark, ...]
+    current: CurvePoint | None
+
+    def x_text(self, x: Decimal) -> str:
+        return f"{_num(x)}%" if self.percent else _num(x)
+
+
+def _num(x: Decimal) -> str:
+    return fmt_plain(x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _grid(low: Decimal, high: Decimal, samples: int, extra: list[Decimal]) -> list[Decimal]:
+    step = (high - low) / (samples - 1)
+    xs = {(low + step * i).quantize(X_PLACES) for i in range(samples)}
+    xs |= {x for x in extra if low <= x <= high}
+    return sorted(xs)
+
+
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """Scores a one-indicator copy of the project with the 合计 row as its only fund."""
+
+    base: Project
+    ruleset: RuleSet
+    indicator: Indicator
+    fund: FundRow
+
+    def score(
+        self, indicator: Indicator | None = None, fund: FundRow | None = None
+    ) -> tuple[Decimal, FundFigures]:
+        probe = self.base.model_copy(
+            update={"indicators": [indicator or self.indicator], "funds": [fund or self.fund]}
+        )
+        result = score_project(probe, self.ruleset)
+        return result.indicators[0].computed_score, result.budget.total
+
+
+Head = tuple[str, str, str]
+
+
+def score_curve(
+    project: Project, indicator_id: str, samples: int = 141, ruleset: RuleSet | None = None
+) -> ScoreCurve:
+    """The score of one indicator across the range of the input its rule reads."""
+    ruleset = ruleset or load_ruleset(project.ruleset)
+    indicator = project.indicator(indicator_id)
+    rule = rule_for(ruleset, indicator)
+    reading = reading_for(project, rule, indicator)
+    result = score_project(project, ruleset)
+    f = result.budget.total
+    fund = FundRow(
+        id="total",
+        name="合计",
+        budget=f.budget,
+        increase=f.increase,
+        decrease=f.decrease,
+        actual_spend=f.actual_spend,
+        funds_arrived=f.funds_arrived,
+    )
+    base = project.model_copy(update={"districts": [], "goals": []})
+    probe = _Probe(base, ruleset, indicator, fund)
+    current = result.by_id(indicator_id).computed_score
+    head: Head = (indicator.name, rule.name, reading)
+    if isinstance(rule, CompletionRatioRule):
+        return _completion(head, rule, probe, reading, samples, current)
+    if isinstance(rule, IncidentRule):
+        return _incidents(head, rule, probe, current)
+    if isinstance(rule, (CeilingRateRule, FloorRateRule, ReferenceRateRule)):
+        return _rate(head, rule, probe, samples, current)
+    raise CurveError(f"「{rule.name}」按事项或等级计分，得分不随某个数值连续变化，没有得分曲线")
+
+
+def _completion(
+    head: Head, rule: CompletionRatioRule, probe: _Probe, reading: str, samples: int, now: Decimal
+) -> ScoreCurve:
+    indicator = probe.indicator
+    t, a = indicator.target, indicator.actual
+    if t is None:
+        raise CurveError(f"「{indicator.name}」目标值未填写，无法画得分曲线")
+    if t == 0:
+        raise CurveError("目标值为 0：完成值为 0 得满分，大于 0 不得分，只有两种结果，没有曲线")
+    band = band_for(rule, indicator, t) if reading == "banded" else None
+    marks = [CurveMark(ONE, "目标值（比值 1）")]
+    high = Decimal(2)
+    if band is not None:
+        marks += [
+            CurveMark(band.full_until, f"满分上限 L={fmt_plain(band.full_until)}"),
+            CurveMark(band.zero_above, f"不得分起点 U={fmt_plain(band.zero_above)}"),
+        ]
+        high = band.zero_above + Decimal("0.5")
+    reverse = indicator.direction == "反向"
+    points = []
+    for x in _grid(ZERO, high, samples, [m.x for m in marks]):
+        if reverse and x == 0:
+            continue  # 目标值/完成值 = 0 would need an infinite 完成值
+        value = t * x if not reverse else (t / x).quantize(Decimal("0.000001"))
+        score, _ = probe.score(indicator.model_copy(update={"actual": value, "override": None}))
+        ratio = x if not reverse else (t / value).quantize(X_PLACES)
+        points.append(CurvePoint(ratio, score))
+    current = None
+    if a is not None and (a != 0 or not reverse):
+        current = CurvePoint(((a / t) if not reverse else (t / a)).quantize(X_PLACES), now)
+    label = "目标值/完成值（反向）" if reverse else "完成值/目标值"
+    return ScoreCurve(*head, label, False, indicator.weight, tuple(points), tuple(marks), current)
+
+
+def _rate(
+    head: Head,
+    rule: CeilingRateRule | FloorRateRule | ReferenceRateRule,
+    probe: _Probe,
+    samples: int,
+    now: Decimal,
+) -> ScoreCurve:
+    fund, weight = probe.fund, probe.indicator.weight
+    span = weight / rule.points_per_percent
+    _, figures = probe.score()
+    if isinstance(rule, CeilingRateRule):
+        if fund.budget == 0:
+            raise CurveError("预算安排数为 0，无法计算预算调整率")
+        line = rule.threshold
+        marks = [
+            CurveMark(line, f"满分上限 {fmt_plain(line)}%"),
+            CurveMark(line + span, f"扣完 {_num(line + span)}%"),
+        ]
+        low, high = ZERO, line + span + Decimal(5)
+    else:
+        if figures.adjusted_budget <= 0:
+            raise CurveError("调整后预算数为 0，无法计算比率")
+        if isinstance(rule, ReferenceRateRule):
+            line = measure_rate(figures, rule.reference, None) or ZERO
+            text = f"{MEASURE_LABELS[rule.reference]} {fmt2(line)}%"
+        else:
+            line, text = rule.threshold, f"满分起点 {fmt_plain(rule.threshold)}%"
+        marks = [CurveMark(line, text), CurveMark(line - span, f"扣完 {_num(line - span)}%")]
+        low, high = max(ZERO, line - span - Decimal(5)), max(HUNDRED, line + Decimal(2))
+    points = []
+    for x in _grid(low, high, samples, [m.x for m in marks]):
+        if isinstance(rule, CeilingRateRule):
+            update = {"increase": (fund.budget * x / HUNDRED).quantize(CENT), "decrease": ZERO}
+        else:
+            name = "actual_spend" if rule.measure == "execution" else "funds_arrived"
+            update = {name: (figures.adjusted_budget * x / HUNDRED).quantize(CENT)}
+        score, moved = probe.score(fund=fund.model_copy(update=update))
+        rate = measure_rate(moved, rule.measure, None)  # the rate the engine read, after rounding
+        if rate is not None:
+            points.append(CurvePoint(rate.quantize(X_PLACES), score))
+    rate_now = measure_rate(figures, rule.measure, None)
+    current = None if rate_now is None else CurvePoint(rate_now.quantize(X_PLACES), now)
+    label = f"{MEASURE_LABELS[rule.measure]}（%）"
+    return ScoreCurve(*head, label, True, weight, tuple(points), tuple(marks), current)
+
+
+def _incidents(head: Head, rule: IncidentRule, probe: _Probe, now: Decimal) -> ScoreCurve:
+    indicator = probe.indicator
+    counts = indicator.inputs.counts
+    clause = next((c for c in rule.clauses if counts.get(c.id)), rule.clauses[0])
+    top = int(indicator.weight / clause.points) + 3 if clause.points > 0 else 5
+    points = []
+    for n in range(0, max(top, counts.get(clause.id, 0) + 1) + 1):
+        inputs = indicator.inputs.model_copy(update={"counts": {**counts, clause.id: n}})
+        score, _ = probe.score(indicator.model_copy(update={"inputs": inputs, "override": None}))
+        points.append(CurvePoint(Decimal(n), score))
+    marks = []
+    if clause.cap is not None and clause.points > 0:
+        marks.append(
+            CurveMark(clause.cap / clause.points, f"本条扣完 {fmt_plain(clause.cap)} 分为止")
+        )
+    current = CurvePoint(Decimal(counts.get(clause.id, 0)), now)
+    label = f"「{clause.text}」发现次数"
+    return ScoreCurve(*head, label, False, indicator.weight, tuple(points), tuple(marks), current)
+
+
+# -- text rendering ----------------------------------------------------------------------------
+
+
+def cells(text: str) -> int:
+    """Terminal columns of ``text`` (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, width: int) -> str:
+    out, used = "", 0
+    for ch in text:
+        w = cells(ch)
+        if used + w > width:
+            return out
+        out, used = out + ch, used + w
+    return out
+
+
+def curve_lines(curve: ScoreCurve, width: int = 78, height: int = 12) -> list[str]:
+    """The curve as text: ``*`` the score, ``O`` the current point, ``:`` the band edges."""
+    axis_w = 8  # "100.00 ┤"
+    plot_w = width - axis_w
+    xs = [p.x for p in curve.points] + ([curve.current.x] if curve.current else [])
+    x_min, x_max = min(xs), max(xs)
+    scores = [p.score for p in curve.points]
+    y_min, y_max = min(ZERO, *scores), max(curve.weight, *scores)
+
+    def col(x: Decimal) -> int:
+        span = x_max - x_min or ONE
+        return int(((x - x_min) / span * (plot_w - 1)).to_integral_value(ROUND_HALF_UP))
+
+    def row(score: Decimal) -> int:
+        span = y_max - y_min or ONE
+        return int(((score - y_min) / span * (height - 1)).to_integral_value(ROUND_HALF_UP))
+
+    grid = [[" "] * plot_w for _ in range(height)]
+    for mark in curve.marks:
+        if x_min <= mark.x <= x_max:
+            for r in range(height):
+                grid[r][col(mark.x)] = ":"
+    previous: int | None = None
+    last_col: int | None = None
+    for point in curve.points:
+        c, r = col(point.x), row(point.score)
+        if previous is not None and last_col is not None and c - last_col <= 1:
+            for between in range(min(r, previous) + 1, max(r, previous)):
+                grid[between][c] = (
+                    "*"  # join steep or vertical steps so the curve reads as one line
+                )
+        grid[r][c] = "*"
+        previous, last_col = r, c
+    if curve.current is not None:
+        grid[row(curve.current.score)][col(curve.current.x)] = "O"
+    title = f"{curve.name}：得分曲线（{curve.rule_name}，口径 {curve.reading}）"
+    lines = [fit(title, width)]
+    labels = {
+        height - 1: fmt2(y_max),
+        0: fmt2(y_min),
+        row(curve.weight / 2): fmt2(curve.weight / 2),
+    }
+    for r in range(height - 1, -1, -1):
+        tick = "┤" if r in labels else "│"
+        lines.append(f"{labels.get(r, ''):>7}{tick}" + "".join(grid[r]).rstrip())
+    lines.append(" " * 7 + "└" + "─" * plot_w)
+    lines.append(
+        " " * 8 + _tick_line(curve, [x_min, *(m.x for m in curve.marks), x_max], col, plot_w)
+    )
+    lines.append(fit(f"横轴：{curve.x_label}    纵轴：得分（权重 {fmt2(curve.weight)}）", width))
+    if curve.current is not None:
+        now = f"O 当前：{curve.x_label} {curve.x_text(curve.current.x)}，得分 {fmt2(curve.current.score)}"
+        lines.append(fit(now, width))
+    if curve.marks:
+        lines.append(fit(": " + "；".join(f"{m.label}" for m in curve.marks), width))
+    return lines
+
+
+def _tick_line(
+    curve: ScoreCurve, ticks: list[Decimal], col: Callable[[Decimal], int], plot_w: int
+) -> str:
+    line = [" "] * (plot_w + 8)
+    taken = -1
+    for x in sorted(set(ticks)):
+        text = curve.x_text(x)
+        start = max(0, min(col(x) - len(text) // 2, plot_w + 8 - len(text)))
+        if start <= taken:
+            continue  # would overlap the previous label
+        line[start : start + len(text)] = list(text)
+        taken = start + len(text)
+    return "".join(line).rstrip()
