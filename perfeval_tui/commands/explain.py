@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..cli import fail
-from ..examples import example_for, example_under_every_reading
+from ..examples import WorkedExample, example_for, example_under_every_reading
 from ..numbers import fmt2
 from ..render_text import explanation_lines
 from ..ruleset import (
@@ -25,6 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="规则集",
         help=f"规则集（{'、'.join(available_rulesets())}）",
     )
+    parser.add_argument("--curve", action="store_true", help="画出算例的得分曲线（标出分档边界）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,4 +66,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"\n【口径 {code}】得分 {fmt2(scored.score)} / {fmt2(scored.weight)}")
         for line in explanation_lines(scored.explanation, clause=False)[1:]:
             print(f"  {line}")
+    if args.curve:
+        print()
+        print("\n".join(example_curve_lines(example)))
     return 0
+
+
+def example_curve_lines(example: WorkedExample) -> list[str]:
+    """The worked example's score curve, or why this rule has none."""
+    from ..curve import CurveError, curve_lines, score_curve
+
+    try:
+        return curve_lines(score_curve(example.project, example.indicator_id))
+    except CurveError as exc:
+        return [f"得分曲线：{exc}"]
