@@ -268,9 +268,9 @@ class QuestionaryPrompter(Prompter):
     def ask_line(self, message: str, current: str = "") -> str:
         import questionary
 
-        instruction = f"[{current}]" if current else None
+        question = f"{message} [{current}]" if current else message
         self.out.flush()
-        answer = questionary.text(message, instruction=instruction, **self._io).unsafe_ask()
+        answer = questionary.text(question, **self._io).unsafe_ask()
         return str(answer or "")
 
     def _select_index(self, message: str, options: Sequence[Option[Any]], default: Any) -> int:

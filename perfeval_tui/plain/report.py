@@ -54,25 +54,27 @@ def _explain_on_request(session: EditSession, ask: Prompter) -> None:
 
 def export_step(session: EditSession, ask: Prompter) -> None:
     try:
-        from ..exports import export_project
+        from ..exports import ExistingFileError, export_project
     except ImportError:
         ask.say("导出功能（xlsx 附表和 Markdown 报告）在此版本中尚不可用，项目文件已保存。")
         return
     folder = session.path.parent if session.path is not None else Path.cwd()
 
-    def writable(text: str) -> str | None:
-        path = Path(text).expanduser()
-        if path.is_dir():
+    def existing_dir(text: str) -> str | None:
+        if Path(text.strip()).expanduser().is_dir():
             return None
-        return f"「导出目录」{text} 不存在或不是目录，请输入已有的目录"
+        return f"「导出目录」{text.strip()} 不存在或不是目录，请输入已有的目录"
 
-    out_dir = Path(ask.ask_text("导出目录", str(folder), validate=writable)).expanduser()
+    out_dir = Path(
+        ask.ask_text("导出目录", str(folder), validate=existing_dir).strip()
+    ).expanduser()
     force = False
     while True:
         try:
             written = export_project(session.project, out_dir, xlsx=True, md=True, force=force)
-        except FileExistsError as exc:
-            if force or not ask.ask_confirm(f"{_name(exc)}已存在，覆盖", False):
+        except ExistingFileError as exc:
+            ask.say(str(exc))
+            if force or not ask.ask_confirm("覆盖这些文件", False):
                 ask.say("未导出。")
                 return
             force = True
@@ -83,7 +85,3 @@ def export_step(session: EditSession, ask: Prompter) -> None:
         for path in written:
             ask.say(f"已导出：{path}")
         return
-
-
-def _name(exc: FileExistsError) -> str:
-    return f"文件 {exc.filename} " if exc.filename else "导出文件"

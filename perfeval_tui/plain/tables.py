@@ -40,9 +40,10 @@ def _fund_lines(session: EditSession) -> list[str]:
         out.append("  （还没有资金行）")
         return out
     total = table.total
+    out.append(f"  合计\n{_fund_figures(total)}")
     out.append(
-        f"  合计  调整后预算 {fmt2(total.adjusted_budget)}  预算调整率 {rate(total.adjustment_rate)}"
-        f"  预算执行率 {rate(total.execution_rate)}  资金到位率 {rate(total.arrival_rate)}"
+        f"     预算调整率 {rate(total.adjustment_rate)}  预算执行率 {rate(total.execution_rate)}"
+        f"  资金到位率 {rate(total.arrival_rate)}"
     )
     return out
 
