@@ -22,12 +22,14 @@ from typing import Any, Generic, TextIO, TypeVar
 
 from ..numbers import NumberInputError, NumberKind, fmt_plain, parse_number
 from ..terminal import locale_is_utf8
+from .display import clip
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 CLEAR = "-"  # typed alone, empties an optional answer (Enter alone keeps it)
-SHORTCUT_LIMIT = 9  # menus longer than this are answered by typing the number
+SHORTCUT_LIMIT = 9
+TITLE_WIDTH = 72  # a numbered menu line stays within 80 columns  # menus longer than this are answered by typing the number
 YES_WORDS = frozenset({"y", "yes", "是", "好", "1", "对"})
 NO_WORDS = frozenset({"n", "no", "否", "不", "0"})
 
@@ -174,7 +176,7 @@ class Prompter:
         start = _default_index(options, default)
         self.say(message)
         for number, option in enumerate(options, 1):
-            self.say(f"  {number}) {option.title}")
+            self.say(f"  {number}) {clip(option.title, TITLE_WIDTH)}")
         while True:
             typed = self.guarded(lambda: self.ask_line("请输入序号", str(start + 1))).strip()
             if not typed:
