@@ -91,7 +91,7 @@ def measure(term: str) -> tuple[list[int], int]:
             for key in KEYS:
                 os.write(master, key.encode())
                 sizes.append(len(drain(master)))
-            os.write(master, b"\x15" if term != "dumb" else b"\x15")  # clear the line again
+            os.write(master, b"\x15")  # Ctrl-U clears the typed line (both backends)
             drain(master)
             os.write(master, b"\r")  # Enter on an empty answer keeps 450 and asks the next
             enter = len(drain(master))
