@@ -14,6 +14,7 @@ An unknown path gets a Chinese message with the nearest valid spellings (difflib
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ NAME_FIELDS: dict[str, tuple[RefKind, str]] = {
 }
 # Things a simulation must not change: identities and the rule set (deltas are matched by id).
 FROZEN_FIELDS = frozenset({"id", "schema_version", "ruleset", "levels", "indicator_id", "part_of"})
+
+
+_UNIT_SUFFIX = re.compile(r"\([^()]*\)$")  # after NFKC, （%） is (%)
 
 
 class SimulationError(ValueError):
@@ -79,6 +83,10 @@ def _unescape(token: str) -> str:
 
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(" ", "").replace("\u3000", "")
+
+
+def _bare(text: str) -> str:
+    return _UNIT_SUFFIX.sub("", _norm(text))
 
 
 def nearest(word: str, candidates: Sequence[str], n: int = 5) -> list[str]:
@@ -201,6 +209,15 @@ def find_indicator(project: Project, name: str, suffix: str = "") -> Indicator:
         for ind in project.indicators
         if parts and [_norm(x) for x in ind.levels[-len(parts) :]] == parts
     ]
+    if (
+        not matches and parts
+    ):  # 预算执行率 for 预算执行率（%）: the unit in brackets may be left out
+        bare = [_bare(p) for p in parts]
+        matches = [
+            ind
+            for ind in project.indicators
+            if [_bare(x) for x in ind.levels[-len(parts) :]] == bare
+        ]
     if not matches:
         names = [indicator_name(project, i) for i in project.indicators]
         raise PathError(

@@ -179,6 +179,12 @@ def test_indicator_reading_and_pointer_escapes():
         sandbox.set("/readings/a~1b~0c", "floor")
 
 
+def test_name_may_leave_out_the_unit_in_brackets():
+    sandbox = Sandbox(load_project(WUXI))
+    assert sandbox.set("社会满意度.完成值", "99").pointer == "/indicators/18/actual"
+    assert sandbox.result.by_id("satisfaction").score == D("9.90")
+
+
 def test_reset_and_apply():
     original = load_project(WUXI)
     sandbox = Sandbox(original)
