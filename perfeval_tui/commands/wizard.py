@@ -37,4 +37,10 @@ def open_project(path: Path | None, args: argparse.Namespace, *, new: bool = Fal
         return launch_plain(path, new=new, ruleset=getattr(args, "ruleset", None))
     from ..tui import launch as launch_tui
 
-    return launch_tui(path, blink=args.blink, mouse=not args.no_mouse, new=new)
+    return launch_tui(
+        path,
+        blink=args.blink,
+        mouse=not args.no_mouse,
+        new=new,
+        ruleset=getattr(args, "ruleset", None),
+    )

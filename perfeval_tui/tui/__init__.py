@@ -1,0 +1,47 @@
+"""The full-screen wizard. ``launch`` is the entry; Textual is imported only when it runs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def launch(
+    path: Path | None,
+    *,
+    blink: bool = False,
+    mouse: bool = True,
+    new: bool = False,
+    ruleset: str | None = None,
+) -> int:
+    """Open ``path`` in the wizard (or the welcome screen); returns the exit code.
+
+    A file that cannot be loaded is reported in one Chinese line before the screen is taken over,
+    and is never written to. A path that does not exist yet (or ``new``) starts a new project there.
+    """
+    from ..storage import ProjectFileError
+    from .workspace import Workspace, open_workspace
+
+    workspace: Workspace | None = None
+    new_path: Path | None = None
+    if path is not None:
+        if new or not path.exists():
+            new_path = path
+        else:
+            try:
+                workspace = open_workspace(path)
+            except ProjectFileError as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                return 2
+    from .app import PerfevalApp
+
+    app = PerfevalApp(workspace, blink=blink, new_path=new_path, new_ruleset=ruleset)
+    try:
+        code = app.run(mouse=mouse)
+    finally:
+        opened = app.workspace
+        problem = opened.close() if opened is not None else None
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
+        return 1
+    return code if isinstance(code, int) else 0

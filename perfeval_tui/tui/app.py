@@ -1,0 +1,158 @@
+"""The wizard application: which project is open, which step is shown, when to save.
+
+Steps are Textual modes (one screen each, built when first shown); dialogs are modal screens
+pushed on top. Everything else lives in ``screens/``, ``widgets/`` and ``dialogs/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+from textual.timer import Timer
+
+from ..recent import remember
+from . import keymap
+from .commands import ChinesePalette, ProjectCommands
+from .console import adapt_to_console, is_linux_console
+from .screens.too_small import TooSmallScreen, too_small
+from .steps import STEPS
+from .widgets.score_bar import ScoreBar
+from .workspace import Workspace
+
+SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anyway
+
+
+class PerfevalApp(App[int]):
+    TITLE = "perfeval"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    MODES = {step.key: step.factory() for step in STEPS}
+    COMMANDS = {ProjectCommands}
+    BINDINGS = keymap.bindings(keymap.APP_KEYS)
+    CSS = "Screen { background: $background; }"
+
+    def __init__(
+        self,
+        workspace: Workspace | None = None,
+        *,
+        blink: bool = False,
+        linux: bool | None = None,
+        start_step: str = "basics",
+        new_path: Path | None = None,
+        new_ruleset: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.blink = blink
+        self.linux = is_linux_console() if linux is None else linux
+        self.start_step = start_step
+        self.new_path = new_path
+        self.new_ruleset = new_ruleset
+        self._save_timer: Timer | None = None
+        self.pending_indicator: str | None = None  # consumed by the indicator step
+
+    def on_mount(self) -> None:
+        self.theme = adapt_to_console(self.linux)
+        if self.workspace is not None:
+            self.open_workspace(self.workspace)
+        else:
+            from .screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(new_path=self.new_path, ruleset=self.new_ruleset))
+
+    def open_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        if workspace.path is not None:
+            remember(workspace.path)
+        message = workspace.lock_outcome.message
+        if message:
+            severity = "warning" if workspace.read_only else "information"
+            self.notify(message, severity=severity, timeout=10)
+        self.switch_mode(self.start_step)
+
+    def goto_step(self, key: str) -> None:
+        self.save_now()
+        if self.current_mode != key:
+            self.switch_mode(key)
+
+    def show_indicator(self, indicator_id: str) -> None:
+        """Open the indicator step on one indicator (from the palette or a deduction)."""
+        self.pending_indicator = indicator_id
+        if self.current_mode == "indicators":
+            take = getattr(self.screen, "take_pending_indicator", None)
+            if take is not None:
+                take()
+        else:
+            self.goto_step("indicators")
+
+    # ----- saving -------------------------------------------------------------------------
+
+    def schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_AFTER_IDLE, self.save_now)
+
+    def save_now(self, *, force: bool = False, announce: bool = False) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if workspace.read_only and announce:
+            self.notify(
+                workspace.lock_outcome.message or "只读方式打开，不能保存。", severity="warning"
+            )
+            return
+        problem = workspace.save(force=force)
+        if problem:
+            self.notify(problem, severity="error", timeout=10)
+        elif announce:
+            self.notify(f"已保存到 {workspace.path}", timeout=3)
+        for bar in self.screen.query(ScoreBar):
+            bar.show_state(workspace)
+
+    # ----- app-wide keys and terminal -----------------------------------------------------
+
+    def action_help(self) -> None:
+        from .dialogs.help import HelpDialog
+
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog())
+
+    def action_command_palette(self) -> None:
+        if not ChinesePalette.is_open(self):
+            self.push_screen(ChinesePalette())
+
+    def action_help_quit(self) -> None:
+        self.notify("要退出请按 Ctrl+Q（会先保存）。", timeout=4)
+
+    async def action_quit(self) -> None:
+        self.save_now()
+        self.exit(0)
+
+    def open_simulation(self) -> None:
+        """F5. The sandbox is a screen module of its own; until it exists, say so."""
+        try:
+            from .screens import simulate  # type: ignore[attr-defined]
+        except ModuleNotFoundError as exc:
+            if exc.name != "perfeval_tui.tui.screens.simulate":
+                raise
+            self.notify("模拟（F5）尚未提供：将在修改前试算得分，不改动文件。", timeout=5)
+            return
+        if self.workspace is not None:
+            self.push_screen(simulate.SimulationScreen(self.workspace))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Blink costs ~2 KB/s over SSH while idle; it is off unless --blink.
+        if hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = self.blink
+
+    def on_resize(self, event: events.Resize) -> None:
+        small = too_small(event.size.width, event.size.height)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not small and showing:
+            self.pop_screen()

@@ -1,0 +1,84 @@
+"""The command palette (Ctrl+P): the project's own commands, every step, and every indicator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+
+from .keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS, Key
+from .steps import STEPS
+
+if TYPE_CHECKING:
+    from .app import PerfevalApp
+
+# Actions offered in the palette, by the screen that runs them.
+SCREEN_ACTIONS = ("save", "export", "deductions", "rule_help", "toggle_explain", "simulate")
+APP_ACTIONS = ("help", "quit")
+
+
+class ChinesePalette(CommandPalette):
+    def __init__(self) -> None:
+        super().__init__(placeholder="输入命令或指标名称搜索…", id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own "No matches found" would be the only English on screen; show nothing.
+        self._stop_no_matches_countdown()
+
+
+class ProjectCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = cast("PerfevalApp", self.app)
+        screen = self.screen
+        out: list[tuple[str, str, Callable[[], object]]] = []
+        if app.workspace is None:
+            out.append(("帮助：全部按键", "F1", partial(app.run_action, "help")))
+            out.append(("退出", "Ctrl+Q", partial(app.run_action, "quit")))
+            return out
+        keys: dict[str, Key] = {k.action: k for k in (*APP_KEYS, *STEP_KEYS, *INDICATOR_KEYS)}
+        for number, step in enumerate(STEPS, start=1):
+            out.append(
+                (
+                    f"转到第 {number} 步 · {step.title}",
+                    f"Alt+{number}",
+                    partial(app.goto_step, step.key),
+                )
+            )
+        for action in SCREEN_ACTIONS:
+            key = keys[action]
+            if screen.check_action(action, ()) is not False and hasattr(screen, f"action_{action}"):
+                out.append(
+                    (key.label + "：" + key.help, key.display, partial(screen.run_action, action))
+                )
+        for action in ("add_row", "remove_row", "move_up", "move_down"):
+            if hasattr(screen, f"action_{action}"):
+                key = keys[action]
+                out.append(
+                    (f"{key.label}：{key.help}", key.display, partial(screen.run_action, action))
+                )
+        for action in APP_ACTIONS:
+            key = keys[action]
+            out.append((f"{key.label}：{key.help}", key.display, partial(app.run_action, action)))
+        for indicator in app.workspace.project.indicators:
+            out.append(
+                (
+                    f"指标：{indicator.name}",
+                    " / ".join(indicator.levels[:-1]),
+                    partial(app.show_indicator, indicator.id),
+                )
+            )
+        return out
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            if not title.startswith("指标："):
+                yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)

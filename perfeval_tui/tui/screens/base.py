@@ -1,0 +1,238 @@
+"""What every step screen shares: the step bar, the score bar, the explanation panel, the keys,
+and the one edit path (a field changes -> the edit session parses, updates, re-scores -> the
+score bar, the explanation and the step's own derived cells show the new result).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from pydantic import BaseModel
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, TextArea
+
+from ...engine import IndicatorScore
+from ...session import EditOutcome
+from .. import keymap
+from ..steps import STEP_KEYS, STEPS, position_label, step_index
+from ..widgets.explanation import ExplanationPanel
+from ..widgets.field import FieldInput
+from ..widgets.score_bar import ScoreBar, StepBar
+from ..workspace import Workspace
+
+if TYPE_CHECKING:
+    from ..app import PerfevalApp
+
+
+class StepScreen(Screen[None]):
+    STEP: ClassVar[str] = ""
+    HAS_EXPLANATION: ClassVar[bool] = True
+    BINDINGS = keymap.bindings(keymap.STEP_KEYS)
+
+    DEFAULT_CSS = """
+    StepScreen #step-main { height: 1fr; layout: vertical; }
+    StepScreen #step-body { height: 1fr; }
+    StepScreen #explain { display: none; height: 11; border-top: solid $primary; }
+    StepScreen.-show-explain #explain { display: block; }
+    StepScreen.-wide #step-main { layout: horizontal; }
+    StepScreen.-wide #step-body { width: 1fr; height: 1fr; }
+    StepScreen.-wide #explain {
+        display: block; width: 46; height: 1fr; border-top: none; border-left: solid $primary;
+    }
+    """
+
+    @property
+    def wizard(self) -> PerfevalApp:
+        return cast("PerfevalApp", self.app)
+
+    @property
+    def ws(self) -> Workspace:
+        workspace = self.wizard.workspace
+        assert workspace is not None, "step screens are shown only with a project open"
+        return workspace
+
+    # ----- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StepBar(id="step-bar")
+        with Container(id="step-main"):
+            with Container(id="step-body"):
+                yield from self.compose_body()
+            if self.HAS_EXPLANATION:
+                yield ExplanationPanel(id="explain")
+        yield ScoreBar()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.query_one(StepBar).show(position_label(self.STEP), self.ws)
+        self.refresh_from_model()
+
+    def on_screen_resume(self) -> None:
+        # Another step may have changed the project (or a dialog did): show it as it is now.
+        if self.is_mounted:
+            self.query_one(StepBar).show(position_label(self.STEP), self.ws)
+            self.refresh_from_model()
+
+    async def rebuild(self) -> None:
+        """Compose the step again after a structural change (a row added, removed or moved)."""
+        await self.recompose()
+        self.query_one(StepBar).show(position_label(self.STEP), self.ws)
+        self.refresh_from_model()
+
+    def refresh_from_model(self) -> None:
+        """Show the model's current values and the latest result everywhere on this step."""
+        for field in self.query(FieldInput):
+            try:
+                obj = field.ref.resolve(self.ws.project)
+            except KeyError:
+                continue
+            if not field.has_class("-invalid") or not field.has_focus:
+                field.set_quietly(field.model_text(obj))
+                field.show_error(None)
+        self.show_result(None)
+        self.update_explanation(self.focused)
+
+    def show_result(self, outcome: EditOutcome | None) -> None:
+        """Re-render what depends on the score; steps extend this with their derived cells."""
+        self.query_one(ScoreBar).show(self.ws)
+
+    # ----- the edit path ------------------------------------------------------------------
+
+    def apply_value(self, obj: BaseModel, field: str, value: Any) -> EditOutcome:
+        """Send one change through the edit session, then show its result."""
+        outcome = self.ws.edit(obj, field, value)
+        if outcome.ok:
+            self.show_result(outcome)
+            self.update_explanation(self.focused)
+            self.wizard.schedule_save()
+        elif self.ws.read_only:
+            self.notify(outcome.error or "", severity="warning", timeout=4)
+        return outcome
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field = event.input
+        if not isinstance(field, FieldInput):
+            return
+        event.stop()
+        if field.live:
+            self.apply_field(field, event.value)
+        else:
+            field.show_error(None)
+
+    def apply_field(self, field: FieldInput, text: str) -> None:
+        try:
+            obj = field.ref.resolve(self.ws.project)
+        except KeyError:
+            return
+        if not field.live and text == field.model_text(obj):
+            field.show_error(None)
+            return
+        name, value = field.to_model(text, obj)
+        if isinstance(value, EditOutcome):  # the field's own conversion refused the text
+            field.show_error(value.error)
+            return
+        outcome = self.apply_value(obj, name, value)
+        field.show_error(outcome.error)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if isinstance(event.input, FieldInput):
+            event.stop()
+            if not event.input.live:
+                self.apply_field(event.input, event.value)
+            self.wizard.save_now()
+            self.focus_next()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        widget = event.widget
+        if isinstance(widget, FieldInput) and not widget.live and widget.is_mounted:
+            self.apply_field(widget, widget.value)
+        if isinstance(widget, (FieldInput, TextArea)):
+            self.wizard.save_now()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.ws.begin_field()
+        self.update_explanation(event.widget)
+
+    # ----- explanation --------------------------------------------------------------------
+
+    def explain_target(self, widget: Widget | None) -> tuple[IndicatorScore | None, str] | None:
+        """The score to explain for ``widget`` (and a note), or None to keep the panel as is."""
+        return None
+
+    def update_explanation(self, widget: Widget | None) -> None:
+        if not self.HAS_EXPLANATION:
+            return
+        panel = self.query_one(ExplanationPanel)
+        if not panel.display:
+            return  # hidden at 80 columns until F4: nothing to repaint
+        target = self.explain_target(widget)
+        if target is not None:
+            panel.show_score(*target)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Steps without a panel leave F4 out of their footer.
+        return not (action == "toggle_explain" and not self.HAS_EXPLANATION)
+
+    def action_toggle_explain(self) -> None:
+        if not self.HAS_EXPLANATION:
+            self.notify("本步骤没有评分解释面板。", timeout=3)
+            return
+        if self.has_class("-wide"):
+            self.notify("窗口宽度≥120 列时解释面板常显。", timeout=3)
+            return
+        self.toggle_class("-show-explain")
+        self.update_explanation(self.focused)
+
+    # ----- keys ---------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self.wizard.save_now(force=True, announce=True)
+
+    def action_next_step(self) -> None:
+        index = step_index(self.STEP)
+        if index + 1 < len(STEPS):
+            self.wizard.goto_step(STEP_KEYS[index + 1])
+        else:
+            self.notify("已是最后一步。", timeout=2)
+
+    def action_previous_step(self) -> None:
+        index = step_index(self.STEP)
+        if index > 0:
+            self.wizard.goto_step(STEP_KEYS[index - 1])
+        else:
+            self.notify("已是第一步。", timeout=2)
+
+    def action_goto_step(self, number: int) -> None:
+        self.wizard.goto_step(STEP_KEYS[number - 1])
+
+    def action_export(self) -> None:
+        self.wizard.goto_step("export")
+
+    def action_deductions(self) -> None:
+        from ..dialogs.deductions import DeductionsDialog
+
+        self.app.push_screen(DeductionsDialog(self.ws))
+
+    def rule_for_focus(self) -> str | None:
+        """The rule id behind the focused field, for F3; None opens the whole rule book."""
+        return None
+
+    def action_rule_help(self) -> None:
+        rule_id = self.rule_for_focus()
+        if rule_id is None:
+            self.notify("此字段不参与评分，已打开整本规则说明。", timeout=3)
+            self.wizard.goto_step("rules")
+            return
+        from ..dialogs.rule import RuleDialog
+
+        self.app.push_screen(RuleDialog(self.ws, rule_id))
+
+    def action_simulate(self) -> None:
+        self.wizard.open_simulation()

@@ -1,0 +1,113 @@
+"""Step 7 导出: the appendix workbook (xlsx) and the Markdown report, written by the exports
+package. openpyxl is imported only when the export runs (in a worker thread)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from ...demo import state_dir
+from ...model import Project
+from ..widgets.live import LiveStatic
+from .base import StepScreen
+
+NOT_YET = (
+    "导出功能尚未提供：本版本还没有附表（xlsx）和评价报告（Markdown）的导出模块。"
+    "项目文件已保存，装上导出模块后可在此导出，或用命令 perfeval export 文件 -o 目录。"
+)
+
+
+def default_folder(path: Path | None) -> Path:
+    """Next to the project file; for the demo copy (kept in the data folder), the current folder."""
+    if path is None or path.resolve().parent == state_dir().resolve():
+        return Path.cwd() / "导出"
+    return path.resolve().parent
+
+
+def run_export(project: Project, folder: Path, *, xlsx: bool, md: bool, force: bool) -> str:
+    """Write the files; a Chinese report of what was written or why not."""
+    try:
+        from ...exports import ExistingFileError, export_project
+    except ImportError:
+        return NOT_YET
+    try:
+        written = export_project(project, folder, xlsx=xlsx, md=md, force=force)
+    except ExistingFileError as exc:
+        return f"{exc}。要覆盖请勾选「覆盖已有文件」后再导出。"
+    except Exception as exc:  # ExportError and anything unforeseen: a message, not a traceback
+        return f"导出失败：{exc}"
+    return "已导出：\n" + "\n".join(f"  {p}" for p in written)
+
+
+class ExportScreen(StepScreen):
+    STEP = "export"
+    HAS_EXPLANATION = False
+    DEFAULT_CSS = """
+    ExportScreen #export-form { padding: 0 1; }
+    ExportScreen .row { height: 1; margin-bottom: 1; }
+    ExportScreen .row > Label { width: 10; }
+    ExportScreen #export-dir { width: 1fr; }
+    ExportScreen Checkbox { margin-right: 2; }
+    ExportScreen #export-result { margin-top: 1; }
+    ExportScreen #export-go { margin-top: 1; }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="export-form"):
+            yield Static(
+                "导出附表1、附表2、区县资金分配表（xlsx）和评价报告（Markdown）。\n"
+                "导出前会先保存项目文件。",
+                classes="row-note",
+            )
+            yield Static("")
+            with Horizontal(classes="row"):
+                yield Label("输出目录")
+                yield Input(str(default_folder(self.ws.path)), id="export-dir", compact=True)
+            with Horizontal(classes="row"):
+                yield Checkbox("附表 xlsx", True, id="export-xlsx", compact=True)
+                yield Checkbox("评价报告 Markdown", True, id="export-md", compact=True)
+                yield Checkbox("覆盖已有文件", False, id="export-force", compact=True)
+            yield Button("导出（回车）", id="export-go", compact=True, variant="primary")
+            yield LiveStatic(id="export-result")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#export-go", Button).focus()
+
+    def action_export(self) -> None:
+        # Ctrl+E on this step exports; elsewhere it brings the user here.
+        self.start_export()
+
+    @on(Button.Pressed, "#export-go")
+    def _pressed(self) -> None:
+        self.start_export()
+
+    @on(Input.Submitted, "#export-dir")
+    def _submitted(self) -> None:
+        self.start_export()
+
+    def start_export(self) -> None:
+        text = self.query_one("#export-dir", Input).value.strip()
+        if not text:
+            self.query_one("#export-result", LiveStatic).set(
+                "「输出目录」不能为空。请输入一个目录，例如 ./导出"
+            )
+            return
+        self.wizard.save_now()
+        self.query_one("#export-result", LiveStatic).set("正在导出…")
+        self._export(
+            self.ws.project.model_copy(deep=True),
+            Path(text).expanduser(),
+            self.query_one("#export-xlsx", Checkbox).value,
+            self.query_one("#export-md", Checkbox).value,
+            self.query_one("#export-force", Checkbox).value,
+        )
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, project: Project, folder: Path, xlsx: bool, md: bool, force: bool) -> None:
+        message = run_export(project, folder, xlsx=xlsx, md=md, force=force)
+        self.app.call_from_thread(self.query_one("#export-result", LiveStatic).set, message)

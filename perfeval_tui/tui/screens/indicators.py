@@ -1,0 +1,272 @@
+"""Step 4 绩效指标 (附表2): the tree of levels on the left, the selected indicator's form on the
+right, its explanation under (80 columns, F4) or beside (≥120 columns) them."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Checkbox, Select, Tree
+
+from ...engine import IndicatorScore
+from ...factory import new_indicator
+from ...model import Indicator
+from ...session import EditOutcome
+from .. import keymap
+from ..widgets.field import FieldInput
+from ..widgets.indicator_form import IndicatorForm
+from ..widgets.indicator_inputs import ChoiceSelect, OverrideInput, PathInput, TickBox
+from ..widgets.indicator_tree import IndicatorTree
+from .base import StepScreen
+
+
+class IndicatorsScreen(StepScreen):
+    STEP = "indicators"
+    BINDINGS = keymap.bindings(keymap.INDICATOR_KEYS)
+    DEFAULT_CSS = """
+    IndicatorsScreen #ind-split { height: 1fr; }
+    IndicatorsScreen IndicatorTree { width: 34; height: 1fr; border-right: solid $primary 50%; }
+    IndicatorsScreen.-wide IndicatorTree { width: 44; }
+    IndicatorsScreen IndicatorForm { width: 1fr; height: 1fr; }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="ind-split"):
+            yield IndicatorTree(linux=self.wizard.linux, id="ind-tree")
+            yield IndicatorForm(self.ws.session.ruleset, id="ind-form")
+
+    @property
+    def tree(self) -> IndicatorTree:
+        return self.query_one(IndicatorTree)
+
+    @property
+    def form(self) -> IndicatorForm:
+        return self.query_one(IndicatorForm)
+
+    def on_mount(self) -> None:
+        self.tree.build(self.ws.session.result)
+        super().on_mount()
+        first = self.ws.project.indicators[0].id if self.ws.project.indicators else None
+        if not self.take_pending_indicator() and first is not None:
+            self.tree.select_indicator(first)
+        self.tree.focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self.tree.relabel(self.ws.session.result, set(self.tree.leaves))
+            self.take_pending_indicator()
+
+    def take_pending_indicator(self) -> bool:
+        """Select the indicator the palette (or another step) asked for, if any."""
+        pending = self.wizard.pending_indicator
+        self.wizard.pending_indicator = None
+        if pending is None or not self.tree.select_indicator(pending):
+            return False
+        self.tree.focus()
+        return True
+
+    # ----- selection ----------------------------------------------------------------------
+
+    @property
+    def selected(self) -> Indicator | None:
+        indicator = self.form.indicator
+        if indicator is None or indicator not in self.ws.project.indicators:
+            return None
+        return indicator
+
+    @on(Tree.NodeHighlighted)
+    async def _highlighted(self, event: Tree.NodeHighlighted[str | None]) -> None:
+        indicator_id = event.node.data
+        if indicator_id is None:
+            return
+        if self.form.indicator is not None and self.form.indicator.id == indicator_id:
+            return
+        await self.load_form(self.ws.project.indicator(indicator_id))
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[str | None]) -> None:
+        # Enter on an indicator: straight to its 完成值 (or the first field it has).
+        if event.node.data is None:
+            return
+        for selector in ("#ind-actual", "#tick-0", "#count-0", "#ind-level", "#ind-target"):
+            found = self.form.query(selector)
+            if found:
+                found.first().focus()
+                return
+
+    async def load_form(self, indicator: Indicator | None) -> None:
+        self.form.show_indicator(indicator, self.ws.session.result)
+        await self.form.recompose()
+        self.form.scroll_home(animate=False)
+        if indicator is not None:
+            for field in self.form.query(FieldInput):
+                obj = field.ref.resolve(self.ws.project)
+                field.set_quietly(field.model_text(obj))
+            self._sync_override_fields()
+        self.update_explanation(self.focused)
+
+    # ----- edits --------------------------------------------------------------------------
+
+    def show_result(self, outcome: EditOutcome | None) -> None:
+        super().show_result(outcome)
+        result = self.ws.session.result
+        if outcome is None:
+            ids = set(self.tree.leaves)
+        else:
+            ids = {change.indicator_id for change in outcome.changes}
+            if self.selected is not None:
+                ids.add(self.selected.id)  # its name may have changed
+        self.tree.relabel(result, ids)
+        self.form.show_scores(result)
+
+    def apply_field(self, field: FieldInput, text: str) -> None:
+        super().apply_field(field, text)
+        if isinstance(field, PathInput) and not field.has_class("-invalid"):
+            self.call_later(self.rebuild_tree, field.ref.row_id)
+
+    async def rebuild_tree(self, select: str | None) -> None:
+        self.tree.build(self.ws.session.result)
+        if select is not None:
+            self.tree.select_indicator(select)
+
+    @on(Checkbox.Changed)
+    def _checkbox(self, event: Checkbox.Changed) -> None:
+        indicator = self.selected
+        if indicator is None:
+            return
+        event.stop()
+        box = event.checkbox
+        if isinstance(box, TickBox):
+            rule = self.ws.session.ruleset.rules[indicator.rule]
+            order = [item.id for item in getattr(rule, "items", [])]
+            ticked = box.ticked_list(indicator.inputs, order)
+            if ticked != indicator.inputs.ticked:
+                self.apply_value(indicator.inputs, "ticked", ticked)
+        elif box.id == "override-on":
+            self._sync_override_fields()
+            if not box.value and indicator.override is not None:
+                self.apply_value(indicator, "override", None)
+            elif box.value:
+                score = self.form.query_one("#override-score", OverrideInput)
+                self.apply_field(score, score.value)
+
+    def _sync_override_fields(self) -> None:
+        boxes = self.form.query("#override-on")
+        if not boxes:
+            return
+        enabled = bool(boxes.first(Checkbox).value)
+        for field in self.form.query(OverrideInput):
+            field.disabled = not enabled
+            if not enabled:
+                field.show_error(None)
+
+    @on(Select.Changed)
+    async def _select(self, event: Select.Changed) -> None:
+        indicator = self.selected
+        select = event.select
+        if indicator is None or not isinstance(select, ChoiceSelect):
+            return
+        event.stop()
+        value = select.model_value(str(event.value))
+        obj = select.ref.resolve(self.ws.project)
+        if getattr(obj, select.field) == value:
+            return
+        outcome = self.apply_value(obj, select.field, value)
+        if outcome.ok and select.field == "rule":
+            await self.load_form(indicator)  # another rule asks for other inputs
+            self.form.query_one("#ind-rule").focus()
+
+    # ----- explanation and F3 -------------------------------------------------------------
+
+    def explain_target(self, widget: Widget | None) -> tuple[IndicatorScore | None, str] | None:
+        indicator = self.selected
+        if indicator is None:
+            return None, "在指标树中选择一个指标。"
+        return self.ws.session.result.by_id(indicator.id), ""
+
+    def rule_for_focus(self) -> str | None:
+        indicator = self.selected
+        return indicator.rule if indicator is not None else None
+
+    # ----- add, remove, move --------------------------------------------------------------
+
+    async def action_add_row(self) -> None:
+        current = self.selected
+        levels = [*current.levels[:-1], "新指标"] if current else ["个性指标", "产出", "新指标"]
+        indicator = new_indicator(self.ws.session.ruleset, levels)
+
+        def add(project: object) -> None:
+            items = self.ws.project.indicators
+            index = items.index(current) + 1 if current in items else len(items)
+            items.insert(index, indicator)
+
+        if await self._restructure(add, indicator.id):
+            self.form.query_one("#ind-name", FieldInput).focus()
+            self.notify("已新增指标：先填写名称、权重、目标值和完成值。", timeout=4)
+
+    def action_remove_row(self) -> None:
+        current = self.selected
+        if current is None:
+            self.notify("先在指标树中选择要删除的指标。", timeout=3)
+            return
+        from ..dialogs.confirm import ConfirmDialog
+
+        items = self.ws.project.indicators
+        index = items.index(current)
+        neighbour = (
+            items[index + 1]
+            if index + 1 < len(items)
+            else (items[index - 1] if index > 0 else None)
+        )
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self._restructure(
+                    lambda p: items.remove(current), neighbour.id if neighbour else None
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(f"删除指标「{current.name}」（权重 {current.weight} 分）？"), answered
+        )
+
+    async def action_move_up(self) -> None:
+        await self._move(-1)
+
+    async def action_move_down(self) -> None:
+        await self._move(1)
+
+    async def _move(self, step: int) -> None:
+        current = self.selected
+        if current is None:
+            return
+        items = self.ws.project.indicators
+        index = items.index(current)
+        group = current.levels[:-1]
+        others = range(index + step, len(items) if step > 0 else -1, step)
+        target = next((i for i in others if items[i].levels[:-1] == group), None)
+        if target is None:
+            where = "最前" if step < 0 else "最后"
+            self.notify(f"已在本组{where}。要移到别的组，请修改「层级」。", timeout=4)
+            return
+
+        def swap(project: object) -> None:
+            items[index], items[target] = items[target], items[index]
+
+        await self._restructure(swap, current.id)
+
+    async def _restructure(self, change: object, select: str | None) -> bool:
+        outcome = self.ws.restructure(change)  # type: ignore[arg-type]
+        if not outcome.ok:
+            self.notify(outcome.error or "", severity="warning")
+            return False
+        self.wizard.save_now()
+        self.show_result(outcome)
+        await self.rebuild_tree(select)
+        if select is None:
+            await self.load_form(None)
+        else:
+            await self.load_form(self.ws.project.indicator(select))
+        self.tree.focus()
+        return True

@@ -1,0 +1,167 @@
+"""Entry fields bound to one field of one model object, with the Chinese message under them.
+
+A field knows *where* its value lives (a :class:`Ref` plus a field name), never how to score it:
+the screen sends every change through the workspace's edit session, the one path to the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from ...model import Project
+from ...numbers import fmt_plain
+
+Table = Literal["basics", "funds", "districts", "indicators", "inputs"]
+
+# Characters a money field accepts as typed (digits, full-width digits, separators, 万元);
+# anything else is refused at the key, the rest is judged by the number parser.
+MONEY_CHARS = r"[0-9０-９,，.．。 \u3000+\-－万元]*"
+COUNT_CHARS = r"[0-9０-９ ]*"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Where a field's object lives in the project: ``Ref("funds", "fund-1")``."""
+
+    table: Table
+    row_id: str | None = None
+
+    def resolve(self, project: Project) -> BaseModel:
+        if self.table == "basics":
+            return project.basics
+        if self.table == "inputs":
+            return project.indicator(self.row_id or "").inputs
+        rows: list[Any] = getattr(project, self.table)
+        for row in rows:
+            if row.id == self.row_id:
+                return row  # type: ignore[no-any-return]
+        raise KeyError(self.row_id)
+
+
+def display_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return fmt_plain(value)
+    return str(value)
+
+
+class FieldError(Static):
+    """The message under a field; takes no room while there is none."""
+
+    DEFAULT_CSS = """
+    FieldError {
+        display: none;
+        color: $error;
+        padding: 0 0 0 1;
+    }
+    FieldError.-shown { display: block; }
+    """
+
+    def show_message(self, message: str | None) -> None:
+        self.set_class(bool(message), "-shown")
+        self.update(message or "")
+
+
+class FieldInput(Input):
+    """A compact one-line input for ``ref.field``; Enter or leaving it commits (saves).
+
+    A ``live`` field is applied on every keystroke; others only on Enter or when left.
+    """
+
+    live = True
+
+    def __init__(
+        self,
+        ref: Ref,
+        field: str,
+        value: str = "",
+        *,
+        restrict: str | None = None,
+        placeholder: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(
+            value,
+            placeholder=placeholder,
+            restrict=restrict,
+            compact=True,
+            id=id,
+            classes=classes,
+        )
+        self.ref = ref
+        self.field = field
+        self.error_label: FieldError | None = None
+
+    def model_text(self, obj: BaseModel) -> str:
+        """The text this field shows for the model's current value."""
+        return display_value(getattr(obj, self.field))
+
+    def to_model(self, text: str, obj: BaseModel) -> tuple[str, Any]:
+        """(model field, value) to hand to the edit session for the typed ``text``."""
+        return self.field, text
+
+    def set_quietly(self, text: str) -> None:
+        """Show ``text`` without it counting as an edit."""
+        if self.value != text:
+            with self.prevent(Input.Changed):
+                self.value = text
+
+    def show_error(self, message: str | None) -> None:
+        self.set_class(bool(message), "-invalid")
+        if self.error_label is not None:
+            self.error_label.show_message(message)
+
+
+class FieldRow(Vertical):
+    """``label [input] unit  derived`` on one line, the field's message below it."""
+
+    DEFAULT_CSS = """
+    FieldRow { height: auto; }
+    FieldRow > Horizontal { height: 1; }
+    FieldRow .field-label { width: 14; }
+    FieldRow FieldInput { width: 1fr; }
+    FieldRow FieldInput.-number { width: 12; }
+    FieldRow .field-unit { width: auto; min-width: 5; padding: 0 1; color: $text-muted; }
+    FieldRow .field-derived { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def __init__(
+        self,
+        label: str,
+        field: FieldInput,
+        *,
+        unit: str = "",
+        derived: Static | None = None,
+        label_width: int | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.label = label
+        self.input = field
+        self.unit = unit
+        self.derived = derived
+        self.label_width = label_width or max(14, cell_len(label) + 1)
+        self.error = FieldError()
+        field.error_label = self.error
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            label = Label(self.label, classes="field-label")
+            label.styles.width = self.label_width
+            yield label
+            yield self.input
+            if self.unit or self.derived is not None:
+                yield Label(self.unit, classes="field-unit")
+            if self.derived is not None:
+                yield self.derived
+        yield self.error

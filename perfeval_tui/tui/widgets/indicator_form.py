@@ -1,0 +1,214 @@
+"""The edit form of one indicator: 权重, 目标值, 完成值, unit, 正向/反向, the rule's own inputs
+(checklist ticks, incident counts, a level), the reading, and a manual override with its reason.
+
+The form is rebuilt when another indicator is selected; while typing, only the score lines change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Checkbox, Label, Static
+
+from ...engine import ProjectScore
+from ...model import Indicator
+from ...numbers import fmt2, fmt_plain
+from ...ruleset import (
+    ChecklistRule,
+    CompletionRatioRule,
+    GradedRule,
+    IncidentRule,
+    RuleSet,
+    reading_options,
+)
+from .field import FieldInput, FieldRow, Ref
+from .indicator_inputs import (
+    ChoiceSelect,
+    CountInput,
+    NameInput,
+    OverrideInput,
+    PathInput,
+    TickBox,
+)
+from .live import LiveStatic
+
+RATE_FAMILIES = ("ceiling_rate", "floor_rate", "reference_rate")
+LABEL_WIDTH = 10
+
+
+def path_text(result: ProjectScore, indicator: Indicator) -> Text:
+    """The levels above the indicator with each group's subtotal (from the engine)."""
+    text = Text()
+    levels = tuple(indicator.levels)
+    for depth in range(1, len(levels)):
+        try:
+            group = result.group(*levels[:depth])
+        except KeyError:
+            continue
+        if depth > 1:
+            text.append(" › ", style="dim")
+        text.append(levels[depth - 1])
+        text.append(f" {fmt2(group.score)}/{fmt_plain(group.weight)}", style="dim")
+    return text
+
+
+def score_text(result: ProjectScore, indicator_id: str) -> Text:
+    item = result.by_id(indicator_id)
+    text = Text()
+    text.append(item.name, style="bold")
+    style = "bold red" if item.lost > 0 else "bold green"
+    text.append(f"  得分 {fmt2(item.score)} / {fmt2(item.weight)}", style=style)
+    if item.lost > 0:
+        text.append(f"  失分 {fmt2(item.lost)}", style="red")
+    if item.overridden:
+        text.append(f"（人工评分；计算得分 {fmt2(item.computed_score)}）", style="italic")
+    return text
+
+
+class IndicatorForm(VerticalScroll):
+    DEFAULT_CSS = """
+    IndicatorForm { padding: 0 1; }
+    IndicatorForm .form-path { color: $text-muted; }
+    IndicatorForm .form-score { margin-bottom: 1; }
+    IndicatorForm .form-section { margin-top: 1; text-style: bold; color: $accent; }
+    IndicatorForm .form-note { color: $text-muted; }
+    IndicatorForm Checkbox { width: 100%; height: auto; }
+    IndicatorForm Select { width: 1fr; }
+    IndicatorForm .choice-row { height: 1; }
+    IndicatorForm .choice-row > .field-label { width: 10; }
+    """
+
+    def __init__(self, ruleset: RuleSet, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.ruleset = ruleset
+        self.indicator: Indicator | None = None
+        self.result: ProjectScore | None = None
+
+    def show_indicator(self, indicator: Indicator | None, result: ProjectScore) -> None:
+        self.indicator = indicator
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        ind = self.indicator
+        if ind is None or self.result is None:
+            yield Static("在左侧指标树中选择一个指标（↑↓ 移动，回车编辑完成值）。Ctrl+N 新增指标。")
+            return
+        rule = self.ruleset.rules[ind.rule]
+        ref = Ref("indicators", ind.id)
+        yield LiveStatic(path_text(self.result, ind), classes="form-path", id="form-path")
+        yield LiveStatic(score_text(self.result, ind.id), classes="form-score", id="form-score")
+        yield FieldRow("名称", NameInput(ref, id="ind-name"), label_width=LABEL_WIDTH)
+        yield FieldRow("权重", number(ref, "weight"), unit="分", label_width=LABEL_WIDTH)
+        yield FieldRow("目标值", number(ref, "target"), unit=ind.unit, label_width=LABEL_WIDTH)
+        if rule.family in RATE_FAMILIES:
+            item = self.result.by_id(ind.id)
+            yield Static(
+                f"完成值由附表1 计算：{item.actual_display or '—'}（在第 2 步修改金额）",
+                classes="form-note",
+            )
+        else:
+            yield FieldRow("完成值", number(ref, "actual"), unit=ind.unit, label_width=LABEL_WIDTH)
+        yield FieldRow("单位", FieldInput(ref, "unit", id="ind-unit"), label_width=LABEL_WIDTH)
+        if isinstance(rule, CompletionRatioRule):
+            yield choice_row(
+                "方向",
+                ChoiceSelect(
+                    ref,
+                    "direction",
+                    [("正向（越大越好）", "正向"), ("反向（越小越好）", "反向")],
+                    ind.direction,
+                    id="ind-direction",
+                ),
+            )
+        yield from self._rule_inputs(ind, rule)
+        readings = [("规则集默认：" + reading_options(rule)[rule.reading].split("：")[0], "")]
+        readings += [
+            (label.split("：")[0] + f"（{code}）", code)
+            for code, label in reading_options(rule).items()
+        ]
+        if len(readings) > 2:
+            yield choice_row(
+                "口径", ChoiceSelect(ref, "reading", readings, ind.reading or "", id="ind-reading")
+            )
+        rules = [(r.name, r.id) for r in self.ruleset.rules.values()]
+        yield choice_row("评分规则", ChoiceSelect(ref, "rule", rules, ind.rule, id="ind-rule"))
+        yield Static("人工评分", classes="form-section")
+        toggle = Checkbox(
+            "使用人工评分（须写明理由）", ind.override is not None, id="override-on", compact=True
+        )
+        yield toggle
+        score = OverrideInput(ref, "score", lambda: toggle.value, id="override-score")
+        reason = OverrideInput(ref, "reason", lambda: toggle.value, id="override-reason")
+        score.partner, reason.partner = reason, score
+        yield FieldRow("分数", score, unit="分", label_width=LABEL_WIDTH)
+        yield FieldRow("理由", reason, label_width=LABEL_WIDTH)
+        yield Static("附表2 文字", classes="form-section")
+        yield FieldRow("层级", PathInput(ref, id="ind-path"), label_width=LABEL_WIDTH)
+        for field, title in (
+            ("target_label", "目标值文字"),
+            ("actual_label", "完成值文字"),
+            ("explanation_text", "指标解释"),
+            ("criteria_text", "评分标准"),
+            ("remark", "备注"),
+        ):
+            yield FieldRow(
+                title, FieldInput(ref, field, id=f"ind-{field}"), label_width=LABEL_WIDTH
+            )
+
+    def _rule_inputs(self, ind: Indicator, rule: object) -> ComposeResult:
+        ref = Ref("inputs", ind.id)
+        if isinstance(rule, ChecklistRule):
+            yield Static("逐项计分（空格勾选；勾选表示满足、得分）", classes="form-section")
+            for n, item in enumerate(rule.items):
+                yield TickBox(
+                    f"{item.text}（{fmt_plain(item.points)} 分）",
+                    item.id,
+                    item.id in ind.inputs.ticked,
+                    id=f"tick-{n}",
+                )
+        elif isinstance(rule, IncidentRule):
+            yield Static("发现次数（每条填写发现的起数，没有则留空）", classes="form-section")
+            for n, clause in enumerate(rule.clauses):
+                limit = (
+                    "不设上限"
+                    if clause.uncapped
+                    else (f"扣完 {fmt_plain(clause.cap)} 分为止" if clause.cap is not None else "")
+                )
+                yield Static(
+                    f"{n + 1}. {clause.text}：每起扣 {fmt_plain(clause.points)} 分"
+                    + (f"，{limit}" if limit else ""),
+                    classes="form-note",
+                )
+                count = CountInput(ref, clause.id, f"发现次数（第 {n + 1} 条）", id=f"count-{n}")
+                yield FieldRow("发现次数", count, unit="起", label_width=LABEL_WIDTH)
+        elif isinstance(rule, GradedRule):
+            options = [("（未评）", "")] + [
+                (f"{k}（{fmt_plain(v * 100)}%）", k) for k, v in rule.levels.items()
+            ]
+            yield choice_row(
+                "评价等级",
+                ChoiceSelect(ref, "level", options, ind.inputs.level or "", id="ind-level"),
+            )
+
+    def show_scores(self, result: ProjectScore) -> None:
+        self.result = result
+        if self.indicator is None or not self.is_mounted:
+            return
+        for widget in self.query("#form-path"):
+            if isinstance(widget, LiveStatic):
+                widget.set(path_text(result, self.indicator))
+        for widget in self.query("#form-score"):
+            if isinstance(widget, LiveStatic):
+                with contextlib.suppress(KeyError):  # removed a moment ago
+                    widget.set(score_text(result, self.indicator.id))
+
+
+def number(ref: Ref, field: str) -> FieldInput:
+    return FieldInput(ref, field, id=f"ind-{field}", classes="-number")
+
+
+def choice_row(label: str, select: ChoiceSelect) -> Horizontal:
+    return Horizontal(Label(label, classes="field-label"), select, classes="choice-row")

@@ -1,0 +1,175 @@
+"""Entry widgets for the parts of an indicator that are not a plain field: its name and level path,
+incident counts, checklist ticks, the choice fields, and the manual override.
+
+Each turns what the user did into ``(field, value)`` for the edit session, or a Chinese message.
+Numbers still go through the one number parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+from textual.widgets import Checkbox, Select
+
+from ...model import Indicator, RuleInputs
+from ...numbers import NumberInputError, parse_number
+from ...session import EditOutcome
+from .field import FieldInput, Ref
+
+PATH_SPLIT = re.compile(r"\s*[/／]\s*")
+
+
+def refused(message: str) -> tuple[str, EditOutcome]:
+    return "", EditOutcome(message)
+
+
+class NameInput(FieldInput):
+    """The indicator's own name: the last of its levels."""
+
+    def __init__(self, ref: Ref, *, id: str | None = None) -> None:
+        super().__init__(ref, "levels", id=id)
+
+    def model_text(self, obj: BaseModel) -> str:
+        return str(obj.levels[-1]) if isinstance(obj, Indicator) else ""
+
+    def to_model(self, text: str, obj: BaseModel) -> tuple[str, Any]:
+        assert isinstance(obj, Indicator)
+        if not text.strip():
+            return refused("「指标名称」不能为空。请输入指标名称，例如 监控建成数量")
+        return "levels", [*obj.levels[:-1], text.strip()]
+
+
+class PathInput(FieldInput):
+    """The levels above the indicator, ``个性指标 / 专项总目标 / 产出``; applied on Enter or leaving."""
+
+    live = False
+
+    def __init__(self, ref: Ref, *, id: str | None = None) -> None:
+        super().__init__(ref, "levels", placeholder="例如 个性指标 / 专项总目标 / 产出", id=id)
+
+    def model_text(self, obj: BaseModel) -> str:
+        return " / ".join(obj.levels[:-1]) if isinstance(obj, Indicator) else ""
+
+    def to_model(self, text: str, obj: BaseModel) -> tuple[str, Any]:
+        assert isinstance(obj, Indicator)
+        parts = [p for p in PATH_SPLIT.split(text.strip()) if p]
+        if not parts:
+            return refused(
+                "「指标层级」不能为空。请用 / 分隔各级，例如 个性指标 / 专项总目标 / 产出"
+            )
+        if len(parts) > 4:
+            return refused("「指标层级」最多四级（一级/二级/三级/四级）。请删去多余的层级")
+        return "levels", [*parts, obj.levels[-1]]
+
+
+class CountInput(FieldInput):
+    """How many times one incident clause was found (``inputs.counts[clause]``)."""
+
+    def __init__(self, ref: Ref, clause_id: str, label: str, *, id: str | None = None) -> None:
+        super().__init__(
+            ref, "counts", restrict=r"[0-9０-９ ]*", placeholder="0", id=id, classes="-number"
+        )
+        self.clause_id = clause_id
+        self.label = label
+
+    def model_text(self, obj: BaseModel) -> str:
+        count = obj.counts.get(self.clause_id, 0) if isinstance(obj, RuleInputs) else 0
+        return str(count) if count else ""
+
+    def to_model(self, text: str, obj: BaseModel) -> tuple[str, Any]:
+        assert isinstance(obj, RuleInputs)
+        counts = dict(obj.counts)
+        if text.strip():
+            try:
+                value = parse_number(text, field=self.label, kind="count")
+            except NumberInputError as exc:
+                return refused(str(exc))
+            counts[self.clause_id] = int(value)
+        else:
+            counts[self.clause_id] = 0
+        if not counts[self.clause_id]:
+            del counts[self.clause_id]
+        return "counts", counts
+
+
+class OverrideInput(FieldInput):
+    """One half of the manual override (the score or the reason); the other half is ``partner``."""
+
+    def __init__(
+        self, ref: Ref, part: str, enabled: Callable[[], bool], *, id: str | None = None
+    ) -> None:
+        placeholder = "例如 8" if part == "score" else "必填：为何不用计算得分"
+        super().__init__(
+            ref,
+            "override",
+            placeholder=placeholder,
+            id=id,
+            classes="-number" if part == "score" else None,
+        )
+        self.part = part
+        self.enabled = enabled
+        self.partner: OverrideInput | None = None
+
+    def model_text(self, obj: BaseModel) -> str:
+        override = obj.override if isinstance(obj, Indicator) else None
+        if override is None:
+            return ""
+        return str(override.score if self.part == "score" else override.reason)
+
+    def to_model(self, text: str, obj: BaseModel) -> tuple[str, Any]:
+        if not self.enabled():
+            return refused("请先勾选「使用人工评分」")
+        other = self.partner.value if self.partner is not None else ""
+        score_text, reason = (text, other) if self.part == "score" else (other, text)
+        return override_value(score_text, reason)
+
+
+def override_value(score_text: str, reason: str) -> tuple[str, Any]:
+    try:
+        score = parse_number(score_text, field="人工评分", kind="score")
+    except NumberInputError as exc:
+        return refused(str(exc))
+    if not reason.strip():
+        return refused("「调整理由」不能为空。请写明为何不用计算得分，例如 经复核应扣 1 分")
+    return "override", {"score": score, "reason": reason.strip()}
+
+
+class TickBox(Checkbox):
+    """One checklist item; ticked means the item is met and its points are earned."""
+
+    def __init__(self, label: str, item_id: str, value: bool, *, id: str | None = None) -> None:
+        super().__init__(label, value, id=id, compact=True)
+        self.item_id = item_id
+
+    def ticked_list(self, inputs: RuleInputs, order: list[str]) -> list[str]:
+        ticked = set(inputs.ticked)
+        if self.value:
+            ticked.add(self.item_id)
+        else:
+            ticked.discard(self.item_id)
+        return [item for item in order if item in ticked]
+
+
+class ChoiceSelect(Select[str]):
+    """A choice bound to ``ref.field``; the empty value means None (e.g. the rule set's reading)."""
+
+    def __init__(
+        self,
+        ref: Ref,
+        field: str,
+        options: list[tuple[str, str]],
+        value: str,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(options, value=value, allow_blank=False, compact=True, id=id)
+        self.ref = ref
+        self.field = field
+
+    def model_value(self, value: str) -> str | None:
+        if self.field in ("reading", "level"):
+            return value or None
+        return value

@@ -1,0 +1,92 @@
+"""One rule-book entry as rich text: wording, parameters, readings, a worked example under each
+reading (scored by the engine), and where this project uses the rule."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ...engine import ProjectScore
+from ...examples import example_for, example_under_every_reading
+from ...model import Project
+from ...numbers import fmt2, fmt_plain
+from ...ruleset import (
+    FAMILY_LABELS,
+    ChecklistRule,
+    CompletionRatioRule,
+    GradedRule,
+    IncidentRule,
+    RuleSet,
+    reading_options,
+)
+
+
+def _parameters(rule: object) -> list[str]:
+    if isinstance(rule, ChecklistRule):
+        return [
+            f"{i}. {item.text}（{fmt_plain(item.points)} 分）"
+            for i, item in enumerate(rule.items, start=1)
+        ]
+    if isinstance(rule, IncidentRule):
+        lines = []
+        for clause in rule.clauses:
+            cap = (
+                "不设上限"
+                if clause.uncapped
+                else (
+                    f"扣完 {fmt_plain(clause.cap)} 分为止" if clause.cap is not None else "扣完为止"
+                )
+            )
+            lines.append(f"· {clause.text}：每起扣 {fmt_plain(clause.points)} 分，{cap}")
+        return lines
+    if isinstance(rule, CompletionRatioRule):
+        bands = ([rule.percent_band] if rule.percent_band else []) + list(rule.bands)
+        return [f"· {band.label}" for band in bands]
+    if isinstance(rule, GradedRule):
+        return ["· " + "，".join(f"{k} {fmt_plain(v * 100)}%" for k, v in rule.levels.items())]
+    return []
+
+
+def rule_text(
+    ruleset: RuleSet,
+    rule_id: str,
+    project: Project | None = None,
+    result: ProjectScore | None = None,
+) -> Text:
+    rule = ruleset.rules[rule_id]
+    text = Text()
+    text.append(f"{rule.name}", style="bold")
+    text.append(f"（{FAMILY_LABELS[rule.family]}）\n", style="dim")
+    if rule.explanation:
+        text.append("指标解释：", style="bold")
+        text.append(rule.explanation + "\n")
+    text.append("评分标准：", style="bold")
+    text.append(rule.clause + "\n")
+    params = _parameters(rule)
+    if params:
+        text.append("\n".join(params) + "\n")
+    chosen = project.readings.get(rule.id) if project else None
+    text.append("口径：\n", style="bold")
+    for code, label in reading_options(rule).items():
+        marks = []
+        if code == rule.reading:
+            marks.append("规则集默认")
+        if code == chosen:
+            marks.append("本项目采用")
+        mark = f"【{'，'.join(marks)}】" if marks else ""
+        text.append(f"  {code}{mark}：{label}\n")
+    example = example_for(ruleset, rule.id)
+    text.append("\n算例：", style="bold")
+    text.append(example.description + "\n")
+    for code, scored in example_under_every_reading(ruleset, rule.id):
+        text.append(
+            f"【口径 {code}】得分 {fmt2(scored.score)} / {fmt2(scored.weight)}\n", style="bold"
+        )
+        for step in scored.explanation.steps:
+            text.append(f"  {step}\n")
+    if project is not None and result is not None:
+        using = [item for item in result.indicators if item.indicator.rule == rule.id]
+        if using:
+            text.append("\n本项目中使用此规则的指标：\n", style="bold")
+            for item in using:
+                text.append(f"  {item.name}  {fmt2(item.score)} / {fmt2(item.weight)}\n")
+    return text

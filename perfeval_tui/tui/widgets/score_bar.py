@@ -1,0 +1,137 @@
+"""The two one-line bars every step carries: the step position on top, the score at the bottom.
+
+They repaint only when their text changes, so a keystroke costs a line or two of output, not a
+screen.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from ...numbers import fmt2
+from ...session import ScoreChange
+from ..workspace import Workspace
+
+MINUS = "\u2212"
+
+
+def signed(delta: object) -> str:
+    text = fmt2(abs(delta))  # type: ignore[arg-type]
+    return f"{MINUS}{text}" if delta < 0 else f"+{text}"  # type: ignore[operator]
+
+
+def clip(text: str, cells: int) -> str:
+    """Cut ``text`` to ``cells`` terminal cells (CJK counts 2), marking the cut with ``…``."""
+    if cell_len(text) <= cells:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out + char) > cells - 1:
+            break
+        out += char
+    return out + "…"
+
+
+def change_text(changes: tuple[ScoreChange, ...] | None) -> str:
+    """The effect of the last edit: ``预算执行率（%） −3.06``, or that the score did not move."""
+    if changes is None:
+        return ""
+    if not changes:
+        return "上次修改：得分不变"
+    biggest = max(changes, key=lambda c: abs(c.delta))
+    more = f" 等 {len(changes)} 项" if len(changes) > 1 else ""
+    return f"上次修改：{clip(biggest.name, 18)} {signed(biggest.delta)}{more}"
+
+
+class StepBar(Static):
+    DEFAULT_CSS = """
+    StepBar {
+        height: 1;
+        background: $primary 30%;
+        color: $text;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        padding: 0 1;
+    }
+    """
+
+    def show(self, position: str, workspace: Workspace | None) -> None:
+        text = Text()
+        text.append(position, style="bold")
+        if workspace is not None:
+            text.append("   " + workspace.project.basics.name)
+            if workspace.read_only:
+                text.append("   [只读]", style="bold reverse")
+        self.update(text)
+
+
+class ScoreBar(Horizontal):
+    """Total, grade and the effect of the last edit; the save state on the right."""
+
+    DEFAULT_CSS = """
+    ScoreBar {
+        height: 1;
+        background: $panel;
+    }
+    ScoreBar > #score {
+        width: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        padding: 0 1;
+    }
+    ScoreBar > #save-state {
+        width: auto;
+        padding: 0 1;
+    }
+    ScoreBar > #save-state.-unsaved { color: $warning; }
+    ScoreBar > #save-state.-failed { color: $error; text-style: bold; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._texts: dict[str, str] = {}
+        self.updated_at = 0.0  # perf_counter of the last score text change (benchmarks read it)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="score")
+        yield Static(id="save-state")
+
+    def _set(self, widget_id: str, text: str | Text, plain: str) -> bool:
+        if self._texts.get(widget_id) == plain:
+            return False
+        self._texts[widget_id] = plain
+        self.query_one(f"#{widget_id}", Static).update(text)
+        return True
+
+    def show(self, workspace: Workspace) -> None:
+        result = workspace.session.result
+        text = Text()
+        text.append(f"总分 {fmt2(result.total)}（{result.grade}）", style="bold")
+        change = change_text(workspace.effect)
+        if change:
+            text.append("  " + change)
+        tops = [g for g in result.groups if len(g.path) == 1]
+        if tops:
+            text.append("  " + "  ".join(f"{g.path[0]} {fmt2(g.score)}" for g in tops), style="dim")
+        if self._set("score", text, text.plain):
+            self.updated_at = time.perf_counter()
+        self.show_state(workspace)
+
+    def show_state(self, workspace: Workspace) -> None:
+        if workspace.read_only:
+            state, css = "只读", ""
+        elif workspace.last_error:
+            state, css = "保存失败", "-failed"
+        elif workspace.dirty:
+            state, css = "未保存", "-unsaved"
+        else:
+            state, css = "已保存", ""
+        if self._set("save-state", state, state):
+            label = self.query_one("#save-state", Static)
+            label.set_classes(css)
