@@ -115,14 +115,11 @@ class Prompter:
         message: str,
         default: str = "",
         *,
-        shown: str | None = None,
         validate: Callable[[str], str | None] | None = None,
     ) -> str:
         """Free text; Enter keeps ``default``. ``validate`` returns a Chinese message or None."""
         while True:
-            typed = self.guarded(
-                lambda: self.ask_line(message, default if shown is None else shown)
-            )
+            typed = self.guarded(lambda: self.ask_line(message, default))
             answer = typed if typed.strip() else default
             problem = validate(answer) if validate is not None else None
             if problem is None:
