@@ -128,10 +128,9 @@ class PlainWizard:
             for d in item.deductions
             if d.points > 0
         ]
-        if key in ("funds", "indicators"):
-            self.ask.say("本步扣分：" if lines else "本步扣分：无")
-            for line in lines:
-                self.ask.say(line)
+        self.ask.say("本步扣分：" if lines else "本步扣分：无")
+        for line in lines:
+            self.ask.say(line)
 
     def _on_interrupt(self) -> None:
         try:
