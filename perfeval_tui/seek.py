@@ -9,10 +9,10 @@ as its score is the engine's. Every answer carries the ``PATH=VALUE`` settings t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from .engine import reading_for, rule_for, score_project
+from .engine import ProjectScore, reading_for, rule_for, score_project
 from .model import Indicator, Project
 from .numbers import CENT, fmt2, fmt_percent, fmt_plain
 from .paths import find_indicator, name_path
@@ -127,17 +127,31 @@ class Draft:
     note: str = ""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class SeekContext:
+    """One indicator of a project, with its rule, the reading in force and the 附表1 figures."""
+
     project: Project
     ruleset: RuleSet
     indicator: Indicator
     rule: AnyRule
     reading: str
-    scoring: ScoringContext = field(init=False)
+    scoring: ScoringContext
+    baseline: ProjectScore
 
-    def __post_init__(self) -> None:
-        self.scoring = ScoringContext(budget=score_project(self.project, self.ruleset).budget)
+    @classmethod
+    def of(
+        cls,
+        project: Project,
+        ruleset: RuleSet,
+        indicator: Indicator,
+        baseline: ProjectScore | None = None,
+    ) -> SeekContext:
+        baseline = baseline or score_project(project, ruleset)
+        rule = rule_for(ruleset, indicator)
+        reading = reading_for(project, rule, indicator)
+        scoring = ScoringContext(budget=baseline.budget)
+        return cls(project, ruleset, indicator, rule, reading, scoring, baseline)
 
 
 def seek_indicator(
@@ -146,9 +160,9 @@ def seek_indicator(
     """Full marks (``score`` None) or a chosen score for the indicator called ``name`` (or its id)."""
     ruleset = ruleset or load_ruleset(project.ruleset)
     indicator = find_indicator(project, name)
-    rule = rule_for(ruleset, indicator)
-    ctx = SeekContext(project, ruleset, indicator, rule, reading_for(project, rule, indicator))
-    current = score_project(project, ruleset).by_id(indicator.id).computed_score
+    ctx = SeekContext.of(project, ruleset, indicator)
+    rule = ctx.rule
+    current = ctx.baseline.by_id(indicator.id).computed_score
     weight = indicator.weight
     goal = weight if score is None else score
     drafts: list[Draft] = []
@@ -178,7 +192,7 @@ def seek_indicator(
 
 def verify(ctx: SeekContext, draft: Draft, promised: Decimal) -> SeekAnswer:
     """Apply the draft in a sandbox and let the engine score it."""
-    sandbox = Sandbox(ctx.project, ctx.ruleset)
+    sandbox = Sandbox(ctx.project, ctx.ruleset, baseline=ctx.baseline)
     for setting in draft.settings:
         sandbox.set(setting.path, setting.value)
     result = sandbox.result

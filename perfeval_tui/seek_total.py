@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .engine import reading_for, rule_for, score_project
+from .engine import score_project
 from .model import Project
 from .numbers import fmt2, fmt_percent
 from .paths import PathError
 from .ruleset import RuleSet, load_ruleset
-from .seek import SeekAnswer, SeekContext, draft_changes, verify
+from .seek import Draft, SeekAnswer, SeekContext, draft_changes, verify
 
 HUNDRED = Decimal(100)
+SHORT_LISTED = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +74,12 @@ def seek_total(
     *,
     grade: str | None = None,
     ruleset: RuleSet | None = None,
+    limit: int = 10,
 ) -> TotalSeek:
-    """Single-indicator changes that bring the total to ``goal`` (or the lowest total of ``grade``)."""
+    """Single-indicator changes that bring the total to ``goal`` (or the lowest total of ``grade``).
+
+    At most ``limit`` answers, smallest relative change first, each verified by the engine.
+    """
     ruleset = ruleset or load_ruleset(project.ruleset)
     if goal is None:
         goal = goal_for_grade(ruleset, grade or "优")
@@ -86,7 +91,7 @@ def seek_total(
     if goal > ruleset.total_weight:
         note = f"总分最高为 {fmt2(ruleset.total_weight)}"
         return TotalSeek(goal, goal_grade, result.total, result.grade, (), (note,))
-    answers: list[SeekAnswer] = []
+    candidates: list[tuple[Decimal, str, SeekContext, Draft, Decimal]] = []
     short: list[str] = []
     notes: list[str] = []
     for item in result.indicators:
@@ -97,24 +102,32 @@ def seek_total(
         want = item.computed_score + needed
         if want > item.weight:
             if item.computed_score < item.weight:
-                gain = fmt2(item.weight - item.computed_score)
-                short.append(f"{item.name}（最多 +{gain}）")
+                short.append(f"{item.name}（最多 +{fmt2(item.weight - item.computed_score)}）")
             continue
-        rule = rule_for(ruleset, indicator)
-        ctx = SeekContext(project, ruleset, indicator, rule, reading_for(project, rule, indicator))
+        ctx = SeekContext.of(project, ruleset, indicator, result)
         drafts, _, _ = draft_changes(ctx, want, at_least=True)
-        for draft in drafts[:1]:
-            answer = verify(ctx, draft, want)
-            if answer.total >= goal:
-                answers.append(answer)
-            else:
-                notes.append(
-                    f"{item.name}：{answer.summary}后该项得 {fmt2(answer.score)} 分，但引擎复核总分只有"
-                    f" {fmt2(answer.total)}（其他指标随之变化），未达到目标"
-                )
+        if drafts:
+            candidates.append((drafts[0].size, item.name, ctx, drafts[0], want))
+    # Drafting is arithmetic; re-scoring copies the project. Verify the smallest changes first.
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    answers: list[SeekAnswer] = []
+    for checked, (_, name, ctx, draft, want) in enumerate(candidates):
+        if len(answers) >= limit:
+            notes.append(f"另有 {len(candidates) - checked} 项变动幅度更大的单项修改未列出")
+            break
+        answer = verify(ctx, draft, want)
+        if answer.total >= goal:
+            answers.append(answer)
+        else:
+            notes.append(
+                f"{name}：{answer.summary}后该项得 {fmt2(answer.score)} 分，但引擎复核总分只有"
+                f" {fmt2(answer.total)}（其他指标随之变化），未达到目标"
+            )
     if short:
-        notes.insert(0, "以下指标即使得满分也补不足差额：" + "、".join(short))
+        listed = "、".join(short[:SHORT_LISTED]) + (
+            f" 等 {len(short)} 项" if len(short) > SHORT_LISTED else ""
+        )
+        notes.insert(0, "以下指标即使得满分也补不足差额：" + listed)
     if not answers:
         notes.insert(0, f"没有单个指标的修改能把总分提高到 {fmt2(goal)}，需要同时修改多项")
-    answers.sort(key=lambda a: (a.size, a.name))
     return TotalSeek(goal, goal_grade, result.total, result.grade, tuple(answers), tuple(notes))

@@ -136,10 +136,17 @@ def compare(baseline: ProjectScore, simulated: ProjectScore) -> Comparison:
 class Sandbox:
     """A scratch copy of a project: set values, switch readings, compare, reset, apply."""
 
-    def __init__(self, project: Project, ruleset: RuleSet | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        ruleset: RuleSet | None = None,
+        *,
+        baseline: ProjectScore | None = None,
+    ) -> None:
+        """``baseline``: the engine's score of ``project`` when the caller already has it."""
         self.ruleset = ruleset or load_ruleset(project.ruleset)
         self._original = project.model_copy(deep=True)
-        self.baseline: ProjectScore = score_project(self._original, self.ruleset)
+        self.baseline: ProjectScore = baseline or score_project(self._original, self.ruleset)
         self._session = EditSession(self._original.model_copy(deep=True), None, autosave=False)
 
     @property

@@ -296,7 +296,11 @@ def test_total_seek_answers_reach_the_goal_smallest_change_first(capsys):
     sizes = [a.size for a in result.answers]
     assert sizes == sorted(sizes)
     families = {a.indicator_id for a in result.answers}
-    assert {"funds_arrival_rate", "goal_rationality", "procedure_compliance"} <= families
+    assert {"funds_arrival_rate", "goal_rationality", "spending_compliance"} <= families
+    assert len(result.answers) == 10 and "另有 1 项变动幅度更大的单项修改未列出" in result.notes
+    everything = seek_total(load_project(COUNTY), D(70), limit=20)
+    assert everything.answers[:10] == result.answers
+    assert everything.answers[-1].indicator_id == "procedure_compliance"  # 1 incident of 1: 100%
     for answer in result.answers:
         after, total = replay(capsys, COUNTY, answer)
         assert total == answer.total >= D(70) and after == answer.score
