@@ -48,7 +48,9 @@ def markdown_table(table: Table, skip: tuple[str, ...] = ()) -> list[str]:
         for column in columns:
             value = None if (n, column.key) in covered else row.cells.get(column.key)
             text = cell_text(value, column.kind)
-            cells.append(f"**{text}**" if text and row.kind != "data" else text)
+            if text and row.kind != "data":
+                text = f"**{' '.join(text.split())}**"  # 合     计 -> 合 计
+            cells.append(text)
         lines.append("| " + " | ".join(cells) + " |")
     closing = (table.closing.preparer, table.closing.date, table.closing.phone)
     lines += [

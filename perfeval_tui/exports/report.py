@@ -98,9 +98,15 @@ def _process_part(project: Project, result: ProjectScore) -> list[str]:
     )
     if readings:
         lines += ["各评分规则采用的口径：", ""]
-        lines += [f"- {name}：{label}" for name, label in readings]
+        lines += [f"- {name}：{_reading(label)}" for name, label in readings]
         lines += [""]
     return lines
+
+
+def _reading(label: str) -> str:
+    """``分档：完成值/目标值≥1 时…`` -> ``“分档”，完成值/目标值≥1 时…``."""
+    short, sep, detail = label.partition("：")
+    return f"“{short}”，{detail}" if sep else label
 
 
 def _result_part(project: Project, result: ProjectScore, summary: GoalSummary) -> list[str]:

@@ -22,12 +22,15 @@ def money(value: Decimal) -> str:
     return f"{fmt_plain(value)} 万元"
 
 
-def rate(value: Decimal | None, denominator: str) -> str:
-    """A rate as the seed writes it (100%, 0%) or with 2 decimals (88.10%); or why it is missing."""
-    if value is None:
-        return f"无法计算（{denominator}为 0）"
+def rate(value: Decimal) -> str:
+    """A rate as the seed writes it (100%, 0%) or with 2 decimals (88.10%)."""
     shown = value.quantize(CENT, rounding=ROUND_HALF_UP)
     return f"{fmt_plain(shown) if shown == shown.to_integral_value() else fmt2(shown)}%"
+
+
+def rate_is(value: Decimal | None, denominator: str) -> str:
+    """``为 100%``, or ``无法计算（预算安排数为 0）`` when the denominator is 0."""
+    return f"无法计算（{denominator}为 0）" if value is None else f"为 {rate(value)}"
 
 
 def lead(basics: Basics) -> str:
@@ -45,11 +48,11 @@ def budget_sentence(basics: Basics, total: FundFigures) -> str:
     return (
         f"{lead(basics)}{basics.name}资金年初预算 {money(total.budget)}，年度执行中{change}，"
         f"调整后预算数为 {money(total.adjusted_budget)}，"
-        f"预算调整率为 {rate(total.adjustment_rate, '预算安排数')}；"
+        f"预算调整率{rate_is(total.adjustment_rate, '预算安排数')}；"
         f"全年实际支出 {money(total.actual_spend)}，"
-        f"预算执行率为 {rate(total.execution_rate, '调整后预算数')}；"
+        f"预算执行率{rate_is(total.execution_rate, '调整后预算数')}；"
         f"实际到位资金 {money(total.funds_arrived)}，"
-        f"资金到位率为 {rate(total.arrival_rate, '调整后预算数')}。"
+        f"资金到位率{rate_is(total.arrival_rate, '调整后预算数')}。"
     )
 
 
@@ -68,12 +71,13 @@ def district_sentence(basics: Basics, table: DistrictTable) -> str:
         f"{names}的实际支出 {money(total.actual_spend)}"
         f"（其中项目资金实际到位 {money(total.funds_arrived)}），"
         f"累计结余结转 {money(total.carryover)}，"
-        f"资金到位率 {rate(total.arrival_rate, '资金下达数')}。"
+        f"资金到位率{rate_is(total.arrival_rate, '资金下达数')}。"
     )
 
 
 def goal_text(goal: StatedGoal) -> str:
-    return f"{goal.name} {fmt_plain(goal.target)}{goal.unit}"
+    gap = "" if goal.name.endswith(("）", ")")) else " "
+    return f"{goal.name}{gap}{fmt_plain(goal.target)}{goal.unit}"
 
 
 def goals_sentence(basics: Basics, summary: GoalSummary) -> str:
@@ -81,12 +85,12 @@ def goals_sentence(basics: Basics, summary: GoalSummary) -> str:
     overall = summary.overall
     text = (
         f"{lead(basics)}{basics.name}绩效目标共 {overall.total} 个，完成绩效目标 {overall.done} 个，"
-        f"绩效目标完成率 {rate(overall.rate, '目标个数')}。"
+        f"绩效目标完成率 {rate(overall.rate or Decimal(0))}。"
     )
     if len(summary.by_kind) > 1:
         parts = [
             f"{KIND_WORDS[kind]} {count.total} 个，完成 {count.done} 个，"
-            f"完成率 {rate(count.rate, '目标个数')}"
+            f"完成率 {rate(count.rate or Decimal(0))}"
             for kind, count in summary.by_kind
         ]
         text += f"其中，{'；'.join(parts)}。"
