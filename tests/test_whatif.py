@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 from builders import COUNTY, WUXI, D, fund, indicator, project
@@ -345,3 +347,25 @@ def test_simulate_command_bad_input_exits_2(capsys, tmp_path, args, message):
     assert code == 2 and out == ""
     assert err.startswith("错误：") and message in err and "Traceback" not in err
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "perfeval_tui.paths",
+        "perfeval_tui.whatif",
+        "perfeval_tui.seek",
+        "perfeval_tui.seek_total",
+        "perfeval_tui.quiz",
+        "perfeval_tui.curve",
+    ],
+)
+def test_simulation_modules_import_no_ui_library(module):
+    code = (
+        f"import sys, {module}\n"
+        "print(','.join(m for m in ('textual', 'questionary', 'openpyxl', 'prompt_toolkit') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == ""
