@@ -212,6 +212,8 @@ def _scenario(rng: random.Random, ruleset: RuleSet, number: int, family: str) ->
         indicators=[indicator],
     )
     scored = score_project(project, ruleset).by_id(indicator.id)
+    if family in RATE_FAMILIES:  # name the case by the engine's result (a reading may move it)
+        kind = "满分" if scored.score == weight else "扣完为止" if scored.score == 0 else "部分扣分"
     return Scenario(
         number, family, kind, rule.id, project, indicator.id, scored.score, scored.explanation
     )
