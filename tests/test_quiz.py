@@ -41,6 +41,9 @@ def test_expected_answer_is_the_engines_score():
             assert scenario.expected == scored.score
             assert scenario.explanation.result == scored.computed_score
             assert scenario.explanation.weight == scenario.indicator.weight
+            if scenario.family in ("ceiling_rate", "floor_rate", "reference_rate"):
+                full, zero = scenario.expected == scenario.indicator.weight, scenario.expected == 0
+                assert scenario.kind == ("满分" if full else "扣完为止" if zero else "部分扣分")
 
 
 def test_scenarios_exercise_every_case_of_the_rules():
