@@ -64,9 +64,12 @@ class Scenario:
         if self.family in RATE_FAMILIES:
             row = self.project.funds[0]
             lines.append(
-                f"附表1：预算安排数 {fmt_plain(row.budget)}，调增 {fmt_plain(row.increase)}，"
-                f"调减 {fmt_plain(row.decrease)}，实际支出 {fmt_plain(row.actual_spend)}，"
-                f"实际到位 {fmt_plain(row.funds_arrived)}（万元）"
+                f"附表1（万元）：预算安排数 {fmt_plain(row.budget)}，调增 {fmt_plain(row.increase)}，"
+                f"调减 {fmt_plain(row.decrease)}"
+            )
+            lines.append(
+                f"              实际支出 {fmt_plain(row.actual_spend)}，"
+                f"实际到位 {fmt_plain(row.funds_arrived)}"
             )
         else:
             lines.append("已知：" + "；".join(str(i) for i in ex.inputs))

@@ -86,7 +86,7 @@ def test_question_gives_the_inputs_but_not_the_score():
         assert f"权重 {fmt_plain(scenario.indicator.weight)}" in text
         assert not any(step in text for step in scenario.explanation.steps)  # no worked arithmetic
         if scenario.family in ("ceiling_rate", "floor_rate", "reference_rate"):
-            assert "附表1：预算安排数" in text
+            assert "附表1（万元）：预算安排数" in text
         else:
             assert "已知：" + "；".join(str(i) for i in scenario.explanation.inputs) in text
 
