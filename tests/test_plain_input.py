@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import socket
+import subprocess
 from decimal import Decimal
 
 from builders import WUXI
@@ -154,3 +157,45 @@ def test_export_step_writes_both_files_and_asks_before_overwriting(tmp_path):
     assert run.out.count("已导出：") == 4
     assert "已存在，没有覆盖" in run.out and "覆盖这些文件（是/否） [否]：是" in run.out
     assert run.code == 0
+
+
+def lock_file(path, pid):
+    holder = {
+        "user": "张三",
+        "host": socket.gethostname(),
+        "pid": pid,
+        "since": "2024-05-23 09:30:00",
+    }
+    lock = path.with_name(path.name + ".lock")
+    lock.write_text(json.dumps(holder, ensure_ascii=False), "utf-8")
+    return lock
+
+
+def test_a_file_another_window_is_editing_is_left_alone(tmp_path):
+    path = tmp_path / "wuxi.json"
+    shutil.copyfile(WUXI, path)
+    before = path.read_bytes()
+    holder = subprocess.Popen(["sleep", "60"])
+    try:
+        lock = lock_file(path, holder.pid)
+        run = run_lines(path, ["2", "2", "", "", "", "", "", "400"])
+        assert run.code == 2
+        assert f"正由 张三@{socket.gethostname()}（进程 {holder.pid}" in run.out
+        assert "总分 99.60（优）" in run.out
+        assert path.read_bytes() == before
+        assert lock.exists()  # the other window's lock is not ours to remove
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_edit_lock_is_taken_over_when_stale_and_released_on_exit(tmp_path):
+    path = tmp_path / "wuxi.json"
+    shutil.copyfile(WUXI, path)
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    lock = lock_file(path, gone.pid)
+    run = run_lines(path, ["7"])
+    assert "已不在运行，已接管编辑锁" in run.out
+    assert run.code == 0
+    assert not lock.exists()

@@ -10,8 +10,10 @@ from pydantic import ValidationError
 
 from ..demo import demo_copy
 from ..factory import new_project
-from ..model import Basics
+from ..lock import ProjectLock
+from ..model import Basics, Project
 from ..numbers import NumberInputError, parse_number
+from ..render_text import summary_line
 from ..ruleset import UnknownRuleSetError, load_ruleset
 from ..session import EditSession, validation_message
 from ..storage import ProjectFileError, load_project, save_project
@@ -39,7 +41,26 @@ def start(path: Path | None, *, new: bool, ruleset_id: str | None, ask: Prompter
         project = load_project(path)
     except ProjectFileError as exc:
         return _fail(str(exc))
-    return PlainWizard(EditSession(project, path), ask).run()
+    return run_locked(project, path, ask)
+
+
+def run_locked(project: Project, path: Path, ask: Prompter, *, new: bool = False) -> int:
+    """Edit under the file's edit lock; a file another window is editing is only summarised."""
+    lock = ProjectLock(path)
+    outcome = lock.acquire()
+    try:
+        if outcome.message:
+            ask.say(outcome.message)
+        session = EditSession(project, path, read_only=not outcome.acquired)
+        if session.read_only:
+            ask.say(summary_line(session.result))
+            ask.say(
+                "逐行问答模式不能只读编辑：请等对方退出后再打开，或用 perfeval score 查看得分。"
+            )
+            return EXIT_BAD_INPUT
+        return PlainWizard(session, ask).run(new=new)
+    finally:
+        lock.release()
 
 
 def welcome(ask: Prompter) -> tuple[Path, bool] | None:
@@ -109,7 +130,7 @@ def create_and_run(path: Path, ruleset_id: str | None, ask: Prompter) -> int:
     except OSError as exc:
         return _fail(f"无法写入 {path}：{exc.strerror or exc}")
     ask.say(f"已创建 {path}。")
-    return PlainWizard(EditSession(project, path), ask).run(new=True)
+    return run_locked(project, path, ask, new=True)
 
 
 def basics_problem(field: str, value: object) -> str | None:
