@@ -70,3 +70,56 @@ def perfeval(
     return subprocess.run(
         [*PERFEVAL, *args], input=stdin, capture_output=True, env=full_env, timeout=120
     )
+
+
+def run_in_pty(args: list[str], keys: list[bytes], env: dict[str, str]) -> tuple[int, bytes]:
+    """Run ``perfeval ARGS`` on an 80x24 pseudo-terminal that never answers cursor queries,
+    sending each of ``keys`` once the program has gone quiet; return (exit code, all output)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.Popen(
+        [*PERFEVAL, *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**os.environ, **env},
+        start_new_session=True,
+    )
+    os.close(slave)
+    output = b""
+
+    def read_until_quiet(quiet: float = 0.5, limit: float = 20.0) -> None:
+        nonlocal output
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], quiet)
+            if not ready:
+                return
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the program ended and closed the terminal
+                return
+            if not chunk:
+                return
+            output += chunk
+
+    try:
+        read_until_quiet(quiet=1.5)
+        for key in keys:
+            os.write(master, key)
+            read_until_quiet()
+        code = proc.wait(timeout=30)
+        read_until_quiet(quiet=0.2)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    return code, output

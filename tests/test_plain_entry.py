@@ -6,7 +6,15 @@ import json
 from decimal import Decimal
 
 from builders import WUXI
-from plain_driver import ANSWERS, perfeval, run_lines, run_questionary, seed_answers, typed
+from plain_driver import (
+    ANSWERS,
+    perfeval,
+    run_in_pty,
+    run_lines,
+    run_questionary,
+    seed_answers,
+    typed,
+)
 
 from perfeval_tui.engine import score_project
 from perfeval_tui.storage import load_project
@@ -73,3 +81,15 @@ def test_readme_command_scripted_entry_from_the_answers_file(tmp_path):
     assert_is_the_seed_case(path)
     scored = perfeval("score", str(path), "--json", stdin=b"")
     assert json.loads(scored.stdout)["total"] == "99.60"
+
+
+def test_questionary_on_a_terminal_that_never_answers_cursor_queries(tmp_path):
+    """No cursor-position request is sent, so no "your terminal doesn't support CPR" warning."""
+    path = tmp_path / "wuxi.json"
+    path.write_bytes(WUXI.read_bytes())
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": ""}
+    code, output = run_in_pty([str(path), "--plain"], [b"7", b"\r"], env)
+    assert code == 0
+    assert "下一步做什么？".encode() in output and "保存并退出".encode() in output
+    assert b"\x1b[6n" not in output  # the CPR query
+    assert b"CPR" not in output and b"Traceback" not in output
