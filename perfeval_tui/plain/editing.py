@@ -64,8 +64,11 @@ class Editor:
 
     def _value(self, obj: BaseModel, field: str, text: str) -> Any:
         if text == CLEAR:
+            info = type(obj).model_fields[field]
             if field == "name":
                 raise ValueError(f"「{field_title(obj, field)}」不能为空，请输入名称")
+            if isinstance(getattr(obj, field), Decimal) and info.default is not None:
+                raise ValueError(f"「{field_title(obj, field)}」不能清空；没有这一项请输入 0")
             return ""
         if field == "year":  # full-width digits too, through the one parser
             return int(parse_number(text, field=field_title(obj, field), kind="count"))
