@@ -6,6 +6,7 @@ pushed on top. Everything else lives in ``screens/``, ``widgets/`` and ``dialogs
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from textual import events
@@ -50,6 +51,7 @@ class PerfevalApp(App[int]):
         self.new_path = new_path
         self.new_ruleset = new_ruleset
         self._save_timer: Timer | None = None
+        self.save_after_idle = SAVE_AFTER_IDLE
         self.pending_indicator: str | None = None  # consumed by the indicator step
 
     def on_mount(self) -> None:
@@ -91,7 +93,7 @@ class PerfevalApp(App[int]):
     def schedule_save(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_AFTER_IDLE, self.save_now)
+        self._save_timer = self.set_timer(self.save_after_idle, self.save_now)
 
     def save_now(self, *, force: bool = False, announce: bool = False) -> None:
         workspace = self.workspace
@@ -134,10 +136,11 @@ class PerfevalApp(App[int]):
 
     def open_simulation(self) -> None:
         """F5. The sandbox is a screen module of its own; until it exists, say so."""
+        name = "perfeval_tui.tui.screens.simulate"
         try:
-            from .screens import simulate  # type: ignore[attr-defined]
+            simulate = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != "perfeval_tui.tui.screens.simulate":
+            if exc.name != name:
                 raise
             self.notify("模拟（F5）尚未提供：将在修改前试算得分，不改动文件。", timeout=5)
             return

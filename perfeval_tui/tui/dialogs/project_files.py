@@ -38,6 +38,14 @@ DIALOG_CSS = """
 """
 
 
+def basics_message(exc: ValidationError) -> str:
+    """The first problem with the typed basics, naming the field in Chinese."""
+    field = str(exc.errors(include_url=False)[0]["loc"][0])
+    title = Basics.model_fields[field].title if field in Basics.model_fields else field
+    problem = describe_validation_error(exc).split("：", 1)[-1]
+    return f"「{title}」{problem}"
+
+
 def json_files_here() -> list[str]:
     try:
         return sorted(str(p) for p in Path.cwd().glob("*.json"))[:200]
@@ -152,7 +160,7 @@ class NewProjectDialog(ModalScreen[Workspace | None]):
                 name=self._value("name"), year=self._value("year") or 0, unit=self._value("unit")
             )
         except ValidationError as exc:
-            error.show_message(describe_validation_error(exc))
+            error.show_message(basics_message(exc))
             return
         path_text = self._value("path") or f"{basics.name}.json"
         path = Path(path_text).expanduser()

@@ -66,9 +66,14 @@ class FieldError(Static):
     FieldError.-shown { display: block; }
     """
 
+    message = ""
+
     def show_message(self, message: str | None) -> None:
+        if (message or "") == self.message:
+            return
+        self.message = message or ""
         self.set_class(bool(message), "-shown")
-        self.update(message or "")
+        self.update(self.message)
 
 
 class FieldInput(Input):

@@ -25,6 +25,10 @@ class LiveStatic(Static):
         self.hide_empty = hide_empty
         self.set_class(hide_empty and not self._plain, "-empty")
 
+    @property
+    def text(self) -> str:
+        return self._plain
+
     def set(self, text: str | Text) -> bool:
         plain = text.plain if isinstance(text, Text) else text
         if plain == self._plain:

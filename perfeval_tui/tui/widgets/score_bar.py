@@ -98,6 +98,14 @@ class ScoreBar(Horizontal):
         self._texts: dict[str, str] = {}
         self.updated_at = 0.0  # perf_counter of the last score text change (benchmarks read it)
 
+    @property
+    def score_text(self) -> str:
+        return self._texts.get("score", "")
+
+    @property
+    def state_text(self) -> str:
+        return self._texts.get("save-state", "")
+
     def compose(self) -> ComposeResult:
         yield Static(id="score")
         yield Static(id="save-state")

@@ -1,0 +1,220 @@
+"""The wizard as a whole: the edit lock, the welcome screen, help, the command palette, a too-small
+terminal, and what a start-up must not import."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import OptionList
+from tui_helpers import ROOT, D, copy_project, make_app, retype, saved, score_bar
+
+from perfeval_tui.lock import LockInfo, lock_path_for
+from perfeval_tui.recent import load_recent
+from perfeval_tui.tui.app import PerfevalApp
+from perfeval_tui.tui.dialogs.help import HelpDialog, keys_table
+from perfeval_tui.tui.keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS
+from perfeval_tui.tui.screens.base import StepScreen
+from perfeval_tui.tui.screens.too_small import TooSmallScreen
+from perfeval_tui.tui.widgets.indicator_form import IndicatorForm
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def holder():
+    """Another live process, standing in for a second user's wizard."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+async def test_a_held_lock_opens_the_project_read_only(tmp_path: Path, holder) -> None:
+    path = copy_project(tmp_path)
+    info = LockInfo("李四", socket.gethostname(), holder.pid, "2024-05-23 09:30:00")
+    lock_path_for(path).write_text(info.to_json(), encoding="utf-8")
+    before = path.read_bytes()
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.workspace.read_only
+        message = app.workspace.lock_outcome.message
+        assert "李四" in message and str(holder.pid) in message and "只读" in message
+        assert any("李四" in str(n.message) for n in app._notifications)
+        assert "[只读]" in str(app.screen.query_one("#step-bar").render())
+        app.show_indicator("satisfaction")
+        await pilot.pause()
+        field = await retype(pilot, "ind-actual", "50")
+        assert app.workspace.project.indicator("satisfaction").actual == D(96)
+        assert "只读" in field.error_label.message
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "只读" in app.screen.query_one("ScoreBar #save-state").render().plain
+    app.workspace.close()
+    assert path.read_bytes() == before
+    assert json.loads(lock_path_for(path).read_text(encoding="utf-8"))["pid"] == holder.pid
+
+
+async def test_a_stale_lock_is_taken_over_with_a_notice(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    info = LockInfo("李四", socket.gethostname(), gone.pid, "2024-05-23 09:30:00")
+    lock_path_for(path).write_text(info.to_json(), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.workspace.read_only
+        assert any("已接管" in str(n.message) for n in app._notifications)
+    app.workspace.close()
+    assert not lock_path_for(path).exists()
+
+
+async def test_too_small_a_terminal_shows_please_enlarge(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.resize_terminal(50, 16)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "请放大窗口" in str(app.screen.query_one("Static").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, StepScreen)
+
+
+async def test_f1_lists_every_key(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        console = Console(width=76, record=True, file=io.StringIO())
+        console.print(keys_table())
+        text = console.export_text()
+        for key in (*APP_KEYS, *STEP_KEYS, *INDICATOR_KEYS):
+            if not key.display.startswith("Alt+"):
+                assert key.display in text, key.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+
+
+async def test_the_palette_finds_an_indicator_by_name(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"满意度")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        form = app.screen.query_one(IndicatorForm)
+        assert form.indicator is not None and form.indicator.id == "satisfaction"
+
+
+async def test_footer_shows_no_more_than_six_keys(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE):
+        keys = [b for b in app.screen.active_bindings.values() if b.binding.show]
+        assert 3 <= len(keys) <= 6
+
+
+async def test_f5_says_what_it_will_do(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert any("模拟" in m for m in shown) or not isinstance(app.screen, StepScreen)
+
+
+async def test_welcome_opens_the_demo_on_a_copy(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    app = PerfevalApp(None, linux=False)
+    async with app.run_test(size=SIZE) as pilot:
+        menu = app.screen.query_one(OptionList)
+        ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+        assert ids[:2] == ["new", "open"] and "demo:wuxi" in ids and "quit" in ids
+        menu.highlighted = ids.index("demo:wuxi")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert "总分 99.60（优）" in score_bar(app)
+        path = app.workspace.path
+        assert path is not None and path.parent == tmp_path / "data" / "perfeval"
+    app.workspace.close()
+    assert load_recent() == [path]
+
+
+async def test_welcome_creates_a_new_project(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    target = tmp_path / "新项目.json"
+    app = PerfevalApp(None, linux=False, new_path=target)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#new-name").value = "测试专项"
+        app.screen.query_one("#new-unit").value = "测试局"
+        app.screen.query_one("#new-year").focus()
+        await pilot.press(*"20x4", "enter")
+        await pilot.pause()
+        message = app.screen.query_one("#new-error").message
+        assert "「年度」" in message and "整数" in message
+        assert not target.exists()
+        for field, text in (("name", "测试专项"), ("year", "2024"), ("unit", "测试局")):
+            app.screen.query_one(f"#new-{field}").value = text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+    app.workspace.close()
+    project = saved(target)
+    assert project.basics.name == "测试专项" and project.basics.year == 2024
+    assert len(project.indicators) == 9  # the rule set's 共性指标
+
+
+def test_startup_keeps_openpyxl_and_questionary_out(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    code = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from perfeval_tui.tui.app import PerfevalApp\n"
+        "from perfeval_tui.tui.workspace import open_workspace\n"
+        "async def main():\n"
+        f"    app = PerfevalApp(open_workspace(Path({str(path)!r})))\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        print(sorted(m for m in ('openpyxl', 'questionary') if m in sys.modules))\n"
+        "        print(type(app.screen).__name__)\n"
+        "asyncio.run(main())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["[]", "BasicsScreen"]
+
+
+def test_without_a_terminal_it_says_so_and_never_hangs(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "LANG": "zh_CN.UTF-8",
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "perfeval_tui.cli", "demo"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert "不是终端" in out.stderr.decode("utf-8")
+    assert out.returncode != 0 or out.stdout

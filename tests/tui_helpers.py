@@ -1,0 +1,62 @@
+"""Shared set-up for the wizard's Pilot and snapshot tests: a project copy and an app on it."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+from perfeval_tui.engine import score_project
+from perfeval_tui.model import Project
+from perfeval_tui.numbers import fmt2
+from perfeval_tui.storage import load_project
+from perfeval_tui.tui.app import PerfevalApp
+from perfeval_tui.tui.widgets.field import FieldInput
+from perfeval_tui.tui.widgets.score_bar import ScoreBar
+from perfeval_tui.tui.workspace import open_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+WUXI = ROOT / "demo_data" / "wuxi-2020.json"
+COUNTY = ROOT / "demo_data" / "county-demo.json"
+
+
+def copy_project(folder: Path, source: Path = WUXI) -> Path:
+    target = folder / source.name
+    shutil.copyfile(source, target)
+    return target
+
+
+def make_app(path: Path, step: str = "basics", **options: object) -> PerfevalApp:
+    app = PerfevalApp(open_workspace(path), start_step=step, linux=False, **options)  # type: ignore[arg-type]
+    app.save_after_idle = 3600  # tests decide when saving happens
+    return app
+
+
+def engine_total(project: Project) -> str:
+    """The engine's own total for ``project``, as the score bar shows it."""
+    return fmt2(score_project(project).total)
+
+
+def score_bar(app: PerfevalApp) -> str:
+    return app.screen.query_one(ScoreBar).score_text
+
+
+KEY_NAMES = {" ": "space", ".": "full_stop", "-": "minus", ",": "comma", "/": "slash"}
+
+
+async def retype(pilot, field_id: str, text: str, *, clear: bool = True) -> FieldInput:
+    """Focus a field, clear it (unless ``clear`` is false) and type ``text`` key by key."""
+    field = pilot.app.screen.query_one(f"#{field_id}", FieldInput)
+    field.focus()
+    await pilot.pause()
+    await pilot.press("end", *(["ctrl+u"] if clear else []))
+    await pilot.press(*[KEY_NAMES.get(c, c) for c in text])
+    await pilot.pause()
+    return field
+
+
+def saved(path: Path) -> Project:
+    return load_project(path)
+
+
+D = Decimal
