@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from decimal import Decimal
 
 from builders import WUXI
@@ -93,3 +95,16 @@ def test_questionary_on_a_terminal_that_never_answers_cursor_queries(tmp_path):
     assert "下一步做什么？".encode() in output and "保存并退出".encode() in output
     assert b"\x1b[6n" not in output  # the CPR query
     assert b"CPR" not in output and b"Traceback" not in output
+
+
+def test_plain_mode_loads_questionary_only_when_it_asks():
+    """Importing plain mode (and ``perfeval new``) pulls in no prompt or UI library."""
+    modules = "perfeval_tui.plain.start, perfeval_tui.commands.new, perfeval_tui.completeness"
+    code = (
+        f"import sys, {modules}\n"
+        "bad = [m for m in ('questionary', 'prompt_toolkit', 'textual', 'openpyxl') if m in sys.modules]\n"
+        "print(','.join(bad))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
