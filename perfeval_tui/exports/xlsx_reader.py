@@ -130,8 +130,9 @@ def read_grid(ws: Any, columns: tuple[Column, ...], is_end: Any) -> SheetGrid:
     grid = SheetGrid(name, header_row, mapping, key_column, [])
     for r in range(1, header_row):
         grid.above += [str(c.value) for c in ws[r] if isinstance(c.value, str) and c.value.strip()]
+    last_row = ws.max_row  # computed over every cell on each access: read it once
     r = header_row + 1
-    while r <= ws.max_row:
+    while r <= last_row:
         first = ws.cell(row=r, column=1).value
         if is_end(squash(first)):
             break
@@ -147,7 +148,7 @@ def read_grid(ws: Any, columns: tuple[Column, ...], is_end: Any) -> SheetGrid:
         if any(cell.value not in (None, "") for cell in cells.values()):
             grid.rows.append((r, cells, str(hidden).strip() if hidden else ""))
         r += 1
-    for rest in range(r, ws.max_row + 1):
+    for rest in range(r, last_row + 1):
         grid.below += [
             str(c.value) for c in ws[rest] if isinstance(c.value, str) and c.value.strip()
         ]
