@@ -360,3 +360,50 @@ def test_a_workbook_saved_again_by_libreoffice_still_round_trips(tmp_path):
         timeout=180,
     )
     assert import_workbook(out / path.name).project == project
+
+
+@pytest.mark.parametrize(
+    ("sheet_name", "cell", "value", "message"),
+    [
+        (INDICATORS, "D6", 150, "工作表「附表2 绩效评价指标表」第 6 行「权重」：不能大于 100"),
+        (INDICATORS, "D6", None, "单元格 D6（权重）为空。请填写权重（分）"),
+        (INDICATORS, "C6", None, "第 6 行没有指标名称。请填写指标名称，或删除整行"),
+        (INDICATORS, "E16", "13o4路", "单元格 E16（目标值）「13o4路」不是有效数字"),
+        (BUDGET, "C6", -5, "单元格 C6（预算安排数（万元））不能为负数"),
+        (BUDGET, "C6", 450.123, "最多保留两位小数"),
+        (BUDGET, "B6", None, "单元格 B6（专项（项目）资金名称）为空"),
+        (DISTRICTS, "C5", "很多", "单元格 C5（资金下达数（万元））「很多」不是有效数字"),
+    ],
+)
+def test_bad_cells_are_named_with_what_to_type(tmp_path, sheet_name, cell, value, message):
+    path = export_xlsx(load_project(WUXI), tmp_path)
+
+    def change(wb):
+        wb[sheet_name][cell].value = value
+
+    with pytest.raises(WorkbookImportError) as caught:
+        import_workbook(edited(path, tmp_path, change))
+    assert message in str(caught.value)
+
+
+def test_a_date_typed_into_a_money_cell_is_named_not_a_crash(tmp_path):
+    import datetime
+
+    path = export_xlsx(load_project(WUXI), tmp_path)
+
+    def change(wb):
+        wb[BUDGET]["C6"].value = datetime.datetime(2021, 5, 23)
+
+    with pytest.raises(WorkbookImportError) as caught:
+        import_workbook(edited(path, tmp_path, change))
+    assert "单元格 C6" in str(caught.value) and "不是有效数字" in str(caught.value)
+
+
+def test_a_cleared_section_label_keeps_its_category(tmp_path):
+    path = export_xlsx(load_project(WUXI), tmp_path)
+
+    def change(wb):
+        wb[INDICATORS]["A5"].value = None
+
+    project = import_workbook(edited(path, tmp_path, change)).project
+    assert project == load_project(WUXI)

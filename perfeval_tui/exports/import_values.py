@@ -36,6 +36,8 @@ def read_value(
         return None, text, None  # a qualitative value such as 合理 or 明显改善
     typed_unit = match.group(2).strip()
     try:
+        if any(ch.isdigit() for ch in typed_unit):  # 13o4路: a typo, not 13 of a unit "o4路"
+            raise NumberInputError(header, "不是有效数字", "value")
         number = parse_number(match.group(1), field=header, kind="value")
     except NumberInputError as exc:
         raise WorkbookImportError(

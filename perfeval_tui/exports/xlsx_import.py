@@ -142,8 +142,9 @@ class _Importer:
             else:
                 data[column.key] = text_of(cell)
         if not data["name"].strip():
+            header = next(c.header for c in columns if c.key == "name")
             raise WorkbookImportError(
-                f"{grid.where(cells['name'], '名称')}为空。请填写名称，或删除整行"
+                f"{grid.where(cells['name'], header)}为空。请填写名称，或删除整行"
             )
         return data
 
@@ -182,14 +183,17 @@ class _Importer:
                 continue
             section = _SECTION.match(first)
             if key.startswith(sheet_indicators.SECTION_PREFIX) or (section and not key):
-                category = section.group(1).strip() if section else first
+                shown = section.group(1).strip() if section else first
+                category = shown or key.removeprefix(sheet_indicators.SECTION_PREFIX)
                 previous = []
                 continue
             if category is None:
                 raise WorkbookImportError(
                     f"{grid.row_where(row)}之前缺少分类行（如「一、共性指标」）。请恢复分类行"
                 )
-            levels = self._levels(cells, level_keys, previous)
+            leaf = cells[level_keys[-1]]
+            named = leaf.continued or bool(text_of(leaf).strip())
+            levels = self._levels(cells, level_keys, previous) if named else []
             if not levels:
                 raise WorkbookImportError(
                     f"{grid.row_where(row)}没有指标名称。请填写指标名称，或删除整行"

@@ -188,10 +188,10 @@ def number_of(grid: SheetGrid, cell: CellRead, header: str, kind: NumberKind) ->
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = decimal_of(value)
+    elif not isinstance(value, str):
+        value = str(value)  # a date or a boolean Excel guessed from what was typed
     try:
         return parse_number(value, field=header, kind=kind)
     except NumberInputError as exc:
