@@ -12,6 +12,8 @@ from builders import ROOT
 from perfeval_tui.commands.schema import SCHEMA_FILES, schema_text
 from perfeval_tui.ruleset import RuleSet, available_rulesets, load_ruleset
 
+# Every module that must work without a screen: none may import a UI library, and openpyxl
+# only inside the export functions that need it.
 ENGINE_MODULES = [
     "perfeval_tui.numbers",
     "perfeval_tui.model",
@@ -21,11 +23,21 @@ ENGINE_MODULES = [
     "perfeval_tui.rules",
     "perfeval_tui.engine",
     "perfeval_tui.checks",
+    "perfeval_tui.goals",
+    "perfeval_tui.completeness",
     "perfeval_tui.storage",
     "perfeval_tui.session",
+    "perfeval_tui.lock",
     "perfeval_tui.examples",
     "perfeval_tui.factory",
+    "perfeval_tui.paths",
+    "perfeval_tui.whatif",
+    "perfeval_tui.seek",
+    "perfeval_tui.seek_total",
+    "perfeval_tui.quiz",
+    "perfeval_tui.curve",
     "perfeval_tui.render_text",
+    "perfeval_tui.exports",
     "perfeval_tui.cli",
 ]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..checks import check_project
 from ..engine import score_project
 from ..model import Project
-from ..storage import _fsync_dir
+from ..storage import fsync_dir
 from .naming import markdown_name, xlsx_name
 
 
@@ -152,5 +152,5 @@ def export_project(
     finally:
         for tmp in temps:
             tmp.unlink(missing_ok=True)
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return targets
