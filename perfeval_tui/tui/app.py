@@ -31,7 +31,8 @@ class PerfevalApp(App[int]):
     MODES = {step.key: step.factory() for step in STEPS}
     COMMANDS = {ProjectCommands}
     BINDINGS = keymap.bindings(keymap.APP_KEYS)
-    CSS = "Screen { background: $background; }"
+    # The footer's ▏ separator is not in the Linux console font; a space does as well.
+    CSS = "FooterKey.-command-palette { border-left: none; }"
 
     def __init__(
         self,

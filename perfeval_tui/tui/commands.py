@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
 
 from .keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS, Key
 from .steps import STEPS
@@ -20,8 +20,21 @@ APP_ACTIONS = ("help", "quit")
 
 
 class ChinesePalette(CommandPalette):
+    # Box-drawing borders instead of the ▔▁ half blocks, which the Linux console lacks.
+    DEFAULT_CSS = """
+    ChinesePalette #--input { border: none; border-top: solid $primary; }
+    ChinesePalette #--input Label { margin-top: 0; }
+    ChinesePalette CommandList, ChinesePalette CommandList:focus {
+        border: none; border-bottom: solid $primary;
+    }
+    """
+
     def __init__(self) -> None:
         super().__init__(placeholder="输入命令或指标名称搜索…", id="--command-palette")
+
+    def on_mount(self) -> None:
+        for icon in self.query(SearchIcon):
+            icon.icon = ">"  # not the 🔎 emoji: double width, and no glyph on many consoles
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual's own "No matches found" would be the only English on screen; show nothing.

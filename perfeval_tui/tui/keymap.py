@@ -36,6 +36,22 @@ class Key:
         )
 
 
+def alt_digit_keys(digit: int) -> str:
+    """Key names for Alt+digit. Terminals send ESC+digit, which Textual turns into the character
+    a Mac's Option+digit types (ESC 4 -> ``¢``); bind both names."""
+    names = [f"alt+{digit}"]
+    try:
+        from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+        from textual.keys import _character_to_key
+
+        mapped = ANSI_SEQUENCES_KEYS.get(f"\x1b{digit}")
+        if isinstance(mapped, str) and len(mapped) == 1:
+            names.append(_character_to_key(mapped))
+    except (ImportError, AttributeError, KeyError):  # another Textual: alt+N alone
+        pass
+    return ",".join(names)
+
+
 APP_KEYS: tuple[Key, ...] = (
     Key("f1", "help", "帮助", "F1", "列出全部按键", footer=True),
     Key("ctrl+q", "quit", "退出", "Ctrl+Q", "保存并退出", footer=True, priority=True),
@@ -76,7 +92,14 @@ STEP_KEYS: tuple[Key, ...] = (
     Key("ctrl+pagedown", "next_step", "下一步", "Ctrl+PgDn", "下一步"),
     Key("ctrl+pageup", "previous_step", "上一步", "Ctrl+PgUp", "上一步"),
     *(
-        Key(f"alt+{n}", f"goto_step({n})", f"第 {n} 步", f"Alt+{n}", f"转到第 {n} 步")
+        Key(
+            alt_digit_keys(n),
+            f"goto_step({n})",
+            f"第 {n} 步",
+            f"Alt+{n}",
+            f"转到第 {n} 步",
+            priority=True,
+        )
         for n in range(1, 8)
     ),
 )

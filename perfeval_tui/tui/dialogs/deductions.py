@@ -30,6 +30,7 @@ def deductions_text(workspace: Workspace) -> Text:
         text.append(f"■ {' / '.join(item.levels[1:-1])}\n", style="dim")
         text.append_text(explanation_text(item, clause=False))
         text.append("\n\n")
+    text.rstrip()
     return text
 
 
@@ -38,7 +39,7 @@ class DeductionsDialog(ModalScreen[None]):
     DEFAULT_CSS = """
     DeductionsDialog { align: center middle; }
     DeductionsDialog > VerticalScroll {
-        width: 78; max-width: 100%; height: 22; max-height: 100%;
+        width: 78; max-width: 100%; height: auto; max-height: 22;
         border: solid $primary; background: $surface; padding: 0 1;
     }
     DeductionsDialog .title { text-style: bold; }

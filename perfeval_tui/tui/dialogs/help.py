@@ -28,7 +28,7 @@ class HelpDialog(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpDialog { align: center middle; }
     HelpDialog > VerticalScroll {
-        width: 76; max-width: 100%; height: 22; max-height: 100%;
+        width: 76; max-width: 100%; height: auto; max-height: 22;
         border: solid $primary; background: $surface; padding: 0 1;
     }
     HelpDialog .title { text-style: bold; }

@@ -17,7 +17,7 @@ class RuleDialog(ModalScreen[None]):
     DEFAULT_CSS = """
     RuleDialog { align: center middle; }
     RuleDialog > VerticalScroll {
-        width: 78; max-width: 100%; height: 22; max-height: 100%;
+        width: 78; max-width: 100%; height: auto; max-height: 22;
         border: solid $primary; background: $surface; padding: 0 1;
     }
     RuleDialog .title { text-style: bold; }

@@ -28,7 +28,7 @@ class IndicatorTree(Tree[str | None]):
     """Leaves hold the indicator id as data; groups hold None."""
 
     DEFAULT_CSS = """
-    IndicatorTree { padding: 0; scrollbar-size-vertical: 1; }
+    IndicatorTree { padding: 0; scrollbar-size-vertical: 1; overflow-x: hidden; }
     """
 
     def __init__(self, *, linux: bool = False, id: str | None = None) -> None:
