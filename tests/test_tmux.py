@@ -135,7 +135,7 @@ def test_typed_value_moves_the_total_and_survives_kill_9(term: Tmux) -> None:
     term.keys(ALT + "4")  # Alt+4: the indicator step
     term.wait_for("第 4/7 步 · 绩效指标")
     term.keys("End", "Enter")  # the last indicator, 社会满意度; Enter jumps to its 完成值
-    term.wait_for("社会满意度（％）  得分 9.60/10.00")
+    term.wait_for("得分 9.60 / 10.00  失分 0.40")
     term.text("90")
     screen = term.wait_for("总分 99.00（优）")
     assert "社会满意度（％） −0.60" in screen

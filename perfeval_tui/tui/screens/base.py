@@ -41,7 +41,7 @@ class StepScreen(Screen[None]):
     StepScreen.-wide #step-main { layout: horizontal; }
     StepScreen.-wide #step-body { width: 1fr; height: 1fr; }
     StepScreen.-wide #explain {
-        display: block; width: 46; height: 1fr; border-top: none; border-left: solid $primary;
+        display: block; width: 42; height: 1fr; border-top: none; border-left: solid $primary;
     }
     """
 

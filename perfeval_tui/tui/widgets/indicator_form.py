@@ -58,11 +58,10 @@ def path_text(result: ProjectScore, indicator: Indicator) -> Text:
 def score_text(result: ProjectScore, indicator_id: str) -> Text:
     item = result.by_id(indicator_id)
     text = Text()
-    text.append(item.name, style="bold")
     style = "bold red" if item.lost > 0 else "bold green"
-    text.append(f"  得分 {fmt2(item.score)}/{fmt2(item.weight)}", style=style)
+    text.append(f"得分 {fmt2(item.score)} / {fmt2(item.weight)}", style=style)
     if item.lost > 0:
-        text.append(f" 失分 {fmt2(item.lost)}", style="red")
+        text.append(f"  失分 {fmt2(item.lost)}", style="red")
     if item.overridden:
         text.append(f"（人工评分；计算得分 {fmt2(item.computed_score)}）", style="italic")
     return text

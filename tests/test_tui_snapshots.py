@@ -1,0 +1,39 @@
+"""SVG snapshots of every step at 80x24 and of the indicator step at 120x40 (cursor blink is off
+by default, so the pictures are stable). Update with ``pytest --snapshot-update`` after review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tui_helpers import copy_project, make_app
+
+from perfeval_tui.tui.steps import STEP_KEYS
+
+
+@pytest.mark.parametrize("step", STEP_KEYS)
+def test_step_at_80x24(step: str, tmp_path: Path, snap_compare) -> None:
+    app = make_app(copy_project(tmp_path), step)
+
+    async def settle(pilot) -> None:
+        await pilot.pause()  # let the step finish mounting
+        if step == "export":  # the default folder is the temporary one; show a fixed one
+            app.screen.query_one("#export-dir").value = "./导出"
+        if step == "indicators":
+            app.show_indicator("satisfaction")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_indicator_step_at_120x40_keeps_the_explanation_visible(tmp_path: Path, snap_compare):
+    app = make_app(copy_project(tmp_path), "indicators")
+
+    async def settle(pilot) -> None:
+        await pilot.pause()
+        app.show_indicator("total-cameras")
+        await pilot.pause()
+        await pilot.press("enter", "ctrl+u", "1", "6", "0", "0")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
