@@ -25,7 +25,8 @@ from ...model import Indicator
 from ...paths import SimulationError
 from ...seek import SeekAnswer
 from ...whatif import Sandbox
-from .. import keymap
+from ..keymap import bindings
+from ..keymap_training import SANDBOX_KEYS
 from ..widgets.delta_list import DeltaList
 from ..widgets.field import FieldInput
 from ..widgets.live import LiveStatic
@@ -54,7 +55,7 @@ def differences(live: BaseModel, edited: BaseModel) -> list[tuple[BaseModel, str
         if isinstance(old, BaseModel) and type(old) is type(new):
             out += differences(old, new)
         elif _same_rows(old, new):
-            for a, b in zip(old, new):
+            for a, b in zip(old, new, strict=True):
                 out += differences(a, b)
         else:
             out.append((live, name, copy.deepcopy(new)))
@@ -70,7 +71,7 @@ def _same_rows(old: object, new: object) -> bool:
             isinstance(a, BaseModel)
             and type(a) is type(b)
             and getattr(a, "id", None) == getattr(b, "id", None)
-            for a, b in zip(old, new)
+            for a, b in zip(old, new, strict=True)
         )
     )
 
@@ -89,7 +90,7 @@ def adopt(workspace: Workspace, sandbox: Sandbox) -> list[str]:
 
 
 class SimulationScreen(Screen[None]):
-    BINDINGS = keymap.bindings(keymap.SANDBOX_KEYS)
+    BINDINGS = bindings(SANDBOX_KEYS)
     DEFAULT_CSS = f"""
     SimulationScreen #sb-split {{ height: 1fr; }}
     SimulationScreen #sb-left {{
@@ -97,7 +98,7 @@ class SimulationScreen(Screen[None]):
     }}
     SimulationScreen #sb-list {{ height: 1fr; }}
     SimulationScreen #sb-changes {{
-        height: auto; max-height: 6; border-top: solid $primary 50%; padding: 0 1 0 0;
+        height: 5; border-top: solid $primary 50%; padding: 0 1 0 0;
     }}
     SimulationScreen #sb-editor {{ width: 1fr; height: 1fr; }}
     SimulationScreen #sb-total {{

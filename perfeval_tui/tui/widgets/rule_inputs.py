@@ -40,7 +40,8 @@ FUND_FIELDS = (
     ("funds_arrived", "实际到位资金"),
 )
 VALUE_CHARS = r"[0-9０-９,，.．。 \u3000+\-－%％]*"
-LABEL = 12
+LABEL = 13
+CHOICE_LABEL = 9
 
 
 class RuleTick(TickBox):
@@ -151,7 +152,7 @@ def compose_inputs(
 
 def choice_row(label: str, select: Select[str]) -> Horizontal:
     title = Label(label, classes="field-label")
-    title.styles.width = LABEL
+    title.styles.width = CHOICE_LABEL
     row = Horizontal(title, select, classes="choice-row")
     return row
 

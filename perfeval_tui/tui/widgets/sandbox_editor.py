@@ -58,7 +58,7 @@ class SandboxEditor(VerticalScroll):
             label.set(explanation_text(item, clause=False))
 
 
-def changes_text(sandbox: Sandbox, limit: int = 4) -> Text:
+def changes_text(sandbox: Sandbox, limit: int = 3) -> Text:
     """Every value that differs from the file (the first ``limit``, then how many more)."""
     changes = sandbox.changes()
     text = Text()

@@ -1,0 +1,253 @@
+"""The F5 sandbox at 80x24: typed values show exactly the engine's deltas, reset restores, adopting
+asks first and then edits and saves the project, the project file is never written by the
+sandbox itself, reading switches and goal-seek answers are the engine's."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import OptionList, Select
+from tui_helpers import COUNTY, D, copy_project, engine_total, make_app, retype, saved, score_bar
+
+from perfeval_tui.seek import seek_indicator
+from perfeval_tui.seek_total import seek_total
+from perfeval_tui.storage import load_project
+from perfeval_tui.tui.dialogs.confirm import ConfirmDialog
+from perfeval_tui.tui.dialogs.seek import SeekDialog, TotalSeekDialog
+from perfeval_tui.tui.screens.base import StepScreen
+from perfeval_tui.tui.screens.simulate import SimulationScreen
+from perfeval_tui.tui.widgets.delta_list import DeltaList, DeltaRow
+from perfeval_tui.tui.widgets.live import LiveStatic
+from perfeval_tui.whatif import Sandbox
+
+SIZE = (80, 24)
+CAMERAS = "total-cameras"
+
+
+def engine_sandbox(path: Path, *settings: tuple[str, str]) -> Sandbox:
+    """The engine's own answer: the saved project with the same values set in a sandbox."""
+    sandbox = Sandbox(load_project(path))
+    for where, value in settings:
+        sandbox.set(where, value)
+    return sandbox
+
+
+def row_text(screen: SimulationScreen, key: str) -> str:
+    return screen.query_one(DeltaList).rows[key].query_one(LiveStatic).text
+
+
+def numbers(line: str, name: str) -> str:
+    """``15.00 → 14.49 (−0.51)`` of ``监控建成数量 15.00 → 14.49 (−0.51)``."""
+    return line.removeprefix(name + " ")
+
+
+def text_of(screen: SimulationScreen, widget_id: str) -> str:
+    return screen.query_one(f"#{widget_id}", LiveStatic).text
+
+
+async def open_sandbox(pilot, indicator_id: str) -> SimulationScreen:
+    await pilot.press("f5")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SimulationScreen)
+    screen.deltas.select_indicator(indicator_id)
+    await pilot.pause()
+    assert screen.editor.indicator_id == indicator_id
+    return screen
+
+
+async def test_typed_value_shows_the_engines_deltas_and_the_file_is_untouched(
+    tmp_path: Path,
+) -> None:
+    path = copy_project(tmp_path)
+    before = path.read_bytes()
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, CAMERAS)
+        await retype(pilot, "sb-actual", "1600")
+        engine = engine_sandbox(path, ("监控建成数量.完成值", "1600")).comparison()
+        delta = next(d for d in engine.indicators if d.key == CAMERAS)
+        assert delta.line() == "监控建成数量 15.00 → 14.49 (−0.51)"
+        assert text_of(screen, "sb-delta") == delta.line()
+        assert row_text(screen, CAMERAS).endswith("15.00 → 14.49 (−0.51)")
+        for group in engine.groups:  # every subtotal shows the engine's figures
+            row = row_text(screen, group.key)
+            if group.changed:
+                assert row.endswith(numbers(group.line(), group.name)), row
+            else:
+                assert row.endswith(f" {group.after:.2f}"), row
+        assert row_text(screen, "个性指标").endswith("59.60 → 59.09 (−0.51)")
+        assert text_of(screen, "sb-total").startswith(engine.total_line())
+        assert "总分 99.60（优） → 99.09（优） (−0.51)" in text_of(screen, "sb-total")
+        assert "「监控建成数量」完成值  1338 → 1600" in text_of(screen, "sb-changes")
+        explanation = text_of(screen, "sb-explain")
+        assert "14.49" in explanation and "1.2270" in explanation
+        # The project itself and its file are as they were.
+        assert app.workspace.project.indicator(CAMERAS).actual == D(1338)
+        assert path.read_bytes() == before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert "总分 99.60（优）" in score_bar(app)
+        app.save_now()
+    app.workspace.close()
+    assert path.read_bytes() == before
+
+
+async def test_reset_restores_every_value_of_the_file(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, CAMERAS)
+        await retype(pilot, "sb-actual", "1600")
+        assert screen.sandbox.dirty
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not screen.sandbox.dirty
+        assert screen.query_one("#sb-actual").value == "1338"
+        assert text_of(screen, "sb-delta") == "监控建成数量 15.00 → 15.00 (±0.00)"
+        assert row_text(screen, CAMERAS).endswith(" 15.00")
+        assert text_of(screen, "sb-total").startswith("总分 99.60（优） → 99.60（优） (±0.00)")
+        assert text_of(screen, "sb-changes").startswith("修改清单：无")
+
+
+async def test_adopting_asks_first_then_edits_and_saves_the_project(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, CAMERAS)
+        await retype(pilot, "sb-actual", "1600")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "采用这些修改（1 项）" in app.screen.question
+        await pilot.press("n")  # declined: nothing happens
+        await pilot.pause()
+        assert app.screen is screen
+        assert saved(path).indicator(CAMERAS).actual == D(1338)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert app.workspace.project.indicator(CAMERAS).actual == D(1600)
+        on_disk = saved(path)
+        assert on_disk.indicator(CAMERAS).actual == D(1600)
+        assert engine_total(on_disk) == "99.09"
+        assert "总分 99.09（优）" in score_bar(app)
+        assert "监控建成数量 −0.51" in score_bar(app)
+        tree_label = app.screen.tree.leaves[CAMERAS].label.plain
+        assert tree_label.strip().startswith("14.49")
+
+
+async def test_reading_switch_shows_its_effect(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, "budget_execution_rate")
+        await retype(pilot, "sb-fund0-actual_spend", "400")
+        continuous = engine_sandbox(path, ("/funds/0/actual_spend", "400"))
+        assert text_of(screen, "sb-delta") == "预算执行率（%） 4.00 → 0.94 (−3.06)"
+        screen.query_one("#sb-reading", Select).value = "floor"
+        await pilot.pause()
+        floor = engine_sandbox(path, ("/funds/0/actual_spend", "400"))
+        floor.set_reading("budget_execution_rate", "floor")
+        expected = next(
+            d for d in floor.comparison().indicators if d.key == "budget_execution_rate"
+        )
+        assert expected.after != continuous.result.by_id("budget_execution_rate").score
+        assert text_of(screen, "sb-delta") == expected.line()
+        assert "按整百分点" in text_of(screen, "sb-explain")
+        assert "规则「预算执行率」的口径" in text_of(screen, "sb-changes")
+        assert text_of(screen, "sb-total").startswith(floor.comparison().total_line())
+        for delta in (*floor.comparison().indicators, *floor.comparison().groups):
+            if delta.changed:
+                assert row_text(screen, delta.key).endswith(numbers(delta.line(), delta.name))
+
+
+async def test_goal_seek_shows_the_engines_answers_and_enter_puts_one_in(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, CAMERAS)
+        await retype(pilot, "sb-actual", "1600")
+        await pilot.press("f6")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SeekDialog)
+        engine = seek_indicator(screen.sandbox.project, CAMERAS)
+        assert engine.full_range == "完成值 [1304, 1564.8] 路"
+        assert f"满分条件：{engine.full_range}" in text_of(dialog, "seek-head")
+        listing = dialog.query_one(OptionList)
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert len(shown) == len(engine.answers) == 2
+        for text, answer in zip(shown, engine.answers, strict=True):
+            assert answer.line() in text
+            assert answer.score == D(15)
+        await pilot.press("down", "enter")  # the upper end of the range: 1564.8
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.sandbox.project.indicator(CAMERAS).actual == D("1564.8")
+        assert screen.sandbox.result.by_id(CAMERAS).score == engine.answers[1].score
+        assert text_of(screen, "sb-delta") == "监控建成数量 15.00 → 15.00 (±0.00)"
+        assert screen.query_one("#sb-actual").value == "1564.8"
+        # A chosen score: typed into the dialog, answered by the engine.
+        await pilot.press("f6")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#seek-goal").focus()
+        await pilot.press(*"12", "enter")
+        await pilot.pause()
+        engine = seek_indicator(screen.sandbox.project, CAMERAS, D(12))
+        listing = dialog.query_one(OptionList)
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert shown and all(a.line() in t for t, a in zip(shown, engine.answers, strict=True))
+        assert all(a.score == D(12) for a in engine.answers)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.workspace.project.indicator(CAMERAS).actual == D(1338)
+
+
+async def test_total_seek_lists_the_engines_changes_smallest_first(tmp_path: Path) -> None:
+    path = copy_project(tmp_path, COUNTY)
+    app = make_app(path, "results")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, "road-km")
+        await pilot.press("f8")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TotalSeekDialog)
+        # Default goal: the next grade up (良, 80): no single change reaches it.
+        assert "目标 80.00（良）" in text_of(dialog, "seek-title")
+        assert "没有单个指标的修改能把总分提高到 80.00" in text_of(dialog, "seek-head")
+        dialog.query_one("#seek-goal").focus()
+        await pilot.press(*"70", "enter")
+        await pilot.pause()
+        engine = seek_total(screen.sandbox.project, Decimal(70))
+        listing = dialog.query_one(OptionList)
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert len(shown) == len(engine.answers) > 1
+        for text, answer in zip(shown, engine.answers, strict=True):
+            assert answer.name in text and answer.line() in text
+            assert answer.total >= 70
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        first = engine.answers[0]
+        assert screen.sandbox.result.total == first.total
+        assert screen.sandbox.result.by_id(first.indicator_id).computed_score == first.score
+        assert f"→ {first.total:.2f}" in text_of(screen, "sb-total")
+
+
+def test_rows_follow_the_indicator_tree(tmp_path: Path) -> None:
+    project = load_project(copy_project(tmp_path))
+    sandbox = Sandbox(project)
+    rows = DeltaList(sandbox.comparison(), width=44).rows
+    indicator_rows = [
+        key for key, row in rows.items() if isinstance(row, DeltaRow) and not row.group
+    ]
+    assert indicator_rows == [i.id for i in project.indicators]
+    assert {key for key, row in rows.items() if row.group} == {
+        d.key for d in sandbox.comparison().groups
+    }
