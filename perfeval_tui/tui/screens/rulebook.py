@@ -10,6 +10,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...session import EditOutcome
+from ..keymap import bindings
+from ..keymap_training import RULEBOOK_KEYS
+from ..training import open_calculator, open_quiz
 from ..widgets.live import LiveStatic
 from ..widgets.rulebook import rule_text
 from .base import StepScreen
@@ -18,6 +21,7 @@ from .base import StepScreen
 class RuleBookScreen(StepScreen):
     STEP = "rules"
     HAS_EXPLANATION = False
+    BINDINGS = bindings(RULEBOOK_KEYS)
     DEFAULT_CSS = """
     RuleBookScreen #rules-split { height: 1fr; }
     RuleBookScreen #rule-list {
@@ -36,7 +40,10 @@ class RuleBookScreen(StepScreen):
                 id="rule-list",
             )
             with VerticalScroll(id="rule-detail"):
-                yield Static(f"规则集：{ruleset.name}", id="ruleset-name")
+                yield Static(
+                    f"规则集：{ruleset.name}（F9 计算器试算本规则，F10 评分练习）",
+                    id="ruleset-name",
+                )
                 yield LiveStatic(id="rule-text")
 
     def on_mount(self) -> None:
@@ -76,3 +83,9 @@ class RuleBookScreen(StepScreen):
         if listing.highlighted is None:
             return None
         return listing.get_option_at_index(listing.highlighted).id
+
+    def action_calculator(self) -> None:
+        open_calculator(self.app, self.rule_for_focus())
+
+    def action_quiz(self) -> None:
+        open_quiz(self.app)
