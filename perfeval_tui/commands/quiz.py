@@ -1,7 +1,8 @@
 """``perfeval quiz [--seed N] [--rounds K] [--ruleset ID] [--plain]``: score generated scenarios.
 
-Runs line by line through plain mode's prompts, so an answers file can drive it and it works on
-any terminal. Each answer is checked against the engine (±0.01) and followed by the engine's
+Full-screen (the wizard's quiz screen) where the terminal can carry it; otherwise, and with
+``--plain``, line by line through plain mode's prompts, so an answers file can drive it and it
+works on any terminal. Each answer is checked against the engine (±0.01) and followed by the engine's
 worked explanation; a summary per rule family ends the quiz (also after EOF or Ctrl-C).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 
 from ..cli import fail
 from ..numbers import fmt2
@@ -18,6 +20,7 @@ from ..plain.prompts import LinePrompter, Prompter, make_prompter
 from ..quiz import QuizResult, Scenario, check_answer, generate, summary_lines
 from ..render_text import explanation_lines
 from ..ruleset import UnknownRuleSetError, available_rulesets
+from ..terminal import full_screen_problem, write_in_user_encoding
 
 QUIT_WORDS = frozenset({"q", "quit", "退出", "结束"})
 
@@ -32,7 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=f"规则集（{'、'.join(available_rulesets())}）",
     )
     parser.add_argument(
-        "--plain", action="store_true", help="逐行问答（不使用 questionary 输入框）"
+        "--plain", action="store_true", help="逐行问答（不使用全屏界面和 questionary 输入框）"
     )
 
 
@@ -44,6 +47,11 @@ def run(args: argparse.Namespace) -> int:
         scenarios = generate(seed, args.rounds, args.ruleset)
     except UnknownRuleSetError as exc:
         return fail(str(exc))
+    if not args.plain:
+        problem = full_screen_problem()
+        if problem is None:
+            return run_full_screen(scenarios, seed)
+        write_in_user_encoding(f"提示：{problem}。已改用逐行问答模式。")
     os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
     use_locale_encoding()
     ask: Prompter = LinePrompter() if args.plain else make_prompter()
@@ -62,6 +70,16 @@ def run(args: argparse.Namespace) -> int:
     for line in summary_lines(results):
         ask.say(line)
     return status
+
+
+def run_full_screen(scenarios: list[Scenario], seed: int) -> int:
+    """The wizard's quiz screen; its summary is printed again after the screen is left."""
+    from ..tui.quiz_app import run_quiz_app
+
+    results = run_quiz_app(scenarios, seed)
+    for line in summary_lines(results):
+        write_in_user_encoding(line, sys.stdout)
+    return 0
 
 
 def run_quiz(
