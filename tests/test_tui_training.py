@@ -1,0 +1,235 @@
+"""Training in the wizard at 80x24: the rule book's calculator shows the engine's explanation for
+the typed inputs and the engine's score curve; the quiz checks answers against the engine, shows
+the worked explanation, ends with the summary per rule family, and the same seed gives the same
+questions. ``perfeval quiz`` opens it full-screen when the terminal can carry it."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import OptionList, Select
+from tui_helpers import copy_project, make_app, retype
+
+from perfeval_tui.cli import main
+from perfeval_tui.curve import score_curve
+from perfeval_tui.engine import score_project
+from perfeval_tui.examples import example_for
+from perfeval_tui.numbers import fmt2
+from perfeval_tui.quiz import generate, summarize
+from perfeval_tui.render_text import explanation_lines
+from perfeval_tui.ruleset import FAMILY_LABELS, load_ruleset
+from perfeval_tui.tui.quiz_app import QuizApp
+from perfeval_tui.tui.screens.calculator import CalculatorScreen
+from perfeval_tui.tui.screens.quiz import QuizScreen
+from perfeval_tui.tui.screens.rulebook import RuleBookScreen
+from perfeval_tui.tui.training import open_quiz
+from perfeval_tui.tui.widgets.explanation import explanation_text
+from perfeval_tui.tui.widgets.live import LiveStatic
+
+SIZE = (80, 24)
+RULES = load_ruleset("wuxi-2021")
+
+
+def text_of(screen, widget_id: str) -> str:
+    return screen.query_one(f"#{widget_id}", LiveStatic).text
+
+
+async def open_calculator(pilot, rule_id: str) -> CalculatorScreen:
+    book = pilot.app.screen
+    assert isinstance(book, RuleBookScreen)
+    book.select_rule(rule_id)
+    await pilot.pause()
+    await pilot.press("f9")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CalculatorScreen) and screen.rule.id == rule_id
+    return screen
+
+
+def engine_explanation(rule_id: str, change) -> str:
+    """The engine's explanation panel text for the rule's example after ``change``."""
+    example = example_for(RULES, rule_id)
+    project = example.project.model_copy(deep=True)
+    change(project)
+    return explanation_text(score_project(project, RULES).by_id(example.indicator_id)).plain
+
+
+async def test_calculator_explains_typed_amounts_as_the_engine_does(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "rules")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, "budget_execution_rate")
+        example = engine_explanation("budget_execution_rate", lambda p: None)
+        assert text_of(screen, "calc-explanation") == example
+        assert "得分 0.94 / 4.00" in text_of(screen, "calc-score")  # 400 of 450 spent
+
+        await retype(pilot, "calc-fund0-actual_spend", "430")
+
+        def spend_430(project) -> None:
+            project.funds[0].actual_spend = Decimal("430")
+
+        expected = engine_explanation("budget_execution_rate", spend_430)
+        assert text_of(screen, "calc-explanation") == expected
+        assert "95.56%" in expected and "得分 4.00 / 4.00" in text_of(screen, "calc-score")
+        # Per whole percent instead of continuous, with 400 spent: 0.94 becomes 1.00.
+        await retype(pilot, "calc-fund0-actual_spend", "400")
+        screen.query_one("#calc-reading", Select).value = "floor"
+        await pilot.pause()
+
+        def floor_400(project) -> None:
+            project.readings = {"budget_execution_rate": "floor"}
+
+        assert text_of(screen, "calc-explanation") == engine_explanation(
+            "budget_execution_rate", floor_400
+        )
+        assert "得分 1.00 / 4.00" in text_of(screen, "calc-score")
+        # A typing mistake is named in Chinese and leaves the last good value.
+        field = await retype(pilot, "calc-fund0-actual_spend", "..", clear=False)
+        assert field.value == "400.."
+        assert "实际支出数" in field.error_label.message
+        assert "得分 1.00 / 4.00" in text_of(screen, "calc-score")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.query_one("#calc-fund0-actual_spend").value == "400"
+        assert screen.query_one("#calc-reading", Select).value == ""
+        assert text_of(screen, "calc-explanation") == example
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RuleBookScreen)
+
+
+async def test_calculator_completion_ratio_and_its_curve(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "rules")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, "completion_ratio")
+        await retype(pilot, "calc-actual", "1338")
+
+        def built_1338(project) -> None:
+            project.indicators[0].actual = Decimal("1338")
+
+        assert text_of(screen, "calc-explanation") == engine_explanation(
+            "completion_ratio", built_1338
+        )
+        await pilot.press("f4")
+        await pilot.pause()
+        curve = score_curve(screen.sandbox.project, screen.indicator_id, ruleset=RULES)
+        shown = text_of(screen, "calc-curve")
+        assert curve.current is not None
+        assert f"当前：{curve.x_text(curve.current.x)}，得分 {fmt2(curve.current.score)}" in shown
+        assert "当前：1.03，得分 10.00" in shown
+        for mark in curve.marks:
+            assert mark.label in shown
+        plot = [line for line in shown.splitlines() if "┤" in line or "│" in line]
+        assert any("O" in line for line in plot) and all(":" in line for line in plot)
+        # Typing moves the current point on the curve.
+        await retype(pilot, "calc-actual", "2000")
+        moved = text_of(screen, "calc-curve")
+        assert "当前：1.53，得分" in moved
+        assert moved != shown
+
+
+async def test_quiz_in_the_wizard_checks_answers_against_the_engine(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "rules")
+    async with app.run_test(size=SIZE) as pilot:
+        open_quiz(app, seed=11, rounds=3)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        expected = generate(11, 3, "wuxi-2021")
+        assert [s.question_lines() for s in screen.scenarios] == [
+            s.question_lines() for s in expected
+        ]
+        assert text_of(screen, "quiz-question").splitlines() == expected[0].question_lines()
+        # Right (within a cent), then wrong, then a word that is not a number, then right.
+        await pilot.press(*fmt2(expected[0].expected + Decimal("0.01")), "enter")
+        await pilot.pause()
+        assert text_of(screen, "quiz-verdict") == f"✓ 正确：得分 {fmt2(expected[0].expected)}"
+        worked = text_of(screen, "quiz-worked")
+        assert explanation_lines(expected[0].explanation, clause=False)[-1] in worked
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(screen, "quiz-question").splitlines() == expected[1].question_lines()
+        wrong = expected[1].expected + 1
+        await pilot.press(*fmt2(wrong), "enter")
+        await pilot.pause()
+        assert text_of(screen, "quiz-verdict") == (
+            f"✗ 不对：正确得分为 {fmt2(expected[1].expected)}（你的答案 {fmt2(wrong)}）"
+        )
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press(".", ".", "enter")
+        await pilot.pause()
+        assert "「得分」" in text_of(screen, "quiz-verdict") and not screen.answered
+        await pilot.press("backspace", "backspace", *fmt2(expected[2].expected), "enter")
+        await pilot.pause()
+        assert text_of(screen, "quiz-verdict").startswith("✓ 正确")
+        await pilot.press("enter")
+        await pilot.pause()
+        summary = text_of(screen, "quiz-question")
+        assert "共答 3 题，答对 2 题" in summary
+        for item in summarize(screen.results):
+            assert f"{item.label}：答对 {item.correct}/{item.asked}" in summary
+        assert "建议复习：" + expected[1].explanation.rule_name in summary
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RuleBookScreen)
+
+
+async def test_the_rule_book_opens_the_quiz_and_every_rule(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "rules")
+    async with app.run_test(size=SIZE) as pilot:
+        listing = app.screen.query_one("#rule-list", OptionList)
+        assert [listing.get_option_at_index(i).id for i in range(listing.option_count)] == list(
+            RULES.rules
+        )
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        families = {s.family for s in app.screen.scenarios}
+        assert families == set(FAMILY_LABELS) & {r.family for r in RULES.rules.values()}
+        await pilot.press("escape")  # nothing answered: straight back
+        await pilot.pause()
+        assert isinstance(app.screen, RuleBookScreen)
+
+
+async def test_standalone_quiz_returns_the_answers() -> None:
+    scenarios = generate(5, 2)
+    app = QuizApp(scenarios, 5, linux=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*fmt2(scenarios[0].expected), "enter", "enter")
+        await pilot.pause()
+        assert "第 2/2 题" in str(app.screen.query_one("#quiz-title").render())
+        await pilot.press("escape")  # ends the quiz: the summary first
+        await pilot.pause()
+        assert "共答 1 题，答对 1 题" in text_of(app.screen, "quiz-question")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert [r.check.correct for r in app.return_value] == [True]
+
+
+def test_quiz_command_goes_full_screen_only_where_the_terminal_can(monkeypatch, capsys) -> None:
+    calls = []
+
+    def fake_full_screen(scenarios, seed):
+        calls.append((seed, [s.question_lines() for s in scenarios]))
+        return 0
+
+    monkeypatch.setattr("perfeval_tui.commands.quiz.run_full_screen", fake_full_screen)
+    monkeypatch.setattr("perfeval_tui.commands.quiz.full_screen_problem", lambda: None)
+    assert main(["quiz", "--seed", "3", "--rounds", "2"]) == 0
+    assert calls == [(3, [s.question_lines() for s in generate(3, 2)])]
+    # --plain, and a terminal that cannot carry it, run line by line.
+    first = generate(3, 1)[0]
+    monkeypatch.setattr("sys.stdin", io.StringIO(fmt2(first.expected) + "\n"))
+    assert main(["quiz", "--seed", "3", "--rounds", "1", "--plain"]) == 0
+    assert "✓ 正确" in capsys.readouterr().out
+    monkeypatch.setattr(
+        "perfeval_tui.commands.quiz.full_screen_problem", lambda: "标准输入或输出不是终端"
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(fmt2(first.expected) + "\n"))
+    assert main(["quiz", "--seed", "3", "--rounds", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert "已改用逐行问答模式" in err and "✓ 正确" in out
+    assert len(calls) == 1
