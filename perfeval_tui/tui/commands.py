@@ -10,6 +10,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, S
 
 from .keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS, Key
 from .steps import STEPS
+from .training import training_commands
 
 if TYPE_CHECKING:
     from .app import PerfevalApp
@@ -65,6 +66,7 @@ class ProjectCommands(Provider):
                 out.append(
                     (key.label + "：" + key.help, key.display, partial(screen.run_action, action))
                 )
+        out.extend(training_commands(app, screen))
         for action in ("add_row", "remove_row", "move_up", "move_down"):
             if hasattr(screen, f"action_{action}"):
                 key = keys[action]
