@@ -134,5 +134,8 @@ def help_rows() -> list[tuple[str, str]]:
     rows = [(k.display, k.help or k.label) for k in (*APP_KEYS, *STEP_KEYS, *INDICATOR_KEYS)]
     rows = [r for r in rows if not r[0].startswith("Alt+")]
     rows.append(("Alt+1 … Alt+7", "直接转到第 1 至第 7 步"))
+    from .keymap_training import help_rows as training_rows  # imports this module
+
+    rows.extend(training_rows())
     rows.extend(WIDGET_KEYS)
     return list(dict.fromkeys(rows))
