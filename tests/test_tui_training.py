@@ -9,6 +9,7 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+from rich.console import Console
 from textual.widgets import OptionList, Select
 from tui_helpers import copy_project, make_app, retype
 
@@ -20,6 +21,13 @@ from perfeval_tui.numbers import fmt2
 from perfeval_tui.quiz import generate, summarize
 from perfeval_tui.render_text import explanation_lines
 from perfeval_tui.ruleset import FAMILY_LABELS, load_ruleset
+from perfeval_tui.tui.dialogs.help import keys_table
+from perfeval_tui.tui.keymap_training import (
+    CALCULATOR_KEYS,
+    QUIZ_KEYS,
+    RULEBOOK_KEYS,
+    SANDBOX_KEYS,
+)
 from perfeval_tui.tui.quiz_app import QuizApp
 from perfeval_tui.tui.screens.calculator import CalculatorScreen
 from perfeval_tui.tui.screens.quiz import QuizScreen
@@ -233,3 +241,33 @@ def test_quiz_command_goes_full_screen_only_where_the_terminal_can(monkeypatch, 
     out, err = capsys.readouterr()
     assert "已改用逐行问答模式" in err and "✓ 正确" in out
     assert len(calls) == 1
+
+
+async def test_palette_and_help_reach_the_training_screens(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"评分练习")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"规则计算器")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        # The indicator step is on 预算调整率: the calculator opens on its rule.
+        assert isinstance(app.screen, CalculatorScreen)
+        assert app.screen.rule.id == "budget_adjustment_rate"
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        console = Console(width=76, record=True, file=io.StringIO())
+        console.print(keys_table())
+        shown = console.export_text()
+        for key in (*SANDBOX_KEYS, *RULEBOOK_KEYS, *CALCULATOR_KEYS, *QUIZ_KEYS):
+            assert key.help[:6] in shown, key.help
