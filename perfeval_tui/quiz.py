@@ -56,8 +56,10 @@ class Scenario:
 
     def question_lines(self) -> list[str]:
         ind, ex = self.indicator, self.explanation
+        # 定性指标（等级评价） already names its family: no second bracket.
+        family = "" if self.family_label in ex.rule_name else f"（{self.family_label}）"
         lines = [
-            f"第 {self.number} 题  {ex.rule_name}（{self.family_label}）  权重 {fmt_plain(ind.weight)}",
+            f"第 {self.number} 题  {ex.rule_name}{family}  权重 {fmt_plain(ind.weight)}",
             f"评分标准：{rule_text(self.project, ex)}",
             f"口径：{ex.reading_label}",
         ]
