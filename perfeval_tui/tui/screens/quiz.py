@@ -166,6 +166,10 @@ class QuizScreen(Screen[None]):
             self.query_one("#quiz-body", VerticalScroll).scroll_to_widget, verdict, top=True
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # After the summary there is no next question: F7 leaves the footer.
+        return not (action == "next" and self.finished)
+
     def action_next(self) -> None:
         if self.finished:
             return
@@ -180,6 +184,7 @@ class QuizScreen(Screen[None]):
 
     def show_summary(self) -> None:
         self.finished = True
+        self.refresh_bindings()
         self._title("小结")
         self.query_one("#quiz-answer-row").display = False
         self.query_one("#quiz-question", LiveStatic).set(summary_text(self.results))

@@ -10,7 +10,15 @@ from rich.text import Text
 from ...curve import CurveError, ScoreCurve, curve_lines, score_curve
 from ...model import Project
 from ...numbers import fmt2
-from ...ruleset import RuleSet
+from ...ruleset import READINGS_BY_FAMILY, RuleSet
+
+
+def reading_name(code: str) -> str:
+    """``分档`` for ``banded``: the Chinese name of a reading code."""
+    for readings in READINGS_BY_FAMILY.values():
+        if code in readings:
+            return readings[code].split("：")[0]
+    return code
 
 
 def curve_text(curve: ScoreCurve, width: int, height: int) -> Text:
@@ -19,7 +27,7 @@ def curve_text(curve: ScoreCurve, width: int, height: int) -> Text:
     lines = curve_lines(curve, width=width, height=plot_rows)
     text = Text()
     text.append(f"{curve.name}：得分曲线", style="bold")
-    text.append(f"（{curve.rule_name}，口径 {curve.reading}）\n", style="dim")
+    text.append(f"（{curve.rule_name}，口径：{reading_name(curve.reading)}）\n", style="dim")
     for line in lines[1 : 1 + plot_rows + 2]:  # the plot, its axis and the x ticks
         text.append(line + "\n")
     text.append(f"横轴：{curve.x_label}；纵轴：得分（权重 {fmt2(curve.weight)}）\n", style="dim")
