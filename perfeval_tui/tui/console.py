@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 from typing import ClassVar
 
+from textual.binding import Binding
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
 DEFAULT_THEME = "textual-dark"
@@ -28,8 +29,20 @@ class BlockScrollBarRender(ScrollBarRender):
     HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
 
 
+def chinese_select_menu() -> None:
+    """An open Select puts Textual's own "esc Dismiss menu" in the footer: say it in Chinese."""
+    try:
+        from textual.widgets._select import SelectOverlay
+
+        SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "关闭菜单", key_display="Esc")]
+        SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
+    except (ImportError, AttributeError):  # another Textual: keep its footer text
+        pass
+
+
 def adapt_to_console(linux: bool) -> str:
     """Set process-wide glyph choices for this terminal; returns the theme name to use."""
+    chinese_select_menu()
     if linux:
         ScrollBar.renderer = BlockScrollBarRender
         return CONSOLE_THEME
