@@ -158,7 +158,20 @@ async def test_reading_switch_shows_its_effect(tmp_path: Path) -> None:
         assert expected.after != continuous.result.by_id("budget_execution_rate").score
         assert text_of(screen, "sb-delta") == expected.line()
         assert "按整百分点" in text_of(screen, "sb-explain")
-        assert "规则「预算执行率」的口径" in text_of(screen, "sb-changes")
+        assert "规则「预算执行率」的口径  默认（连续计算） → 按整百分点" in text_of(
+            screen, "sb-changes"
+        )
+        # An open choice menu speaks Chinese in the footer too.
+        screen.query_one("#sb-reading", Select).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = [
+            b.binding.description for b in app.screen.active_bindings.values() if b.binding.show
+        ]
+        assert "关闭菜单" in shown and not any("Dismiss" in d for d in shown)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
         assert text_of(screen, "sb-total").startswith(floor.comparison().total_line())
         for delta in (*floor.comparison().indicators, *floor.comparison().groups):
             if delta.changed:

@@ -26,6 +26,7 @@ from ...whatif import Sandbox
 from ..keymap import bindings
 from ..keymap_training import SEEK_KEYS
 from ..widgets.live import LiveStatic
+from ..widgets.sandbox_editor import change_line
 
 SCORE_CHARS = r"[0-9０-９.．。 %优良中差]*"
 
@@ -237,7 +238,7 @@ class ChangesDialog(ModalScreen[None]):
         changes = self.sandbox.changes()
         text.append(f"\n修改的数值（{len(changes)} 项）：\n", style="bold")
         for change in changes:
-            text.append(f"  {change.line()}\n")
+            text.append(f"  {change_line(change)}\n")
         if not changes:
             text.append("  无：与文件相同\n", style="dim")
         moved = [*comparison.changed_indicators, *(g for g in comparison.groups if g.changed)]

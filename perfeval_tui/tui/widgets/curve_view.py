@@ -10,15 +10,8 @@ from rich.text import Text
 from ...curve import CurveError, ScoreCurve, curve_lines, score_curve
 from ...model import Project
 from ...numbers import fmt2
-from ...ruleset import READINGS_BY_FAMILY, RuleSet
-
-
-def reading_name(code: str) -> str:
-    """``分档`` for ``banded``: the Chinese name of a reading code."""
-    for readings in READINGS_BY_FAMILY.values():
-        if code in readings:
-            return readings[code].split("：")[0]
-    return code
+from ...ruleset import RuleSet
+from .rule_inputs import reading_name
 
 
 def curve_text(curve: ScoreCurve, width: int, height: int) -> Text:

@@ -19,6 +19,7 @@ from ...model import Indicator, Project
 from ...numbers import fmt_plain
 from ...paths import SimulationError
 from ...ruleset import (
+    READINGS_BY_FAMILY,
     ChecklistRule,
     CompletionRatioRule,
     GradedRule,
@@ -64,6 +65,14 @@ class ReadingSelect(Select[str]):
         choices += [(label.split("：")[0] + f"（{code}）", code) for code, label in options.items()]
         super().__init__(choices, value=value, allow_blank=False, compact=True, id=id)
         self.rule_id = rule_id
+
+
+def reading_name(code: str) -> str:
+    """``分档`` for ``banded``: the Chinese name of a reading code."""
+    for readings in READINGS_BY_FAMILY.values():
+        if code in readings:
+            return readings[code].split("：")[0]
+    return code
 
 
 def value_input(ref: Ref, field: str, text: str, widget_id: str, chars: str) -> FieldInput:

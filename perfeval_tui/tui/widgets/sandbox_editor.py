@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...whatif import Comparison, Sandbox
+from ...whatif import Comparison, Sandbox, ValueChange
 from .explanation import explanation_text
 from .live import LiveStatic
-from .rule_inputs import INPUTS_CSS, compose_inputs
+from .rule_inputs import INPUTS_CSS, compose_inputs, reading_name
 
 
 class SandboxEditor(VerticalScroll):
@@ -58,6 +58,19 @@ class SandboxEditor(VerticalScroll):
             label.set(explanation_text(item, clause=False))
 
 
+def change_line(change: ValueChange) -> str:
+    """``「监控建成数量」完成值  1338 → 1600``; a reading by its Chinese name, not its code."""
+    if not change.pointer.startswith("/readings/"):
+        return change.line()
+
+    def name(value: str) -> str:
+        if value.startswith("默认（") and value.endswith("）"):
+            return f"默认（{reading_name(value[3:-1])}）"
+        return reading_name(value)
+
+    return f"{change.label}  {name(change.old)} → {name(change.new)}"
+
+
 def changes_text(sandbox: Sandbox, limit: int = 3) -> Text:
     """Every value that differs from the file (the first ``limit``, then how many more)."""
     changes = sandbox.changes()
@@ -67,7 +80,7 @@ def changes_text(sandbox: Sandbox, limit: int = 3) -> Text:
         return text
     text.append(f"修改清单（{len(changes)} 项，Ctrl+R 全部撤销）", style="bold")
     for change in changes[:limit]:
-        text.append("\n· " + change.line())
+        text.append("\n· " + change_line(change))
     if len(changes) > limit:
         text.append(f"\n  另有 {len(changes) - limit} 项，F2 查看全部", style="dim")
     return text
