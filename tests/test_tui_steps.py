@@ -31,6 +31,15 @@ async def test_basics_edits_the_model_and_rejects_a_bad_year(tmp_path: Path) -> 
         await retype(pilot, "basics-year", "2021")
         assert project.basics.year == 2021 and not field.has_class("-invalid")
         assert field.error_label.message == ""
+        # A part of the report: Enter opens the editor, Esc keeps the text and saves.
+        app.screen.query_one("#text-problems").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter", *"四")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert project.basics.problems.endswith("\n四")
+        assert saved(app.workspace.path).basics.problems == project.basics.problems
 
 
 async def test_budget_spend_moves_the_score_bar_to_the_engine_total(tmp_path: Path) -> None:

@@ -56,7 +56,9 @@ class PerfevalApp(App[int]):
         self.pending_indicator: str | None = None  # consumed by the indicator step
 
     def on_mount(self) -> None:
-        self.theme = adapt_to_console(self.linux)
+        theme = adapt_to_console(self.linux)
+        if theme != self.theme:  # a theme change restyles every widget: only when needed
+            self.theme = theme
         if self.workspace is not None:
             self.open_workspace(self.workspace)
         else:

@@ -117,12 +117,13 @@ class StepScreen(Screen[None]):
         return outcome
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        field = event.input
-        if not isinstance(field, FieldInput):
-            return
-        event.stop()
+        if isinstance(event.input, FieldInput):
+            event.stop()  # handled already, by field_edited
+
+    def field_edited(self, field: FieldInput, text: str) -> None:
+        """Every keystroke in a field arrives here (called by the field as its value changes)."""
         if field.live:
-            self.apply_field(field, event.value)
+            self.apply_field(field, text)
         else:
             field.show_error(None)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static, TextArea
+from textual.message import Message
+from textual.widgets import Static
 
 from ...model import Basics
 from ..widgets.field import FieldError, FieldInput, FieldRow, Ref
@@ -37,19 +39,44 @@ def title(field: str) -> str:
     return Basics.model_fields[field].title or field
 
 
-class ReportText(TextArea):
-    """A multi-line part of the report, bound to one Basics field."""
+class ReportText(Static, can_focus=True):
+    """A part of the report shown as a short preview; Enter opens it in an editor.
 
+    One editor at a time keeps this step light: nine live text areas would make it the slowest
+    screen of the wizard to open.
+    """
+
+    BINDINGS = [Binding("enter", "edit", "编辑")]
     DEFAULT_CSS = """
-    ReportText { height: 5; border: none; padding: 0 1; background: $surface; }
+    ReportText { height: auto; max-height: 3; background: $surface; padding: 0 1; }
     ReportText:focus { background: $surface-lighten-1; }
     """
 
     def __init__(self, field: str, text: str) -> None:
-        super().__init__(
-            text, soft_wrap=True, show_line_numbers=False, compact=True, id=f"text-{field}"
-        )
+        super().__init__(id=f"text-{field}")
         self.field = field
+        self.show_text(text)
+
+    def show_text(self, text: str) -> None:
+        self.text = text
+        # Three lines show at most ~230 cells; wrapping the whole text would only cost time.
+        preview = text.strip()
+        self.update(preview[:120] + ("…" if len(preview) > 120 else "") or "（空，回车填写）")
+
+    def action_edit(self) -> None:
+        from ..dialogs.text_edit import TextEditDialog
+
+        def done(new: str | None) -> None:
+            if new is not None:
+                self.post_message(self.Edited(self, new))
+
+        self.app.push_screen(TextEditDialog(title(self.field), self.text), done)
+
+    class Edited(Message):
+        def __init__(self, area: ReportText, text: str) -> None:
+            super().__init__()
+            self.area = area
+            self.text = text
 
 
 class BasicsScreen(StepScreen):
@@ -68,7 +95,7 @@ class BasicsScreen(StepScreen):
             for field, hint in SHORT_FIELDS:
                 value = FieldInput(Ref("basics"), field, placeholder=hint, id=f"basics-{field}")
                 yield FieldRow(title(field), value)
-            yield Static("报告正文（可留空，导出的评价报告按此填写）", classes="section")
+            yield Static("报告正文（可留空；回车编辑，导出的评价报告按此填写）", classes="section")
             for field in LONG_FIELDS:
                 yield Static(title(field), classes="text-label")
                 yield ReportText(field, getattr(basics, field))
@@ -77,12 +104,13 @@ class BasicsScreen(StepScreen):
     def explain_target(self, widget: object) -> tuple[None, str]:
         return None, "基本情况不参与评分；这些内容写入导出的评价报告。"
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        area = event.text_area
-        if not isinstance(area, ReportText):
-            return
-        outcome = self.apply_value(self.ws.project.basics, area.field, area.text)
+    def on_report_text_edited(self, event: ReportText.Edited) -> None:
+        area = event.area
+        outcome = self.apply_value(self.ws.project.basics, area.field, event.text)
         self.query_one(f"#error-{area.field}", FieldError).show_message(outcome.error)
+        if outcome.ok:
+            area.show_text(getattr(self.ws.project.basics, area.field))
+            self.wizard.save_now()
 
     def refresh_from_model(self) -> None:
         super().refresh_from_model()
@@ -90,5 +118,4 @@ class BasicsScreen(StepScreen):
         for area in self.query(ReportText):
             text = getattr(basics, area.field)
             if area.text != text:
-                with area.prevent(TextArea.Changed):
-                    area.text = text
+                area.show_text(text)

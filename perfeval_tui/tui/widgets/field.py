@@ -83,6 +83,7 @@ class FieldInput(Input):
     """
 
     live = True
+    _quiet = False  # set while the value is shown from the model, not typed
 
     def __init__(
         self,
@@ -107,6 +108,15 @@ class FieldInput(Input):
         self.field = field
         self.error_label: FieldError | None = None
 
+    def watch_value(self, value: str) -> None:
+        # Straight to the screen's edit path, before the next frame is drawn: the score bar
+        # changes in the same refresh as the typed character (no message round trip).
+        if self._quiet or not self.is_mounted:
+            return
+        edited = getattr(self.screen, "field_edited", None)
+        if edited is not None:
+            edited(self, value)
+
     def model_text(self, obj: BaseModel) -> str:
         """The text this field shows for the model's current value."""
         return display_value(getattr(obj, self.field))
@@ -118,8 +128,12 @@ class FieldInput(Input):
     def set_quietly(self, text: str) -> None:
         """Show ``text`` without it counting as an edit."""
         if self.value != text:
-            with self.prevent(Input.Changed):
-                self.value = text
+            self._quiet = True
+            try:
+                with self.prevent(Input.Changed):
+                    self.value = text
+            finally:
+                self._quiet = False
 
     def show_error(self, message: str | None) -> None:
         self.set_class(bool(message), "-invalid")

@@ -1,0 +1,43 @@
+"""A multi-line text editor for one part of the report; returns the new text, or None if unchanged."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+
+class TextEditDialog(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("escape,ctrl+s", "done", "保存并关闭", key_display="Esc", priority=True),
+    ]
+    DEFAULT_CSS = """
+    TextEditDialog { align: center middle; }
+    TextEditDialog > Vertical {
+        width: 78; max-width: 100%; height: 20; max-height: 100%;
+        border: solid $primary; background: $surface; padding: 0 1;
+    }
+    TextEditDialog .title { text-style: bold; }
+    TextEditDialog TextArea { height: 1fr; border: none; }
+    """
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.original = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"{self.title_text}（Esc 或 Ctrl+S 保存并关闭）", classes="title")
+            yield TextArea(self.original, soft_wrap=True, compact=True, id="text-body")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.move_cursor(area.document.end)  # most edits add to the end
+        area.focus()
+
+    def action_done(self) -> None:
+        text = self.query_one(TextArea).text
+        self.dismiss(None if text == self.original else text)

@@ -1,0 +1,84 @@
+"""Re-scoring one edited indicator gives exactly the full re-score, for every rule family."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import pytest
+from builders import COUNTY, WUXI
+
+from perfeval_tui.engine import ProjectScore, score_project
+from perfeval_tui.model import Indicator, Override, Project
+from perfeval_tui.rescore import rescore_indicator
+from perfeval_tui.ruleset import ChecklistRule, GradedRule, IncidentRule, reading_options
+from perfeval_tui.storage import load_project
+from perfeval_tui.tui.workspace import Workspace
+
+
+def same(a: ProjectScore, b: ProjectScore) -> None:
+    assert (a.total, a.raw_total, a.grade) == (b.total, b.raw_total, b.grade)
+    assert a.groups == b.groups
+    for x, y in zip(a.indicators, b.indicators, strict=True):
+        assert x.indicator is y.indicator
+        assert (x.score, x.explanation.result, x.measured_rate) == (
+            y.score,
+            y.explanation.result,
+            y.measured_rate,
+        )
+        assert [d.points for d in x.deductions] == [d.points for d in y.deductions]
+        assert x.explanation.steps == y.explanation.steps
+
+
+def edit(indicator: Indicator, project: Project, rng: random.Random) -> None:
+    """One plausible change to ``indicator``, chosen by what its rule reads."""
+    rule = score_project(project).ruleset.rules[indicator.rule]
+    choice = rng.randrange(6)
+    if choice == 0:
+        indicator.override = Override(score=Decimal(rng.randint(0, 4)), reason="复核")
+    elif choice == 1:
+        indicator.weight = Decimal(rng.choice(["2", "4.5", "10"]))
+    elif choice == 2:
+        indicator.reading = rng.choice(list(reading_options(rule)))
+    elif isinstance(rule, ChecklistRule):
+        indicator.inputs.ticked = [i.id for i in rule.items if rng.random() < 0.5]
+    elif isinstance(rule, IncidentRule):
+        indicator.inputs.counts = {c.id: rng.randint(0, 3) for c in rule.clauses}
+    elif isinstance(rule, GradedRule):
+        indicator.inputs.level = rng.choice(list(rule.levels))
+    else:
+        indicator.actual = Decimal(rng.randint(0, 3000))
+        indicator.target = Decimal(rng.choice([0, 1, 12, 80, 100, 1304, 25000]))
+        indicator.direction = rng.choice(["正向", "反向"])
+
+
+@pytest.mark.parametrize("source", [WUXI, COUNTY], ids=["wuxi", "county"])
+def test_one_indicator_rescore_equals_the_full_rescore(source) -> None:
+    project = load_project(source)
+    rng = random.Random(7)
+    result = score_project(project)
+    for _ in range(4):
+        for indicator in project.indicators:
+            edit(indicator, project, rng)
+            result = rescore_indicator(result, project, indicator)
+            same(result, score_project(project))
+
+
+def test_the_wizard_session_rescores_through_set_field_with_the_same_result() -> None:
+    workspace = Workspace(load_project(COUNTY), None)
+    project = workspace.project
+    for indicator in project.indicators:
+        for value in ("0", "7", "1304"):
+            assert workspace.edit(indicator, "actual", value).ok
+            same(workspace.session.result, score_project(project))
+    funds = project.funds[0]
+    assert workspace.edit(funds, "actual_spend", "1").ok  # not an indicator: full re-score
+    same(workspace.session.result, score_project(project))
+
+
+def test_a_changed_indicator_list_falls_back_to_the_full_rescore() -> None:
+    project = load_project(WUXI)
+    result = score_project(project)
+    moved = project.indicators.pop(0)
+    project.indicators.append(moved)
+    same(rescore_indicator(result, project, moved), score_project(project))
