@@ -309,11 +309,11 @@ def curve_lines(curve: ScoreCurve, width: int = 78, height: int = 12) -> list[st
 def _tick_line(
     curve: ScoreCurve, ticks: list[Decimal], col: Callable[[Decimal], int], plot_w: int
 ) -> str:
-    line = [" "] * (plot_w + 8)
+    line = [" "] * plot_w  # drawn under the plot, after the 8-column axis: no wider than it
     taken = -1
     for x in sorted(set(ticks)):
         text = curve.x_text(x)
-        start = max(0, min(col(x) - len(text) // 2, plot_w + 8 - len(text)))
+        start = max(0, min(col(x) - len(text) // 2, plot_w - len(text)))
         if start <= taken:
             continue  # would overlap the previous label
         line[start : start + len(text)] = list(text)
