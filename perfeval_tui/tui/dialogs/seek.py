@@ -41,16 +41,17 @@ DIALOG_CSS = """
 {name} .goal-row > Label {{ width: auto; padding: 0 1 0 0; }}
 {name} .goal-row > Input {{ width: 12; }}
 {name} .hint {{ color: $text-muted; }}
-{name} #seek-head {{ height: auto; max-height: 5; }}
+{name} #seek-head {{ height: auto; max-height: 3; }}
+{name} #seek-notes {{ height: auto; max-height: 3; color: $text-muted; }}
 {name} OptionList, {name} OptionList:focus {{
-    height: auto; max-height: 15; border: none; padding: 0;
+    height: auto; max-height: 11; border: none; padding: 0;
 }}
 """
 
 
 def answer_option(number: int, answer: SeekAnswer, size: bool = False) -> Option:
     text = Text()
-    text.append(f"{number}. ", style="bold")
+    text.append(f"{number}.", style="bold")  # no space: a long CJK name then folds in place
     if size:
         text.append(f"{answer.name}：", style="bold")
     text.append(answer.line())
@@ -82,6 +83,7 @@ class _SeekBase(ModalScreen[SeekAnswer | None]):
                 yield Label("回车重新反求", classes="hint")
             yield LiveStatic(id="seek-head")
             yield OptionList(id="seek-answers")
+            yield LiveStatic(id="seek-notes")
             yield Static("↑↓ 选择，回车把该修改放入模拟（引擎再复核）；Esc 关闭", classes="hint")
 
     def on_mount(self) -> None:
@@ -90,9 +92,14 @@ class _SeekBase(ModalScreen[SeekAnswer | None]):
     def run_seek(self, typed: str) -> None:
         raise NotImplementedError
 
-    def show_answers(self, head: Text, answers: tuple[SeekAnswer, ...], *, size: bool) -> None:
+    def show_answers(
+        self, head: Text, answers: tuple[SeekAnswer, ...], notes: tuple[str, ...], *, size: bool
+    ) -> None:
         self.answers = answers
         self.query_one("#seek-head", LiveStatic).set(head)
+        label = self.query_one("#seek-notes", LiveStatic)
+        label.styles.max_height = 3 if answers else 14  # notes get the room the list does not
+        label.set("\n".join(f"说明：{note}" for note in notes))
         listing = self.query_one("#seek-answers", OptionList)
         listing.clear_options()
         listing.add_options([answer_option(n, a, size) for n, a in enumerate(answers, 1)])
@@ -105,6 +112,7 @@ class _SeekBase(ModalScreen[SeekAnswer | None]):
 
     def show_problem(self, message: str) -> None:
         self.query_one("#seek-head", LiveStatic).set(Text(message, style="bold red"))
+        self.query_one("#seek-notes", LiveStatic).set("")
 
     @on(Input.Submitted, "#seek-goal")
     def _goal(self, event: Input.Submitted) -> None:
@@ -157,11 +165,9 @@ class SeekDialog(_SeekBase):
         if found.full_range:
             head.append("满分条件：", style="bold")
             head.append(found.full_range)
-        for note in found.notes:
-            head.append(("\n" if head.plain else "") + "说明：" + note, style="dim")
-        if not found.answers and not head.plain:
-            head.append("没有找到能达到该得分的修改。")
-        self.show_answers(head, found.answers, size=False)
+        if not found.answers and not found.notes:
+            head.append(("\n" if head.plain else "") + "没有找到能达到该得分的修改。")
+        self.show_answers(head, found.answers, found.notes, size=False)
 
 
 class TotalSeekDialog(_SeekBase):
@@ -203,9 +209,7 @@ class TotalSeekDialog(_SeekBase):
             head.append(f"还差 {fmt2(found.needed)} 分", style="bold")
             if found.answers:
                 head.append("；能单独达到目标的修改（按变动幅度从小到大）：")
-        for note in found.notes:
-            head.append("\n说明：" + note, style="dim")
-        self.show_answers(head, found.answers, size=True)
+        self.show_answers(head, found.answers, found.notes, size=True)
 
     def _next_grade(self) -> str:
         """The next grade above the sandbox's (优 when already at the top)."""
