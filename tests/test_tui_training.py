@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Select
 from tui_helpers import copy_project, make_app, retype
 
 from perfeval_tui.cli import main
-from perfeval_tui.curve import score_curve
+from perfeval_tui.curve import cells, curve_lines, score_curve
 from perfeval_tui.engine import score_project
 from perfeval_tui.examples import example_for
 from perfeval_tui.numbers import fmt2
@@ -271,3 +271,15 @@ async def test_palette_and_help_reach_the_training_screens(tmp_path: Path) -> No
         shown = console.export_text()
         for key in (*SANDBOX_KEYS, *RULEBOOK_KEYS, *CALCULATOR_KEYS, *QUIZ_KEYS):
             assert key.help[:6] in shown, key.help
+
+
+def test_curve_lines_never_run_past_their_width(tmp_path: Path) -> None:
+    for rule_id in ("funds_arrival_rate", "budget_execution_rate", "completion_ratio"):
+        example = example_for(RULES, rule_id)
+        curve = score_curve(example.project, example.indicator_id, ruleset=RULES)
+        for width in (40, 44, 74, 78):
+            lines = curve_lines(curve, width=width, height=8)
+            assert all(cells(line) <= width for line in lines), (rule_id, width)
+            assert (
+                lines[-4 if curve.marks else -3].rstrip().endswith(curve.x_text(curve.points[-1].x))
+            )
