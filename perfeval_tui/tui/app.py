@@ -44,6 +44,9 @@ class PerfevalApp(App[int]):
         new_path: Path | None = None,
         new_ruleset: str | None = None,
     ) -> None:
+        if workspace is not None:
+            # Start in the step's own mode: no blank first screen to build and then leave.
+            self.DEFAULT_MODE = start_step  # type: ignore[misc]
         super().__init__()
         self.workspace = workspace
         self.blink = blink
