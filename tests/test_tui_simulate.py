@@ -233,7 +233,7 @@ async def test_total_seek_lists_the_engines_changes_smallest_first(tmp_path: Pat
         assert isinstance(dialog, TotalSeekDialog)
         # Default goal: the next grade up (良, 80): no single change reaches it.
         assert "目标 80.00（良）" in text_of(dialog, "seek-title")
-        assert "没有单个指标的修改能把总分提高到 80.00" in text_of(dialog, "seek-head")
+        assert "没有单个指标的修改能把总分提高到 80.00" in text_of(dialog, "seek-notes")
         dialog.query_one("#seek-goal").focus()
         await pilot.press(*"70", "enter")
         await pilot.pause()

@@ -83,7 +83,7 @@ class _SeekBase(ModalScreen[SeekAnswer | None]):
                 yield Label("回车重新反求", classes="hint")
             yield LiveStatic(id="seek-head")
             yield OptionList(id="seek-answers")
-            yield LiveStatic(id="seek-notes")
+            yield LiveStatic(id="seek-notes", hide_empty=True)
             yield Static("↑↓ 选择，回车把该修改放入模拟（引擎再复核）；Esc 关闭", classes="hint")
 
     def on_mount(self) -> None:
