@@ -218,3 +218,19 @@ def test_without_a_terminal_it_says_so_and_never_hangs(tmp_path: Path) -> None:
     )
     assert "不是终端" in out.stderr.decode("utf-8")
     assert out.returncode != 0 or out.stdout
+
+
+def test_recent_files_are_listed_on_one_line_each(tmp_path: Path) -> None:
+    from rich.cells import cell_len
+
+    from perfeval_tui.recent import remember
+    from perfeval_tui.tui.screens.welcome import menu_options
+
+    deep = tmp_path.joinpath(*["很长的文件夹名称"] * 6)
+    deep.mkdir(parents=True)
+    path = copy_project(deep)
+    remember(path)
+    assert load_recent() == [path.resolve()]
+    labels = [str(o.prompt) for o in menu_options(load_recent()) if o and o.id == f"recent:{path}"]
+    assert len(labels) == 1 and "\n" not in labels[0]
+    assert labels[0].startswith("  wuxi-2020.json   …") and cell_len(labels[0]) <= 70

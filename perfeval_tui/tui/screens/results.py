@@ -67,6 +67,7 @@ class ResultsScreen(StepScreen):
     HAS_EXPLANATION = False
     DEFAULT_CSS = """
     ResultsScreen #results { padding: 0 1; }
+    ResultsScreen #deductions:focus { border: none; }
     ResultsScreen #deductions {
         height: auto; max-height: 12; margin: 0 0 1 0; border: none; padding: 0;
     }

@@ -27,6 +27,7 @@ class RuleBookScreen(StepScreen):
     RuleBookScreen #rule-list {
         width: 24; height: 1fr; border: none; padding: 0; border-right: solid $primary 50%;
     }
+    RuleBookScreen #rule-list:focus { border: none; border-right: solid $primary 50%; }
     RuleBookScreen.-wide #rule-list { width: 32; }
     RuleBookScreen #rule-detail { width: 1fr; height: 1fr; padding: 0 1; }
     RuleBookScreen #ruleset-name { color: $text-muted; }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -25,6 +26,17 @@ DEMOS = (
 )
 
 
+def recent_label(path: Path, cells: int = 70) -> str:
+    """``  name   …/tail/of/folder`` on one line: the folder is cut from the left to fit."""
+    folder = str(path.parent)
+    room = max(8, cells - cell_len(path.name) - 5)
+    if cell_len(folder) > room:
+        while cell_len(folder) > room - 1:
+            folder = folder[1:]
+        folder = "…" + folder
+    return f"  {path.name}   {folder}"
+
+
 def menu_options(recent: list[Path]) -> list[Option | None]:
     options: list[Option | None] = [
         Option("新建项目…", id="new"),
@@ -33,7 +45,7 @@ def menu_options(recent: list[Path]) -> list[Option | None]:
     ]
     if recent:
         options.append(Option("—— 最近打开 ——", disabled=True))
-        options.extend(Option(f"  {p.name}   {p.parent}", id=f"recent:{p}") for p in recent)
+        options.extend(Option(recent_label(p), id=f"recent:{p}") for p in recent)
         options.append(None)
     options.append(Option("—— 示例（在副本上操作，原文件不变）——", disabled=True))
     options.extend(Option(f"  {label}", id=f"demo:{name}") for name, label in DEMOS)
@@ -49,7 +61,8 @@ class WelcomeScreen(Screen[None]):
         margin: 1 0 0 0; }
     WelcomeScreen #welcome-note { width: 100%; text-align: center; color: $text-muted;
         margin-bottom: 1; }
-    WelcomeScreen OptionList { width: 76; max-width: 100%; height: 1fr; border: none; }
+    WelcomeScreen OptionList { width: 76; max-width: 100%; height: 1fr; }
+    WelcomeScreen OptionList, WelcomeScreen OptionList:focus { border: none; }
     """
 
     def __init__(self, new_path: Path | None = None, ruleset: str | None = None) -> None:
