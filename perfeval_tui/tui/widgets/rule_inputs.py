@@ -8,6 +8,7 @@ validators and the one number parser, then the engine); nothing here computes a 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual.app import ComposeResult
@@ -61,8 +62,8 @@ class ReadingSelect(Select[str]):
     ) -> None:
         rule = ruleset.rules[rule_id]
         options = reading_options(rule)
-        choices = [("规则集默认：" + options[rule.reading].split("：")[0], "")]
-        choices += [(label.split("：")[0] + f"（{code}）", code) for code, label in options.items()]
+        choices = [("规则集默认：" + short_label(options[rule.reading]), "")]
+        choices += [(short_label(label), code) for code, label in options.items()]
         super().__init__(choices, value=value, allow_blank=False, compact=True, id=id)
         self.rule_id = rule_id
 
@@ -71,8 +72,13 @@ def reading_name(code: str) -> str:
     """``分档`` for ``banded``: the Chinese name of a reading code."""
     for readings in READINGS_BY_FAMILY.values():
         if code in readings:
-            return readings[code].split("：")[0]
+            return short_label(readings[code])
     return code
+
+
+def short_label(label: str) -> str:
+    """The name part of a reading's description (up to the first ： or ，)."""
+    return re.split("[：，]", label, maxsplit=1)[0]
 
 
 def value_input(ref: Ref, field: str, text: str, widget_id: str, chars: str) -> FieldInput:
@@ -130,7 +136,7 @@ def compose_inputs(
                 if clause.uncapped
                 else (f"扣完 {fmt_plain(clause.cap)} 分为止" if clause.cap is not None else "")
             )
-            rule_line = f"{n + 1}. {clause.text}：每起扣 {fmt_plain(clause.points)} 分"
+            rule_line = f"{n + 1}.{clause.text}：每起扣 {fmt_plain(clause.points)} 分"
             yield Static(rule_line + (f"，{cap}" if cap else ""), classes="inputs-note")
             count = CountInput(
                 inputs_ref, clause.id, f"发现次数（第 {n + 1} 条）", id=f"{prefix}-count-{n}"
