@@ -264,3 +264,15 @@ def test_rows_follow_the_indicator_tree(tmp_path: Path) -> None:
     assert {key for key, row in rows.items() if row.group} == {
         d.key for d in sandbox.comparison().groups
     }
+
+
+async def test_f5_starts_on_the_indicator_behind_the_focused_field(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#f-fund-1-funds_arrived").focus()
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, SimulationScreen)
+        assert app.screen.editor.indicator_id == "funds_arrival_rate"
+        assert app.screen.deltas.indicator_id == "funds_arrival_rate"

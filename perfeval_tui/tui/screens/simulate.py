@@ -154,11 +154,17 @@ class SimulationScreen(Screen[None]):
         self.show_sandbox()
 
     def _indicator_underneath(self) -> str | None:
-        """The indicator the step underneath is on (the indicator step's selection)."""
+        """The indicator the step underneath is on: the indicator step's selection, or the first
+        indicator scored by the rule behind the focused field (预算执行率 from 实际支出数)."""
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) > 1 else None
         selected = getattr(below, "selected", None)
-        return selected.id if isinstance(selected, Indicator) else None
+        if isinstance(selected, Indicator):
+            return selected.id
+        rule_for_focus = getattr(below, "rule_for_focus", None)
+        rule = rule_for_focus() if callable(rule_for_focus) else None
+        using = [i.id for i in self.workspace.project.indicators if i.rule == rule]
+        return using[0] if using else None
 
     # ----- rendering ----------------------------------------------------------------------
 
