@@ -258,3 +258,15 @@ async def test_steps_are_reached_with_keys_and_show_their_position(tmp_path: Pat
             "第 2/7 步 · 预算执行",
             "第 1/7 步 · 基本情况",
         ]
+
+
+async def test_an_indicator_shows_its_own_data_warnings(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "satisfaction")
+        shown = app.screen.query_one("#form-warnings", LiveStatic)
+        assert "居民满意率" in shown.text and "96%" in shown.text  # the report says 96%, 附表2 100%
+        await retype(pilot, "ind-target", "96")
+        assert shown.text == ""
+        await open_indicator(pilot, "total-cameras")
+        assert app.screen.query_one("#form-warnings", LiveStatic).text == ""

@@ -57,6 +57,7 @@ class PerfevalApp(App[int]):
         self._save_timer: Timer | None = None
         self.save_after_idle = SAVE_AFTER_IDLE
         self.pending_indicator: str | None = None  # consumed by the indicator step
+        self.told_read_only = False
 
     def on_mount(self) -> None:
         theme = adapt_to_console(self.linux)

@@ -112,7 +112,8 @@ class StepScreen(Screen[None]):
             self.show_result(outcome)
             self.update_explanation(self.focused)
             self.wizard.schedule_save()
-        elif self.ws.read_only:
+        elif self.ws.read_only and not self.wizard.told_read_only:
+            self.wizard.told_read_only = True  # once; the field's own message says it each time
             self.notify(outcome.error or "", severity="warning", timeout=4)
         return outcome
 

@@ -121,7 +121,7 @@ class DistrictsScreen(StepScreen):
             if w.row_id:
                 by_row.setdefault(w.row_id, []).append(f"{w.field}：{w.message}")
             else:
-                totals.append(f"{w.row}{w.field}：{w.message}")
+                totals.append(f"{w.row} · {w.field}：{w.message}")
         for line, figures in zip(self.query(DistrictLine), table.rows, strict=False):
             line.show(figures, by_row.get(line.row.id, []))
         for name, _ in MONEY_COLUMNS:

@@ -105,6 +105,7 @@ class IndicatorsScreen(StepScreen):
                 obj = field.ref.resolve(self.ws.project)
                 field.set_quietly(field.model_text(obj))
             self._sync_override_fields()
+            self.form.show_scores(self.ws.session.result, self.ws.session.warnings)
         self.update_explanation(self.focused)
 
     # ----- edits --------------------------------------------------------------------------
@@ -119,7 +120,7 @@ class IndicatorsScreen(StepScreen):
             if self.selected is not None:
                 ids.add(self.selected.id)  # its name may have changed
         self.tree.relabel(result, ids)
-        self.form.show_scores(result)
+        self.form.show_scores(result, self.ws.session.warnings)
 
     def apply_field(self, field: FieldInput, text: str) -> None:
         super().apply_field(field, text)

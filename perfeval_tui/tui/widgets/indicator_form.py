@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, Label, Static
 
+from ...checks import DataWarning
 from ...engine import ProjectScore
 from ...model import Indicator
 from ...numbers import fmt2, fmt_plain
@@ -33,7 +34,7 @@ from .indicator_inputs import (
     PathInput,
     TickBox,
 )
-from .live import LiveStatic
+from .live import LiveStatic, warnings_text
 
 RATE_FAMILIES = ("ceiling_rate", "floor_rate", "reference_rate")
 LABEL_WIDTH = 10
@@ -72,6 +73,7 @@ class IndicatorForm(VerticalScroll):
     IndicatorForm { padding: 0 1; }
     IndicatorForm .form-path { color: $text-muted; }
     IndicatorForm .form-score { margin-bottom: 1; }
+    IndicatorForm .form-warnings { color: $warning; margin-bottom: 1; }
     IndicatorForm .form-section { margin-top: 1; text-style: bold; color: $accent; }
     IndicatorForm .form-note { color: $text-muted; }
     IndicatorForm Checkbox { width: 100%; height: auto; }
@@ -99,6 +101,7 @@ class IndicatorForm(VerticalScroll):
         ref = Ref("indicators", ind.id)
         yield LiveStatic(path_text(self.result, ind), classes="form-path", id="form-path")
         yield LiveStatic(score_text(self.result, ind.id), classes="form-score", id="form-score")
+        yield LiveStatic(classes="form-warnings", id="form-warnings", hide_empty=True)
         yield FieldRow("名称", NameInput(ref, id="ind-name"), label_width=LABEL_WIDTH)
         yield FieldRow("权重", number(ref, "weight"), unit="分", label_width=LABEL_WIDTH)
         yield FieldRow("目标值", number(ref, "target"), unit=ind.unit, label_width=LABEL_WIDTH)
@@ -192,10 +195,14 @@ class IndicatorForm(VerticalScroll):
                 ChoiceSelect(ref, "level", options, ind.inputs.level or "", id="ind-level"),
             )
 
-    def show_scores(self, result: ProjectScore) -> None:
+    def show_scores(self, result: ProjectScore, warnings: list[DataWarning] | None = None) -> None:
         self.result = result
         if self.indicator is None or not self.is_mounted:
             return
+        mine = [f"{w.where}：{w.message}" for w in warnings or [] if w.row_id == self.indicator.id]
+        for widget in self.query("#form-warnings"):
+            if isinstance(widget, LiveStatic):
+                widget.set(warnings_text(mine))
         for widget in self.query("#form-path"):
             if isinstance(widget, LiveStatic):
                 widget.set(path_text(result, self.indicator))

@@ -45,7 +45,8 @@ def warnings_text(lines: list[str]) -> Text:
     for i, line in enumerate(lines):
         if i:
             text.append("\n")
-        text.append("! ", style="bold")
+        # Full-width ！ joined to the text: a separate "! " would be wrapped onto a line of its own.
+        text.append("！", style="bold")
         text.append(line)
     return text
 
