@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import cast
 
 from textual import events
 from textual.app import App
@@ -76,8 +77,9 @@ class PerfevalApp(App[int]):
             remember(workspace.path)
         message = workspace.lock_outcome.message
         if message:
-            severity = "warning" if workspace.read_only else "information"
-            self.notify(message, severity=severity, timeout=10)
+            self.notify(
+                message, severity="warning" if workspace.read_only else "information", timeout=10
+            )
         self.switch_mode(self.start_step)
 
     def goto_step(self, key: str) -> None:
@@ -131,7 +133,7 @@ class PerfevalApp(App[int]):
             self.push_screen(HelpDialog())
 
     def action_command_palette(self) -> None:
-        if not ChinesePalette.is_open(self):
+        if not ChinesePalette.is_open(cast("App[object]", self)):
             self.push_screen(ChinesePalette())
 
     def action_help_quit(self) -> None:

@@ -37,7 +37,7 @@ class IndicatorsScreen(StepScreen):
             yield IndicatorForm(self.ws.session.ruleset, id="ind-form")
 
     @property
-    def tree(self) -> IndicatorTree:
+    def indicator_tree(self) -> IndicatorTree:
         return self.query_one(IndicatorTree)
 
     @property
@@ -45,26 +45,26 @@ class IndicatorsScreen(StepScreen):
         return self.query_one(IndicatorForm)
 
     def on_mount(self) -> None:
-        self.tree.build(self.ws.session.result)
+        self.indicator_tree.build(self.ws.session.result)
         super().on_mount()
         first = self.ws.project.indicators[0].id if self.ws.project.indicators else None
         if not self.take_pending_indicator() and first is not None:
-            self.tree.select_indicator(first)
-        self.tree.focus()
+            self.indicator_tree.select_indicator(first)
+        self.indicator_tree.focus()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
         if self.is_mounted:
-            self.tree.relabel(self.ws.session.result, set(self.tree.leaves))
+            self.indicator_tree.relabel(self.ws.session.result, set(self.indicator_tree.leaves))
             self.take_pending_indicator()
 
     def take_pending_indicator(self) -> bool:
         """Select the indicator the palette (or another step) asked for, if any."""
         pending = self.wizard.pending_indicator
         self.wizard.pending_indicator = None
-        if pending is None or not self.tree.select_indicator(pending):
+        if pending is None or not self.indicator_tree.select_indicator(pending):
             return False
-        self.tree.focus()
+        self.indicator_tree.focus()
         return True
 
     # ----- selection ----------------------------------------------------------------------
@@ -114,12 +114,12 @@ class IndicatorsScreen(StepScreen):
         super().show_result(outcome)
         result = self.ws.session.result
         if outcome is None:
-            ids = set(self.tree.leaves)
+            ids = set(self.indicator_tree.leaves)
         else:
             ids = {change.indicator_id for change in outcome.changes}
             if self.selected is not None:
                 ids.add(self.selected.id)  # its name may have changed
-        self.tree.relabel(result, ids)
+        self.indicator_tree.relabel(result, ids)
         self.form.show_scores(result, self.ws.session.warnings)
 
     def apply_field(self, field: FieldInput, text: str) -> None:
@@ -128,9 +128,9 @@ class IndicatorsScreen(StepScreen):
             self.call_later(self.rebuild_tree, field.ref.row_id)
 
     async def rebuild_tree(self, select: str | None) -> None:
-        self.tree.build(self.ws.session.result)
+        self.indicator_tree.build(self.ws.session.result)
         if select is not None:
-            self.tree.select_indicator(select)
+            self.indicator_tree.select_indicator(select)
 
     @on(Checkbox.Changed)
     def _checkbox(self, event: Checkbox.Changed) -> None:
@@ -269,5 +269,5 @@ class IndicatorsScreen(StepScreen):
             await self.load_form(None)
         else:
             await self.load_form(self.ws.project.indicator(select))
-        self.tree.focus()
+        self.indicator_tree.focus()
         return True
