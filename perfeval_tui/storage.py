@@ -161,6 +161,9 @@ def atomic_write_text(
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file 0600; keep the saved file's own permissions (a project in a
+        # shared folder must stay readable by the group), or the usual ones for a new file.
+        os.chmod(tmp_name, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -174,6 +177,15 @@ def atomic_write_text(
         Path(tmp_name).unlink(missing_ok=True)
         raise
     fsync_dir(folder)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def fsync_dir(folder: Path) -> None:
