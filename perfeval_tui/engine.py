@@ -162,6 +162,16 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
         if rule.family in RATE_FAMILIES:
             rate = measure_rate(budget.total, getattr(rule, "measure"), None)  # noqa: B009
         scored.append(IndicatorScore(indicator, explanation, score, rate))
+    return assemble_score(ruleset, scored, budget, district_table(project.districts))
+
+
+def assemble_score(
+    ruleset: RuleSet,
+    scored: list[IndicatorScore],
+    budget: BudgetTable,
+    districts: DistrictTable,
+) -> ProjectScore:
+    """Subtotals, the bounded total and the grade from scored indicators: the one place they are summed."""
     raw_total = sum((item.score for item in scored), ZERO)
     total = min(max(raw_total, ZERO), ruleset.total_weight)
     return ProjectScore(
@@ -172,7 +182,7 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
         total=total,
         grade=ruleset.grade(total),
         budget=budget,
-        districts=district_table(project.districts),
+        districts=districts,
     )
 
 

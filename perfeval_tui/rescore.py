@@ -9,9 +9,7 @@ sums them. A test checks the outcome equals a full re-score for every rule famil
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from .engine import ProjectScore, _group_scores, score_project
+from .engine import ProjectScore, assemble_score, score_project
 from .model import Indicator, Project
 
 
@@ -31,15 +29,4 @@ def rescore_indicator(
     index = next(i for i, item in enumerate(items) if item.indicator is indicator)
     alone = project.model_copy(update={"indicators": [indicator]})
     items[index] = score_project(alone, previous.ruleset).indicators[0]
-    raw_total = sum((item.score for item in items), Decimal(0))
-    total = min(max(raw_total, Decimal(0)), previous.ruleset.total_weight)
-    return ProjectScore(
-        ruleset=previous.ruleset,
-        indicators=tuple(items),
-        groups=_group_scores(items),
-        raw_total=raw_total,
-        total=total,
-        grade=previous.ruleset.grade(total),
-        budget=previous.budget,
-        districts=previous.districts,
-    )
+    return assemble_score(previous.ruleset, items, previous.budget, previous.districts)
