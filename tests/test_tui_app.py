@@ -234,3 +234,52 @@ def test_recent_files_are_listed_on_one_line_each(tmp_path: Path) -> None:
     labels = [str(o.prompt) for o in menu_options(load_recent()) if o and o.id == f"recent:{path}"]
     assert len(labels) == 1 and "\n" not in labels[0]
     assert labels[0].startswith("  wuxi-2020.json   …") and cell_len(labels[0]) <= 70
+
+
+async def test_open_dialog_reports_a_bad_path_then_opens_a_good_one(tmp_path: Path) -> None:
+    from perfeval_tui.tui.dialogs.project_files import OpenDialog
+
+    good = copy_project(tmp_path)
+    app = PerfevalApp(None, linux=False)
+    async with app.run_test(size=SIZE) as pilot:
+        menu = app.screen.query_one(OptionList)
+        menu.highlighted = 1  # 打开项目文件…
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenDialog)
+        app.screen.query_one("#open-path").value = str(tmp_path / "没有这个文件.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "找不到文件" in app.screen.query_one("#open-error").message
+        app.screen.query_one("#open-path").value = str(good)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen) and app.workspace.path == good
+    app.workspace.close()
+
+
+async def test_cursor_blink_is_off_unless_asked_for(tmp_path: Path) -> None:
+    for blink in (False, True):
+        app = make_app(copy_project(tmp_path), "indicators", blink=blink)
+        async with app.run_test(size=SIZE) as pilot:
+            app.show_indicator("satisfaction")
+            await pilot.pause()
+            field = app.screen.query_one("#ind-actual")
+            field.focus()
+            await pilot.pause()
+            assert field.cursor_blink is blink
+        app.workspace.close()
+
+
+def test_a_file_that_does_not_load_is_reported_before_the_screen_and_left_alone(
+    tmp_path: Path, capsys
+) -> None:
+    from perfeval_tui.tui import launch
+
+    bad = tmp_path / "坏文件.json"
+    bad.write_text('{"basics": {"name": "x"', encoding="utf-8")
+    before = bad.read_bytes()
+    assert launch(bad, blink=False, mouse=False, new=False) == 2
+    assert "JSON" in capsys.readouterr().err
+    assert bad.read_bytes() == before
+    assert not (tmp_path / "坏文件.json.lock").exists()
