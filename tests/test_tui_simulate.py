@@ -43,7 +43,7 @@ def numbers(line: str, name: str) -> str:
 
 
 def text_of(screen: SimulationScreen, widget_id: str) -> str:
-    return screen.query_one(f"#{widget_id}", LiveStatic).text
+    return screen.query_one(f"#{widget_id}").text
 
 
 async def open_sandbox(pilot, indicator_id: str) -> SimulationScreen:

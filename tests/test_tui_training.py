@@ -34,14 +34,13 @@ from perfeval_tui.tui.screens.quiz import QuizScreen
 from perfeval_tui.tui.screens.rulebook import RuleBookScreen
 from perfeval_tui.tui.training import open_quiz
 from perfeval_tui.tui.widgets.explanation import explanation_text
-from perfeval_tui.tui.widgets.live import LiveStatic
 
 SIZE = (80, 24)
 RULES = load_ruleset("wuxi-2021")
 
 
 def text_of(screen, widget_id: str) -> str:
-    return screen.query_one(f"#{widget_id}", LiveStatic).text
+    return screen.query_one(f"#{widget_id}").text
 
 
 async def open_calculator(pilot, rule_id: str) -> CalculatorScreen:

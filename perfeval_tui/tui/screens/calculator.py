@@ -25,6 +25,7 @@ from ..keymap_training import CALCULATOR_KEYS
 from ..widgets.curve_view import curve_text
 from ..widgets.explanation import explanation_text
 from ..widgets.field import FieldInput
+from ..widgets.line_stack import LineStack
 from ..widgets.live import LiveStatic
 from ..widgets.rule_inputs import INPUTS_CSS, apply_change, compose_inputs
 from ..widgets.score_bar import StepBar
@@ -71,9 +72,9 @@ class CalculatorScreen(Screen[None]):
                 yield from self.compose_inputs()
             with ContentSwitcher(initial="calc-explain", id="calc-right"):
                 with VerticalScroll(id="calc-explain"):
-                    yield LiveStatic(id="calc-explanation")
+                    yield LineStack(id="calc-explanation")
                 with VerticalScroll(id="calc-curve-pane"):
-                    yield LiveStatic(id="calc-curve")
+                    yield LineStack(id="calc-curve")
         yield LiveStatic(id="calc-score")
         yield Footer(compact=True)
 
@@ -103,7 +104,7 @@ class CalculatorScreen(Screen[None]):
     def show_result(self) -> None:
         """The engine's explanation (or curve) of the example as it now stands."""
         item = self.sandbox.result.by_id(self.indicator_id)
-        self.query_one("#calc-explanation", LiveStatic).set(explanation_text(item))
+        self.query_one("#calc-explanation", LineStack).set(explanation_text(item))
         self.query_one("#calc-score", LiveStatic).set(
             Text(
                 f"得分 {fmt2(item.score)} / {fmt2(item.weight)}（引擎计算）   F4 "
@@ -116,7 +117,7 @@ class CalculatorScreen(Screen[None]):
 
     def show_curve(self) -> None:
         pane = self.query_one("#calc-curve-pane")
-        label = self.query_one("#calc-curve", LiveStatic)
+        label = self.query_one("#calc-curve", LineStack)
         try:
             curve = score_curve(self.sandbox.project, self.indicator_id, ruleset=self.ruleset)
         except CurveError as exc:

@@ -29,6 +29,7 @@ from ..keymap import bindings
 from ..keymap_training import SANDBOX_KEYS
 from ..widgets.delta_list import DeltaList
 from ..widgets.field import FieldInput
+from ..widgets.line_stack import LineStack
 from ..widgets.live import LiveStatic
 from ..widgets.rule_inputs import apply_change
 from ..widgets.sandbox_editor import SandboxEditor, changes_text
@@ -123,7 +124,7 @@ class SimulationScreen(Screen[None]):
         with Horizontal(id="sb-split"):
             with Vertical(id="sb-left"):
                 yield DeltaList(self.sandbox.comparison(), width=LIST_WIDTH - 2, id="sb-list")
-                yield LiveStatic(id="sb-changes")
+                yield LineStack(id="sb-changes")
             yield SandboxEditor(self.sandbox, id="sb-editor")
         yield LiveStatic(id="sb-total")
         yield Footer(compact=True)
@@ -173,7 +174,7 @@ class SimulationScreen(Screen[None]):
         comparison = self.sandbox.comparison()
         self.deltas.show(comparison)
         self.editor.show(comparison)
-        self.query_one("#sb-changes", LiveStatic).set(changes_text(self.sandbox))
+        self.query_one("#sb-changes", LineStack).set(changes_text(self.sandbox))
         warnings = len(self.sandbox.warnings)
         total = comparison.total_line() + (f"  数据警告 {warnings} 条" if warnings else "")
         self.query_one("#sb-total", LiveStatic).set(Text(total, style="bold"))

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from ...whatif import Comparison, Sandbox, ValueChange
 from .explanation import explanation_text
+from .line_stack import LineStack
 from .live import LiveStatic
 from .rule_inputs import INPUTS_CSS, compose_inputs, reading_name
 
@@ -41,7 +42,7 @@ class SandboxEditor(VerticalScroll):
         yield LiveStatic(id="sb-delta")
         yield from compose_inputs(sandbox.project, sandbox.ruleset, indicator, "sb")
         yield Static("演算（模拟后，引擎计算）", classes="sb-section")
-        yield LiveStatic(id="sb-explain")
+        yield LineStack(id="sb-explain")
 
     def show(self, comparison: Comparison) -> None:
         """Render the chosen indicator's delta and the engine's explanation of its new score."""
@@ -54,8 +55,8 @@ class SandboxEditor(VerticalScroll):
             item = self.sandbox.result.by_id(self.indicator_id)
         except KeyError:
             return
-        for label in self.query("#sb-explain").results(LiveStatic):
-            label.set(explanation_text(item, clause=False))
+        for lines in self.query("#sb-explain").results(LineStack):
+            lines.set(explanation_text(item, clause=False))
 
 
 def change_line(change: ValueChange) -> str:
