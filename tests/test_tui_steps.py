@@ -270,3 +270,25 @@ async def test_an_indicator_shows_its_own_data_warnings(tmp_path: Path) -> None:
         assert shown.text == ""
         await open_indicator(pilot, "total-cameras")
         assert app.screen.query_one("#form-warnings", LiveStatic).text == ""
+
+
+async def test_a_new_project_adds_its_first_own_indicator_outside_the_fixed_ones(
+    tmp_path: Path,
+) -> None:
+    from perfeval_tui.factory import new_project
+    from perfeval_tui.storage import save_project
+
+    path = tmp_path / "新项目.json"
+    save_project(new_project("测试专项", 2024, "测试局"), path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await retype(pilot, "ind-name", "路灯安装数量")
+        await retype(pilot, "ind-weight", "10")
+        await retype(pilot, "ind-target", "200")
+        await retype(pilot, "ind-actual", "180")
+        added = app.workspace.project.indicators[-1]
+        assert added.levels == ["个性指标", "路灯安装数量"]
+        assert score_project(app.workspace.project).by_id(added.id).score == D(9)
+        assert f"总分 {engine_total(app.workspace.project)}" in score_bar(app)

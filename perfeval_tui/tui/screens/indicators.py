@@ -193,14 +193,33 @@ class IndicatorsScreen(StepScreen):
 
     # ----- add, remove, move --------------------------------------------------------------
 
+    def new_group(self, current: Indicator | None) -> list[str]:
+        """Where a new indicator goes: beside the selected one, unless that is one of the rule
+        set's fixed indicators (共性指标); then with the project's own indicators."""
+        ruleset = self.ws.session.ruleset
+        fixed = {t.id for t in ruleset.templates}
+        if current is not None and current.id not in fixed:
+            return list(current.levels[:-1])
+        own = [i for i in self.ws.project.indicators if i.id not in fixed]
+        if own:
+            return list(own[-1].levels[:-1])
+        fixed_groups = {tuple(t.levels[:1]) for t in ruleset.templates}
+        free = [g.path for g in ruleset.group_weights if tuple(g.path[:1]) not in fixed_groups]
+        return list(free[0]) if free else ["个性指标"]
+
     async def action_add_row(self) -> None:
         current = self.selected
-        levels = [*current.levels[:-1], "新指标"] if current else ["个性指标", "产出", "新指标"]
-        indicator = new_indicator(self.ws.session.ruleset, levels)
+        indicator = new_indicator(self.ws.session.ruleset, [*self.new_group(current), "新指标"])
 
         def add(project: object) -> None:
+            # After the selected indicator if it is of the same group, else after the group's last.
             items = self.ws.project.indicators
-            index = items.index(current) + 1 if current in items else len(items)
+            group = indicator.levels[:-1]
+            same = [n for n, i in enumerate(items) if i.levels[:-1] == group]
+            if current in items and current.levels[:-1] == group:
+                index = items.index(current) + 1
+            else:
+                index = same[-1] + 1 if same else len(items)
             items.insert(index, indicator)
 
         if await self._restructure(add, indicator.id):
