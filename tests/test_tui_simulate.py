@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.widgets import OptionList, Select
 from tui_helpers import COUNTY, D, copy_project, engine_total, make_app, retype, saved, score_bar
 
@@ -18,6 +19,7 @@ from perfeval_tui.tui.dialogs.seek import SeekDialog, TotalSeekDialog
 from perfeval_tui.tui.screens.base import StepScreen
 from perfeval_tui.tui.screens.simulate import SimulationScreen
 from perfeval_tui.tui.widgets.delta_list import DeltaList, DeltaRow
+from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
 from perfeval_tui.tui.widgets.live import LiveStatic
 from perfeval_tui.whatif import Sandbox
 
@@ -136,7 +138,7 @@ async def test_adopting_asks_first_then_edits_and_saves_the_project(tmp_path: Pa
         assert engine_total(on_disk) == "99.09"
         assert "总分 99.09（优）" in score_bar(app)
         assert "监控建成数量 −0.51" in score_bar(app)
-        tree_label = app.screen.tree.leaves[CAMERAS].label.plain
+        tree_label = app.screen.query_one(IndicatorTree).leaves[CAMERAS].label.plain
         assert tree_label.strip().startswith("14.49")
 
 
@@ -276,3 +278,17 @@ async def test_f5_starts_on_the_indicator_behind_the_focused_field(tmp_path: Pat
         assert isinstance(app.screen, SimulationScreen)
         assert app.screen.editor.indicator_id == "funds_arrival_rate"
         assert app.screen.deltas.indicator_id == "funds_arrival_rate"
+
+
+async def test_rows_keep_their_numbers_at_any_width(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, CAMERAS)
+        await retype(pilot, "sb-actual", "1600")
+        for size in ((60, 20), (120, 40), SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.1)
+            width = screen.deltas.scrollable_content_region.width
+            assert screen.deltas.width == width
+            row = screen.deltas.rows[CAMERAS].query_one(LiveStatic).text
+            assert cell_len(row) == width and row.endswith("15.00 → 14.49 (−0.51)"), size

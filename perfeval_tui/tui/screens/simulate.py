@@ -95,8 +95,9 @@ class SimulationScreen(Screen[None]):
     DEFAULT_CSS = f"""
     SimulationScreen #sb-split {{ height: 1fr; }}
     SimulationScreen #sb-left {{
-        width: {LIST_WIDTH}; height: 1fr; border-right: solid $primary 50%;
+        width: {LIST_WIDTH}; max-width: 60%; height: 1fr; border-right: solid $primary 50%;
     }}
+    SimulationScreen.-wide #sb-left {{ width: 64; }}
     SimulationScreen #sb-list {{ height: 1fr; }}
     SimulationScreen #sb-changes {{
         height: 5; border-top: solid $primary 50%; padding: 0 1 0 0;

@@ -70,6 +70,13 @@ class DeltaList(ListView):
     def on_mount(self) -> None:
         self.show(self.comparison)
 
+    def on_resize(self) -> None:
+        # Rows are padded to the list's width: lay them out again for the new width.
+        width = self.scrollable_content_region.width
+        if width > 0 and width != self.width:
+            self.width = width
+            self.show(self.comparison)
+
     def show(self, comparison: Comparison) -> int:
         """Update the rows whose text changed; returns how many were repainted."""
         self.comparison = comparison
