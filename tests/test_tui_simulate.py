@@ -4,6 +4,9 @@ sandbox itself, reading switches and goal-seek answers are the engine's."""
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +14,7 @@ from rich.cells import cell_len
 from textual.widgets import OptionList, Select
 from tui_helpers import COUNTY, D, copy_project, engine_total, make_app, retype, saved, score_bar
 
+from perfeval_tui.lock import LockInfo, lock_path_for
 from perfeval_tui.seek import seek_indicator
 from perfeval_tui.seek_total import seek_total
 from perfeval_tui.storage import load_project
@@ -292,3 +296,28 @@ async def test_rows_keep_their_numbers_at_any_width(tmp_path: Path) -> None:
             assert screen.deltas.width == width
             row = screen.deltas.rows[CAMERAS].query_one(LiveStatic).text
             assert cell_len(row) == width and row.endswith("15.00 → 14.49 (−0.51)"), size
+
+
+async def test_read_only_project_can_simulate_but_not_adopt(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        info = LockInfo("李四", socket.gethostname(), holder.pid, "2024-05-23 09:30:00")
+        lock_path_for(path).write_text(info.to_json(), encoding="utf-8")
+        before = path.read_bytes()
+        app = make_app(path, "indicators")
+        async with app.run_test(size=SIZE) as pilot:
+            assert app.workspace.read_only
+            screen = await open_sandbox(pilot, CAMERAS)
+            await retype(pilot, "sb-actual", "1600")
+            assert text_of(screen, "sb-delta") == "监控建成数量 15.00 → 14.49 (−0.51)"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is screen  # no confirmation: it cannot be adopted
+            assert any("只读" in str(n.message) for n in app._notifications)
+            assert app.workspace.project.indicator(CAMERAS).actual == D(1338)
+        app.workspace.close()
+        assert path.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()
