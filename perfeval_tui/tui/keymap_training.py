@@ -39,7 +39,7 @@ RULEBOOK_KEYS: tuple[Key, ...] = (
         "规则说明：用当前规则试算（输入数值看演算和曲线）",
         footer=True,
     ),
-    Key("f10", "quiz", "练习", "F10", "规则说明：评分练习（随机出题，输入得分，引擎核对）"),
+    Key("f10", "quiz", "练习", "F10", "规则说明：评分练习（随机出题，引擎核对得分）"),
 )
 
 CALCULATOR_KEYS: tuple[Key, ...] = (
