@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rich.cells import cell_len
-from textual.widgets import OptionList, Select
+from textual.widgets import Checkbox, OptionList, Select
 from tui_helpers import COUNTY, D, copy_project, engine_total, make_app, retype, saved, score_bar
 
 from perfeval_tui.lock import LockInfo, lock_path_for
@@ -321,3 +321,28 @@ async def test_read_only_project_can_simulate_but_not_adopt(tmp_path: Path) -> N
     finally:
         holder.kill()
         holder.wait()
+
+
+async def test_adopted_ticks_show_in_the_indicator_form(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        app.show_indicator("goal_rationality")
+        await pilot.pause()
+        assert app.screen.query_one("#tick-0", Checkbox).value
+        screen = await open_sandbox(pilot, "goal_rationality")
+        screen.query_one("#sb-tick-0", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert text_of(screen, "sb-delta") == "绩效目标合理性 4.00 → 3.00 (−1.00)"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, StepScreen)
+        ticked = app.workspace.project.indicator("goal_rationality").inputs.ticked
+        assert saved(path).indicator("goal_rationality").inputs.ticked == ticked
+        assert not app.screen.query_one("#tick-0", Checkbox).value
+        assert all(
+            app.screen.query_one(f"#tick-{n}", Checkbox).value for n in range(1, len(ticked) + 1)
+        )
