@@ -30,7 +30,7 @@ class LineStack(Vertical):
         if rich.plain == self._plain:
             return False
         self._plain = rich.plain
-        lines = rich.split("\n", allow_blank=True) if rich.plain else []
+        lines: list[Text] = list(rich.split("\n", allow_blank=True)) if rich.plain else []
         labels = list(self.query_children(LiveStatic))
         if len(labels) < len(lines):
             extra = [LiveStatic(hide_empty=True) for _ in range(len(lines) - len(labels))]
