@@ -152,11 +152,14 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
     budget = budget_table(project.funds)
     context = ScoringContext(budget=budget)
     scored: list[IndicatorScore] = []
+    default_readings = not project.readings
     for indicator in project.indicators:
         rule = rule_for(ruleset, indicator)
-        explanation = score_indicator(
-            rule, indicator, context, reading_for(project, rule, indicator)
-        )
+        if default_readings and indicator.reading is None:
+            reading: str = rule.reading  # checked when the rule set loaded
+        else:
+            reading = reading_for(project, rule, indicator)
+        explanation = score_indicator(rule, indicator, context, reading)
         score = explanation.result if indicator.override is None else indicator.override.score
         rate = None
         if rule.family in RATE_FAMILIES:

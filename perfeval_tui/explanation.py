@@ -10,15 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from .numbers import fmt_percent, fmt_plain
+from .ruleset import READINGS_BY_FAMILY
 
-Text = str | Callable[[], str]
+
+class Describer(Protocol):
+    """An outcome that can put itself into words: a rule's arithmetic result, rendered on demand.
+
+    Holding the outcome instead of closures keeps a re-score to a few allocations per indicator.
+    """
+
+    def inputs(self) -> tuple[InputValue, ...]: ...
+
+    def steps(self) -> tuple[str, ...]: ...
+
+    def reason(self) -> str: ...
+
+
+Text = str | Callable[[], str] | Describer
 
 
 def render(text: Text) -> str:
-    return text if isinstance(text, str) else text()
+    if isinstance(text, str):
+        return text
+    if callable(text):
+        return text()
+    return text.reason()
 
 
 class InputValue(NamedTuple):
@@ -51,15 +70,11 @@ class Deduction(NamedTuple):
 
 
 class Explanation(NamedTuple):
-    rule_id: str
-    rule_name: str
-    family: str
-    clause: str
+    rule: Any  # the rule set's rule (a pydantic model of one family); see ``rule_id`` etc.
+    clause: str  # the 评分标准 text shown: the indicator's own, else the rule's
     reading: str
-    reading_label: str
-    alternatives: tuple[tuple[str, str], ...]
-    input_source: tuple[InputValue, ...] | Callable[[], tuple[InputValue, ...]]
-    step_source: tuple[Text, ...] | Callable[[], tuple[str, ...]]
+    input_source: tuple[InputValue, ...] | Describer
+    step_source: tuple[Text, ...] | Describer
     deductions: tuple[Deduction, ...]
     weight: Decimal
     result: Decimal
@@ -68,18 +83,41 @@ class Explanation(NamedTuple):
     excess: Decimal = Decimal(0)
 
     @property
+    def rule_id(self) -> str:
+        return str(self.rule.id)
+
+    @property
+    def rule_name(self) -> str:
+        return str(self.rule.name)
+
+    @property
+    def family(self) -> str:
+        return str(self.rule.family)
+
+    @property
+    def reading_label(self) -> str:
+        return READINGS_BY_FAMILY[self.family][self.reading]
+
+    @property
+    def alternatives(self) -> tuple[tuple[str, str], ...]:
+        """The other readings of this rule: (code, Chinese label)."""
+        options = READINGS_BY_FAMILY[self.family]
+        return tuple((code, label) for code, label in options.items() if code != self.reading)
+
+    @property
     def inputs(self) -> tuple[InputValue, ...]:
         """The figures the rule read, with their units."""
         source = self.input_source
-        return source if isinstance(source, tuple) else source()
+        # ``type() is tuple``: a Describer may itself be a named tuple.
+        return source if type(source) is tuple else source.inputs()  # type: ignore[union-attr]
 
     @property
     def steps(self) -> tuple[str, ...]:
         """The arithmetic with the project's own numbers, one sentence per step."""
         source = self.step_source
-        if isinstance(source, tuple):
+        if type(source) is tuple:
             return tuple(render(step) for step in source)
-        return source()
+        return source.steps()  # type: ignore[union-attr]
 
     @property
     def lost(self) -> Decimal:

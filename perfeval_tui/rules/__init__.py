@@ -35,22 +35,16 @@ AnyRule = (
 __all__ = ["AnyRule", "ScoringContext", "score_indicator"]
 
 
-def _rate(
-    rule: AnyRule, indicator: Indicator, context: ScoringContext, reading: str
-) -> Explanation:
-    return score_rate(rule, indicator, context, reading)  # type: ignore[arg-type]
-
-
 # Dispatch on the family tag: isinstance against pydantic model classes costs more per call,
-# and this runs once per indicator per keystroke.
+# and this runs once per indicator per keystroke. Every scorer takes the same arguments.
 _SCORERS: dict[str, Callable[[Any, Indicator, ScoringContext, str], Explanation]] = {
-    "ceiling_rate": _rate,
-    "floor_rate": _rate,
-    "reference_rate": _rate,
-    "checklist": lambda rule, ind, _ctx, reading: score_checklist(rule, ind, reading),
-    "incidents": lambda rule, ind, _ctx, reading: score_incidents(rule, ind, reading),
-    "completion_ratio": lambda rule, ind, _ctx, reading: score_completion_ratio(rule, ind, reading),
-    "graded": lambda rule, ind, _ctx, reading: score_graded(rule, ind, reading),
+    "ceiling_rate": score_rate,
+    "floor_rate": score_rate,
+    "reference_rate": score_rate,
+    "checklist": score_checklist,
+    "incidents": score_incidents,
+    "completion_ratio": score_completion_ratio,
+    "graded": score_graded,
 }
 
 

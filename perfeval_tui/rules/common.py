@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..budget import BudgetTable
-from ..explanation import Deduction, Explanation, InputValue, Text
+from ..explanation import Deduction, Describer, Explanation, InputValue, Text
 from ..model import Indicator
 from ..numbers import round_score
-from ..ruleset import READINGS_BY_FAMILY
 
 ZERO = Decimal(0)
 
@@ -20,14 +18,6 @@ class ScoringContext:
     """Project-wide figures a rule may read (the rate rules take theirs from 附表1)."""
 
     budget: BudgetTable
-
-
-# (family, reading) -> (the reading's label, the other readings): built once, read per indicator.
-_READING_TEXTS: dict[tuple[str, str], tuple[str, tuple[tuple[str, str], ...]]] = {
-    (family, reading): (label, tuple((k, v) for k, v in options.items() if k != reading))
-    for family, options in READINGS_BY_FAMILY.items()
-    for reading, label in options.items()
-}
 
 
 @dataclass(slots=True)
@@ -67,23 +57,17 @@ def make_explanation(
     rule: object,
     indicator: Indicator,
     reading: str,
-    inputs: tuple[InputValue, ...] | Callable[[], tuple[InputValue, ...]],
-    steps: tuple[Text, ...] | Callable[[], tuple[str, ...]],
+    inputs: tuple[InputValue, ...] | Describer,
+    steps: tuple[Text, ...] | Describer,
     deductions: tuple[Deduction, ...],
     result: Decimal,
     excess: Decimal = ZERO,
 ) -> Explanation:
-    family: str = getattr(rule, "family")  # noqa: B009
-    label, alternatives = _READING_TEXTS[family, reading]
     # Positional: this runs once per indicator per keystroke (see explanation.py).
     return Explanation(
-        getattr(rule, "id"),  # noqa: B009
-        getattr(rule, "name"),  # noqa: B009
-        family,
+        rule,
         indicator.criteria_text or getattr(rule, "clause"),  # noqa: B009
         reading,
-        label,
-        alternatives,
         inputs,
         steps,
         deductions,

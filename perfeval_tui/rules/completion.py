@@ -13,7 +13,7 @@ from ..explanation import Deduction, Explanation, InputValue
 from ..model import Indicator
 from ..numbers import fmt2, fmt_plain, round_score
 from ..ruleset import CompletionRatioRule, RatioBand
-from .common import ZERO, make_explanation
+from .common import ZERO, ScoringContext, make_explanation
 
 PERCENT_UNITS = frozenset({"%", "％"})
 RATIO_PLACES = Decimal("0.0001")
@@ -44,6 +44,16 @@ class RatioOutcome(NamedTuple):
     actual: Decimal | None
     unit: str
     reverse: bool
+
+    # The Describer protocol: words for this outcome, rendered only when a surface reads them.
+    def inputs(self) -> tuple[InputValue, ...]:
+        return describe_inputs(self)
+
+    def steps(self) -> tuple[str, ...]:
+        return describe_steps(self)
+
+    def reason(self) -> str:
+        return describe_deduction(self)
 
 
 def is_percent(indicator: Indicator) -> bool:
@@ -183,18 +193,10 @@ def describe_inputs(outcome: RatioOutcome) -> tuple[InputValue, ...]:
 
 
 def score_completion_ratio(
-    rule: CompletionRatioRule, indicator: Indicator, reading: str
+    rule: CompletionRatioRule, indicator: Indicator, context: ScoringContext, reading: str
 ) -> Explanation:
     outcome = completion_outcome(rule, indicator, reading)
     result = round_score(outcome.raw_score)
     lost = indicator.weight - result
-    deductions = (Deduction(lambda: describe_deduction(outcome), lost),) if lost else ()
-    return make_explanation(
-        rule,
-        indicator,
-        reading,
-        lambda: describe_inputs(outcome),
-        lambda: describe_steps(outcome),
-        deductions,
-        result,
-    )
+    deductions = (Deduction(outcome, lost),) if lost else ()
+    return make_explanation(rule, indicator, reading, outcome, outcome, deductions, result)

@@ -6,10 +6,12 @@ from ..explanation import Deduction, Explanation, InputValue
 from ..model import Indicator
 from ..numbers import fmt2, fmt_plain, round_score
 from ..ruleset import ChecklistRule, IncidentRule
-from .common import ZERO, ExplanationBuilder
+from .common import ZERO, ExplanationBuilder, ScoringContext
 
 
-def score_checklist(rule: ChecklistRule, indicator: Indicator, reading: str) -> Explanation:
+def score_checklist(
+    rule: ChecklistRule, indicator: Indicator, context: ScoringContext, reading: str
+) -> Explanation:
     b = ExplanationBuilder(rule, indicator, reading)
     ticked = set(indicator.inputs.ticked)
     earned = ZERO
@@ -43,7 +45,9 @@ def score_checklist(rule: ChecklistRule, indicator: Indicator, reading: str) -> 
     return b.finish(score)
 
 
-def score_incidents(rule: IncidentRule, indicator: Indicator, reading: str) -> Explanation:
+def score_incidents(
+    rule: IncidentRule, indicator: Indicator, context: ScoringContext, reading: str
+) -> Explanation:
     b = ExplanationBuilder(rule, indicator, reading)
     weight = indicator.weight
     capped_total = ZERO

@@ -6,10 +6,12 @@ from ..explanation import Explanation, InputValue
 from ..model import Indicator
 from ..numbers import fmt2, fmt_plain, round_score
 from ..ruleset import GradedRule
-from .common import ZERO, ExplanationBuilder
+from .common import ZERO, ExplanationBuilder, ScoringContext
 
 
-def score_graded(rule: GradedRule, indicator: Indicator, reading: str) -> Explanation:
+def score_graded(
+    rule: GradedRule, indicator: Indicator, context: ScoringContext, reading: str
+) -> Explanation:
     b = ExplanationBuilder(rule, indicator, reading)
     level = indicator.inputs.level
     weight = indicator.weight
