@@ -8,7 +8,6 @@ within 80x24. The wizard draws the same :class:`ScoreCurve` data.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,6 +27,7 @@ from .ruleset import (
     RuleSet,
     load_ruleset,
 )
+from .textwidth import fit
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 X_PLACES = Decimal("0.0001")
@@ -231,21 +231,6 @@ def _incidents(head: Head, rule: IncidentRule, probe: _Probe, now: Decimal) -> S
 
 
 # -- text rendering ----------------------------------------------------------------------------
-
-
-def cells(text: str) -> int:
-    """Terminal columns of ``text`` (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def fit(text: str, width: int) -> str:
-    out, used = "", 0
-    for ch in text:
-        w = cells(ch)
-        if used + w > width:
-            return out
-        out, used = out + ch, used + w
-    return out
 
 
 def curve_lines(curve: ScoreCurve, width: int = 78, height: int = 12) -> list[str]:

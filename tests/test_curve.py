@@ -6,9 +6,10 @@ import pytest
 from builders import COUNTY, WUXI, D, fund, indicator, project
 
 from perfeval_tui.cli import main
-from perfeval_tui.curve import CurveError, cells, curve_lines, score_curve
+from perfeval_tui.curve import CurveError, curve_lines, score_curve
 from perfeval_tui.engine import score_project
 from perfeval_tui.storage import load_project
+from perfeval_tui.textwidth import line_width as cells
 
 PLOT_CHARS = set(" *:O│┤")
 

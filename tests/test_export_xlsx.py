@@ -19,8 +19,8 @@ from export_helpers import (
 )
 
 from perfeval_tui.engine import score_project
-from perfeval_tui.exports.textwidth import display_width, line_width
 from perfeval_tui.storage import load_project
+from perfeval_tui.textwidth import display_width, line_width
 
 INJECTIONS = ("=1+1", "+1+1", "@SUM(A1)", "#N/A", "-2+3", "\tTAB", '=HYPERLINK("http://x")')
 

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 
 from ..engine import IndicatorScore, ProjectScore
 from ..numbers import fmt2, fmt_percent, fmt_plain
+from ..textwidth import clip
 
 CURRENT_WIDTH = 36  # a long current value is clipped in the question; the table shows it whole
-
-
-def text_width(text: str) -> int:
-    """Terminal columns: CJK and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def clip(text: str, width: int) -> str:
-    if text_width(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = text_width(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 def one_line(text: str) -> str:

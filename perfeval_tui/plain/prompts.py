@@ -22,7 +22,7 @@ from typing import Any, Generic, TextIO, TypeVar
 
 from ..numbers import NumberInputError, NumberKind, fmt_plain, parse_number
 from ..terminal import locale_is_utf8
-from .display import clip
+from ..textwidth import clip
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -11,7 +11,8 @@ from ..model import DistrictRow, FundRow, Project
 from ..numbers import fmt2
 from ..render_text import warning_line
 from ..session import EditSession
-from .display import clip, rate
+from ..textwidth import clip
+from .display import rate
 from .editing import Editor
 from .prompts import Option, Prompter
 

@@ -13,9 +13,9 @@ from rich.text import Text
 from textual.widgets import ListItem, ListView
 
 from ...numbers import fmt2
+from ...textwidth import clip
 from ...whatif import Comparison, ScoreDelta, fmt_delta
 from .live import LiveStatic, pad
-from .score_bar import clip
 
 NUMBERS = 21  # "100.00 → 100.00 (−0.51)" at most, right-aligned
 

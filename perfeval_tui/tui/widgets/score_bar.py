@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -16,6 +15,7 @@ from textual.widgets import Static
 
 from ...numbers import fmt2
 from ...session import ScoreChange
+from ...textwidth import clip
 from ..workspace import Workspace
 
 MINUS = "\u2212"
@@ -24,18 +24,6 @@ MINUS = "\u2212"
 def signed(delta: object) -> str:
     text = fmt2(abs(delta))  # type: ignore[arg-type]
     return f"{MINUS}{text}" if delta < 0 else f"+{text}"  # type: ignore[operator]
-
-
-def clip(text: str, cells: int) -> str:
-    """Cut ``text`` to ``cells`` terminal cells (CJK counts 2), marking the cut with ``…``."""
-    if cell_len(text) <= cells:
-        return text
-    out = ""
-    for char in text:
-        if cell_len(out + char) > cells - 1:
-            break
-        out += char
-    return out + "…"
 
 
 def change_text(changes: tuple[ScoreChange, ...] | None) -> str:

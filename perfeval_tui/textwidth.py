@@ -1,4 +1,4 @@
-"""Display width of text in a spreadsheet or monospaced table: CJK and full-width count double.
+"""Display width of text in a terminal, a spreadsheet or a monospaced table: CJK counts double.
 
 The wide ranges are Unicode's East Asian Width W and F blocks; matching them with one compiled
 pattern keeps widths fast on 2,000-row tables (a per-character ``east_asian_width`` call is not).
@@ -29,3 +29,22 @@ def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes when wrapped at ``width`` half-width cells."""
     usable = max(int(width), 2)
     return sum(max(1, -(-line_width(line) // usable)) for line in text.split("\n"))
+
+
+def clip(text: str, width: int, mark: str = "…") -> str:
+    """Cut ``text`` to ``width`` cells, ending with ``mark`` when anything was cut."""
+    if line_width(text) <= width:
+        return text
+    room = width - line_width(mark)
+    out, used = [], 0
+    for char in text:
+        used += line_width(char)
+        if used > room:
+            break
+        out.append(char)
+    return "".join(out) + mark
+
+
+def fit(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` cells, silently."""
+    return clip(text, width, mark="")
