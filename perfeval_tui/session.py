@@ -101,7 +101,9 @@ class EditSession:
                 value = None
         if isinstance(obj, Indicator) and field in ("target", "actual") and isinstance(value, str):
             try:  # the indicator's own unit may be typed with the value: 1338路
-                value = parse_number(value, field=field_title(obj, field), kind="value", unit=obj.unit)
+                value = parse_number(
+                    value, field=field_title(obj, field), kind="value", unit=obj.unit
+                )
             except NumberInputError as exc:
                 return EditOutcome(f"「{exc.field}」{exc.problem}。{exc.hint}")
         try:
@@ -118,7 +120,7 @@ class EditSession:
         if self.autosave and self.path is not None:
             save_project(self.project, self.path)
         self.last = EditOutcome(
-            None, _changes(before, self.result), before.total, self.result.total
+            None, score_changes(before, self.result), before.total, self.result.total
         )
         return self.last
 
@@ -127,7 +129,7 @@ class EditSession:
             save_project(self.project, self.path)
 
 
-def _changes(before: ProjectScore, after: ProjectScore) -> tuple[ScoreChange, ...]:
+def score_changes(before: ProjectScore, after: ProjectScore) -> tuple[ScoreChange, ...]:
     old = {item.id: item.score for item in before.indicators}
     out = []
     for item in after.indicators:

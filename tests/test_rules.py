@@ -340,3 +340,12 @@ def test_an_explanation_keeps_the_numbers_it_was_scored_with():
     assert before.explanation.steps[0] == "完成值/目标值 = 96 / 100 = 0.9600"
     assert before.deductions[0].reason == "完成比例 0.9600 ＜ 1，按比例扣分"
     assert [str(i) for i in before.explanation.inputs][:2] == ["目标值 100%", "完成值 96%"]
+
+
+def test_incidents_past_the_weight_list_only_what_was_taken():
+    got = score(indicator("spending_compliance", weight="5", counts={"misuse": 2, "over_scope": 3}))
+    assert got.score == D("0.00")
+    assert [(d.reason, d.points) for d in got.deductions] == [
+        ("存在挤占、挪用、虚列支出等情况：2 起，扣 4.00 分", D("4")),
+        ("存在超范围补助情况：3 起，扣 3.00 分（扣完为止，实扣 1.00 分）", D("1")),
+    ]

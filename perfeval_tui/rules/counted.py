@@ -52,6 +52,7 @@ def score_incidents(
     weight = indicator.weight
     capped_total = ZERO
     uncapped_total = ZERO
+    room = weight  # what the ordinary clauses may still take before 扣完为止
     for number, clause in enumerate(rule.clauses, start=1):
         count = indicator.inputs.counts.get(clause.id, 0)
         b.inputs.append(InputValue(f"{number}.{clause.text}", str(count), "起"))
@@ -63,18 +64,26 @@ def score_incidents(
         if clause.cap is not None and reading == "clause_caps" and raw > clause.cap:
             applied = clause.cap
             arithmetic += f"，本条扣完 {fmt_plain(clause.cap)} 分为止 → {fmt2(applied)}"
+        reason = f"{clause.text}：{count} 起，扣 {fmt2(applied)} 分"
         if clause.uncapped:
             uncapped_total += applied
             arithmetic += "（不设上限）"
+            taken = applied
         else:
             capped_total += applied
+            # Listed deductions stay positive and add up to the points lost: a clause that
+            # runs past the weight is listed with what it could still take.
+            taken = min(applied, room)
+            room -= taken
+            if taken < applied:
+                reason += f"（扣完为止，实扣 {fmt2(taken)} 分）"
         b.steps.append(f"第 {number} 条：{arithmetic}")
-        b.deductions.append(Deduction(f"{clause.text}：{count} 起，扣 {fmt2(applied)} 分", applied))
+        if taken:
+            b.deductions.append(Deduction(reason, taken))
     if capped_total > weight:
         b.steps.append(
             f"扣完为止：一般条款合计 {fmt2(capped_total)} 分，以权重 {fmt2(weight)} 为限"
         )
-        b.deductions.append(Deduction("扣完为止，超出权重的扣分不计", weight - capped_total))
     score = max(ZERO, weight - capped_total) - uncapped_total
     excess = max(ZERO, -score)
     if excess:

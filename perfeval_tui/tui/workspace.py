@@ -19,8 +19,7 @@ from ..engine import ProjectScore
 from ..lock import LockOutcome, ProjectLock
 from ..model import Indicator, Project, RuleInputs
 from ..rescore import rescore_indicator
-from ..session import EditOutcome, EditSession, ScoreChange
-from ..session import _changes as score_changes
+from ..session import EditOutcome, EditSession, ScoreChange, score_changes
 from ..storage import load_project, save_project
 
 
