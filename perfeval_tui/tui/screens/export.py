@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from ...demo import state_dir
 from ...model import Project
 from ..widgets.live import LiveStatic
+from ..widgets.tick import MarkedCheckbox
 from .base import StepScreen
 
 NOT_YET = (
@@ -68,9 +69,9 @@ class ExportScreen(StepScreen):
                 yield Label("输出目录")
                 yield Input(str(default_folder(self.ws.path)), id="export-dir", compact=True)
             with Horizontal(classes="row"):
-                yield Checkbox("附表 xlsx", True, id="export-xlsx", compact=True)
-                yield Checkbox("评价报告 Markdown", True, id="export-md", compact=True)
-                yield Checkbox("覆盖已有文件", False, id="export-force", compact=True)
+                yield MarkedCheckbox("附表 xlsx", True, id="export-xlsx", compact=True)
+                yield MarkedCheckbox("评价报告 Markdown", True, id="export-md", compact=True)
+                yield MarkedCheckbox("覆盖已有文件", False, id="export-force", compact=True)
             yield Button("导出（回车）", id="export-go", compact=True, variant="primary")
             yield LiveStatic(id="export-result")
 

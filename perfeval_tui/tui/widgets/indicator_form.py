@@ -11,7 +11,7 @@ import contextlib
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Checkbox, Label, Static
+from textual.widgets import Label, Static
 
 from ...checks import DataWarning
 from ...engine import ProjectScore
@@ -35,6 +35,7 @@ from .indicator_inputs import (
     TickBox,
 )
 from .live import LiveStatic, warnings_text
+from .tick import MarkedCheckbox
 
 RATE_FAMILIES = ("ceiling_rate", "floor_rate", "reference_rate")
 LABEL_WIDTH = 10
@@ -138,7 +139,7 @@ class IndicatorForm(VerticalScroll):
         rules = [(r.name, r.id) for r in self.ruleset.rules.values()]
         yield choice_row("评分规则", ChoiceSelect(ref, "rule", rules, ind.rule, id="ind-rule"))
         yield Static("人工评分", classes="form-section")
-        toggle = Checkbox(
+        toggle = MarkedCheckbox(
             "使用人工评分（须写明理由）", ind.override is not None, id="override-on", compact=True
         )
         yield toggle

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from textual.widgets import Checkbox, Select
+from textual.widgets import Select
 
 from ...model import Indicator, RuleInputs
 from ...numbers import NumberInputError, parse_number
 from ...session import EditOutcome
 from .field import FieldInput, Ref
+from .tick import MarkedCheckbox
 
 PATH_SPLIT = re.compile(r"\s*[/／]\s*")
 
@@ -137,7 +138,7 @@ def override_value(score_text: str, reason: str) -> tuple[str, Any]:
     return "override", {"score": score, "reason": reason.strip()}
 
 
-class TickBox(Checkbox):
+class TickBox(MarkedCheckbox):
     """One checklist item; ticked means the item is met and its points are earned."""
 
     def __init__(self, label: str, item_id: str, value: bool, *, id: str | None = None) -> None:
