@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...numbers import fmt2
 from ..widgets.explanation import explanation_text
 from ..workspace import Workspace
+from .reading import ReadingDialog
 
 
 def deductions_text(workspace: Workspace) -> Text:
@@ -34,25 +32,10 @@ def deductions_text(workspace: Workspace) -> Text:
     return text
 
 
-class DeductionsDialog(ModalScreen[None]):
+class DeductionsDialog(ReadingDialog):
     BINDINGS = [Binding("escape,f2,q", "close", "关闭", key_display="Esc")]
-    DEFAULT_CSS = """
-    DeductionsDialog { align: center middle; }
-    DeductionsDialog > VerticalScroll {
-        width: 78; max-width: 100%; height: auto; max-height: 22;
-        border: solid $primary; background: $surface; padding: 0 1;
-    }
-    DeductionsDialog .title { text-style: bold; }
-    """
 
     def __init__(self, workspace: Workspace) -> None:
-        super().__init__()
-        self.workspace = workspace
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static("扣分明细（按失分从多到少；Esc 关闭，↑↓ 滚动）", classes="title")
-            yield Static(deductions_text(self.workspace))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        super().__init__(
+            "扣分明细（按失分从多到少；Esc 关闭，↑↓ 滚动）", Static(deductions_text(workspace))
+        )
