@@ -6,29 +6,19 @@ Run: .venv/bin/python benchmarks/bench_engine.py
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import large_project  # noqa: E402
+from benchmarks.measure import median_ms  # noqa: E402
 from perfeval_tui.engine import score_project  # noqa: E402
 from perfeval_tui.ruleset import load_ruleset  # noqa: E402
 from perfeval_tui.storage import load_project, save_project  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "demo_data" / "wuxi-2020.json"
-
-
-def median_ms(action, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:

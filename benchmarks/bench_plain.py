@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import select
 import shutil
 import statistics
 import struct
@@ -27,28 +26,14 @@ import termios
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.measure import drain  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "demo_data" / "wuxi-2020.json"
 QUIET = 0.25  # seconds without output that end a key's reply
 KEYS = "1234567890" * 3
-
-
-def drain(fd: int, quiet: float = QUIET, limit: float = 10.0) -> bytes:
-    """Everything the program writes until it has been silent for ``quiet`` seconds."""
-    data = b""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        data += chunk
-    return data
 
 
 def wait_for(fd: int, text: str, limit: float = 15.0) -> bytes:
@@ -86,15 +71,15 @@ def measure(term: str) -> tuple[list[int], int]:
                 wait_for(master, expect)
             os.write(master, b"\r")  # keep the name
             wait_for(master, "预算安排数")
-            drain(master)
+            drain(master, QUIET)
             sizes = []
             for key in KEYS:
                 os.write(master, key.encode())
-                sizes.append(len(drain(master)))
+                sizes.append(len(drain(master, QUIET)))
             os.write(master, b"\x15")  # Ctrl-U clears the typed line (both backends)
-            drain(master)
+            drain(master, QUIET)
             os.write(master, b"\r")  # Enter on an empty answer keeps 450 and asks the next
-            enter = len(drain(master))
+            enter = len(drain(master, QUIET))
         finally:
             proc.kill()
             proc.wait()

@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import fcntl
 import os
-import select
 import statistics
 import struct
 import subprocess
@@ -32,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.measure import drain  # noqa: E402
 
 BARE = """
 from textual.app import App
@@ -89,24 +90,6 @@ def startup(kind: str, env: dict[str, str]) -> tuple[float, int]:
 
 
 # ----- the pseudo-terminal ------------------------------------------------------------------
-
-
-def drain(fd: int, quiet: float, limit: float = 10.0) -> bytes:
-    """Everything written until the terminal has been silent for ``quiet`` seconds."""
-    data = b""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        data += chunk
-    return data
 
 
 def in_pty(

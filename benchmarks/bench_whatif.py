@@ -7,16 +7,14 @@ Run: .venv/bin/python benchmarks/bench_whatif.py
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import large_project  # noqa: E402
+from benchmarks.measure import median_ms  # noqa: E402
 from perfeval_tui.curve import score_curve  # noqa: E402
 from perfeval_tui.engine import score_project  # noqa: E402
 from perfeval_tui.quiz import generate  # noqa: E402
@@ -26,15 +24,6 @@ from perfeval_tui.storage import load_project  # noqa: E402
 from perfeval_tui.whatif import Sandbox  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "demo_data" / "wuxi-2020.json"
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:
