@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import large_project  # noqa: E402
 from benchmarks.measure import median_ms  # noqa: E402
-from perfeval_tui.engine import score_project  # noqa: E402
-from perfeval_tui.ruleset import load_ruleset  # noqa: E402
-from perfeval_tui.storage import load_project, save_project  # noqa: E402
+from perfeval_tui.project.storage import load_project, save_project  # noqa: E402
+from perfeval_tui.scoring.engine import score_project  # noqa: E402
+from perfeval_tui.scoring.ruleset import load_ruleset  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "demo_data" / "wuxi-2020.json"
 

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import large_project  # noqa: E402
 from perfeval_tui.exports import export_project  # noqa: E402
-from perfeval_tui.model import Project  # noqa: E402
-from perfeval_tui.storage import load_project  # noqa: E402
+from perfeval_tui.project.storage import load_project  # noqa: E402
+from perfeval_tui.scoring.model import Project  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "demo_data" / "wuxi-2020.json"
 GOAL_S = 1.5

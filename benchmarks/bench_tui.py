@@ -60,9 +60,9 @@ async def leave(pilot):
 Bare().run(headless=True, size=(80, 24), auto_pilot=leave)
 """,
     "wizard": """
-from perfeval_tui.demo import demo_copy
+from perfeval_tui.project.demo import demo_copy
 from perfeval_tui.tui.app import PerfevalApp
-from perfeval_tui.tui.workspace import open_workspace
+from perfeval_tui.project.workspace import open_workspace
 
 async def leave(pilot):
     await pilot.pause()
@@ -129,9 +129,9 @@ def in_pty(
 
 
 async def latencies(path: Path) -> list[float]:
+    from perfeval_tui.project.workspace import open_workspace
     from perfeval_tui.tui.app import PerfevalApp
     from perfeval_tui.tui.widgets.score_bar import ScoreBar
-    from perfeval_tui.tui.workspace import open_workspace
 
     workspace = open_workspace(path)
     app = PerfevalApp(workspace, start_step="indicators", linux=False)
@@ -235,7 +235,7 @@ def main() -> None:
         )
 
         from benchmarks.generate import large_project
-        from perfeval_tui.storage import save_project
+        from perfeval_tui.project.storage import save_project
 
         big = Path(folder) / "big.json"
         save_project(large_project(1000), big)

@@ -15,13 +15,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import large_project  # noqa: E402
 from benchmarks.measure import median_ms  # noqa: E402
-from perfeval_tui.curve import score_curve  # noqa: E402
-from perfeval_tui.engine import score_project  # noqa: E402
-from perfeval_tui.quiz import generate  # noqa: E402
-from perfeval_tui.seek import seek_indicator  # noqa: E402
-from perfeval_tui.seek_total import seek_total  # noqa: E402
-from perfeval_tui.storage import load_project  # noqa: E402
-from perfeval_tui.whatif import Sandbox  # noqa: E402
+from perfeval_tui.analysis.curve import score_curve  # noqa: E402
+from perfeval_tui.analysis.quiz import generate  # noqa: E402
+from perfeval_tui.analysis.seek import seek_indicator  # noqa: E402
+from perfeval_tui.analysis.seek_total import seek_total  # noqa: E402
+from perfeval_tui.analysis.whatif import Sandbox  # noqa: E402
+from perfeval_tui.project.storage import load_project  # noqa: E402
+from perfeval_tui.scoring.engine import score_project  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "demo_data" / "wuxi-2020.json"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from perfeval_tui.factory import new_project
-from perfeval_tui.model import FundRow, Indicator, Project, RuleInputs
+from perfeval_tui.project.factory import new_project
+from perfeval_tui.scoring.model import FundRow, Indicator, Project, RuleInputs
 
 
 def large_project(indicators: int = 1000, seed: int = 1) -> Project:

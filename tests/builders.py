@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from perfeval_tui.model import Basics, FundRow, Indicator, Project, RuleInputs
+from perfeval_tui.scoring.model import Basics, FundRow, Indicator, Project, RuleInputs
 
 ROOT = Path(__file__).resolve().parent.parent
 WUXI = ROOT / "demo_data" / "wuxi-2020.json"

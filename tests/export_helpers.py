@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 
 from perfeval_tui.exports import export_project
-from perfeval_tui.model import Project
+from perfeval_tui.scoring.model import Project
 
 BUDGET = "附表1 预算安排及执行情况表"
 INDICATORS = "附表2 绩效评价指标表"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from builders import COUNTY, WUXI, D, fund, indicator, project
 
+from perfeval_tui.analysis.curve import CurveError, curve_lines, score_curve
 from perfeval_tui.cli import main
-from perfeval_tui.curve import CurveError, curve_lines, score_curve
-from perfeval_tui.engine import score_project
-from perfeval_tui.storage import load_project
-from perfeval_tui.textwidth import line_width as cells
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.term.textwidth import line_width as cells
 
 PLOT_CHARS = set(" *:O│┤")
 

@@ -14,7 +14,7 @@ from builders import COUNTY, WUXI
 from perfeval_tui.cli import main
 from perfeval_tui.exports import ExistingFileError, ExportError, export_paths, export_project
 from perfeval_tui.exports.naming import safe_stem
-from perfeval_tui.storage import load_project
+from perfeval_tui.project.storage import load_project
 
 XLSX_NAME = "无锡市2020年度宜居住区技防改造专项-2020-附表.xlsx"
 MD_NAME = "无锡市2020年度宜居住区技防改造专项-2020-绩效评价报告.md"

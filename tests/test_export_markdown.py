@@ -6,14 +6,14 @@ from decimal import Decimal
 
 from builders import COUNTY, ROOT, WUXI
 
-from perfeval_tui.checks import check_project
-from perfeval_tui.engine import score_project
 from perfeval_tui.exports import export_project
 from perfeval_tui.exports.report import markdown_report
-from perfeval_tui.factory import new_project
-from perfeval_tui.goals import goal_summary
-from perfeval_tui.model import StatedGoal
-from perfeval_tui.storage import load_project
+from perfeval_tui.project.factory import new_project
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.scoring.checks import check_project
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.goals import goal_summary
+from perfeval_tui.scoring.model import StatedGoal
 
 GOLDEN = ROOT / "tests" / "golden" / "wuxi-2020-report.md"
 SECTIONS = (

@@ -18,9 +18,9 @@ from export_helpers import (
     row_by_key,
 )
 
-from perfeval_tui.engine import score_project
-from perfeval_tui.storage import load_project
-from perfeval_tui.textwidth import display_width, line_width
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.term.textwidth import display_width, line_width
 
 INJECTIONS = ("=1+1", "+1+1", "@SUM(A1)", "#N/A", "-2+3", "\tTAB", '=HYPERLINK("http://x")')
 
@@ -299,7 +299,7 @@ def test_module_import_does_not_load_openpyxl():
     import sys
 
     code = (
-        "import sys, perfeval_tui.exports, perfeval_tui.exports.report, perfeval_tui.goals\n"
+        "import sys, perfeval_tui.exports, perfeval_tui.exports.report, perfeval_tui.scoring.goals\n"
         "bad = sorted(m for m in ('textual', 'questionary', 'openpyxl') if m in sys.modules)\n"
         "print(','.join(bad))"
     )
@@ -313,7 +313,7 @@ def test_writer_never_imports_textual(tmp_path):
 
     code = (
         "import sys\n"
-        "from perfeval_tui.storage import load_project\n"
+        "from perfeval_tui.project.storage import load_project\n"
         "from perfeval_tui.exports import export_project\n"
         f"export_project(load_project({str(WUXI)!r}), {str(tmp_path)!r})\n"
         "print(','.join(sorted(m for m in ('textual', 'questionary') if m in sys.modules)))"

@@ -14,12 +14,12 @@ from export_helpers import BUDGET, DISTRICTS, INDICATORS, column_of, export_xlsx
 from openpyxl.cell.cell import MergedCell
 from openpyxl.worksheet.cell_range import CellRange
 
-from perfeval_tui.checks import check_project
 from perfeval_tui.cli import main
-from perfeval_tui.engine import score_project
 from perfeval_tui.exports.xlsx_import import import_workbook
 from perfeval_tui.exports.xlsx_reader import WorkbookImportError
-from perfeval_tui.storage import load_project
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.scoring.checks import check_project
+from perfeval_tui.scoring.engine import score_project
 
 
 def run(capsys, *args):

@@ -9,10 +9,10 @@ from builders import fund, indicator, project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perfeval_tui.engine import score_project
-from perfeval_tui.model import Indicator, RuleInputs
-from perfeval_tui.ruleset import load_ruleset, reading_options
-from perfeval_tui.storage import parse_project, project_json
+from perfeval_tui.project.storage import parse_project, project_json
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.model import Indicator, RuleInputs
+from perfeval_tui.scoring.ruleset import load_ruleset, reading_options
 
 WUXI = load_ruleset("wuxi-2021")
 money = st.decimals(min_value=0, max_value=100000, places=2, allow_nan=False, allow_infinity=False)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from perfeval_tui.lock import LockInfo, ProjectLock, lock_path_for, pid_alive, read_lock
+from perfeval_tui.project.lock import LockInfo, ProjectLock, lock_path_for, pid_alive, read_lock
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_release_leaves_a_lock_someone_else_took_over(project_file: Path, other_
 
 def test_lock_and_recent_modules_import_no_ui_library() -> None:
     code = (
-        "import sys, perfeval_tui.lock, perfeval_tui.recent, perfeval_tui.tui.workspace\n"
+        "import sys, perfeval_tui.project.lock, perfeval_tui.project.recent, perfeval_tui.project.workspace\n"
         "print(sorted(m for m in ('textual', 'questionary', 'openpyxl') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

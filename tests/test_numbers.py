@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import D
 
-from perfeval_tui.numbers import NumberInputError, parse_number
+from perfeval_tui.scoring.numbers import NumberInputError, parse_number
 
 
 @pytest.mark.parametrize(

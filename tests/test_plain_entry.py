@@ -18,8 +18,8 @@ from plain_driver import (
     typed,
 )
 
-from perfeval_tui.engine import score_project
-from perfeval_tui.storage import load_project
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.scoring.engine import score_project
 
 ROW_FIELDS = ("name", "budget", "increase", "decrease", "actual_spend", "funds_arrived")
 DISTRICT_FIELDS = ("name", "allocated", "actual_spend", "carryover", "funds_arrived")
@@ -99,7 +99,9 @@ def test_questionary_on_a_terminal_that_never_answers_cursor_queries(tmp_path):
 
 def test_plain_mode_loads_questionary_only_when_it_asks():
     """Importing plain mode (and ``perfeval new``) pulls in no prompt or UI library."""
-    modules = "perfeval_tui.plain.start, perfeval_tui.commands.new, perfeval_tui.completeness"
+    modules = (
+        "perfeval_tui.plain.start, perfeval_tui.commands.new, perfeval_tui.scoring.completeness"
+    )
     code = (
         f"import sys, {modules}\n"
         "bad = [m for m in ('questionary', 'prompt_toolkit', 'textual', 'openpyxl') if m in sys.modules]\n"

@@ -11,8 +11,8 @@ from decimal import Decimal
 from builders import WUXI
 from plain_driver import perfeval, run_lines, run_questionary, seed_answers, typed
 
-from perfeval_tui.engine import score_project
-from perfeval_tui.storage import load_project
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.scoring.engine import score_project
 
 
 def test_bad_answer_is_reasked_with_the_chinese_message(tmp_path):

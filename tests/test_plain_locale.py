@@ -11,8 +11,8 @@ import subprocess
 import pytest
 from plain_driver import perfeval
 
-from perfeval_tui.storage import load_project
-from perfeval_tui.terminal import locale_codeset
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.term.terminal import locale_codeset
 
 NAME, UNIT, DEPARTMENT = "无锡市宜居住区技防改造专项", "无锡市公安局", "财政局（鑫）"
 TYPED = f"{NAME}\n2020\n{UNIT}\n{DEPARTMENT}\n".encode("gb18030")

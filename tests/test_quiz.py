@@ -8,11 +8,11 @@ from collections import Counter
 import pytest
 from builders import D
 
+from perfeval_tui.analysis.quiz import FAMILY_ORDER, QuizResult, check_answer, generate, summarize
 from perfeval_tui.cli import main
-from perfeval_tui.engine import score_project
-from perfeval_tui.numbers import fmt2, fmt_plain
-from perfeval_tui.quiz import FAMILY_ORDER, QuizResult, check_answer, generate, summarize
-from perfeval_tui.ruleset import FAMILY_LABELS
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.numbers import fmt2, fmt_plain
+from perfeval_tui.scoring.ruleset import FAMILY_LABELS
 
 
 def fingerprint(scenarios):
@@ -26,7 +26,7 @@ def test_same_seed_same_scenarios_and_other_seeds_differ():
 
 @pytest.mark.parametrize("ruleset_id", ["wuxi-2021", "national-2020"])
 def test_every_family_comes_before_any_repeats(ruleset_id):
-    from perfeval_tui.ruleset import load_ruleset
+    from perfeval_tui.scoring.ruleset import load_ruleset
 
     families = {r.family for r in load_ruleset(ruleset_id).rules.values()}
     for seed in range(20):

@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 from builders import COUNTY, WUXI
 
-from perfeval_tui.engine import ProjectScore, score_project
-from perfeval_tui.model import Indicator, Override, Project
-from perfeval_tui.rescore import rescore_indicator
-from perfeval_tui.ruleset import ChecklistRule, GradedRule, IncidentRule, reading_options
-from perfeval_tui.storage import load_project
-from perfeval_tui.tui.workspace import Workspace
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.project.workspace import Workspace
+from perfeval_tui.scoring.engine import ProjectScore, score_project
+from perfeval_tui.scoring.model import Indicator, Override, Project
+from perfeval_tui.scoring.rescore import rescore_indicator
+from perfeval_tui.scoring.ruleset import ChecklistRule, GradedRule, IncidentRule, reading_options
 
 
 def same(a: ProjectScore, b: ProjectScore) -> None:

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from builders import D, fund, indicator, project
 
-from perfeval_tui.engine import score_project
-from perfeval_tui.model import Override
-from perfeval_tui.ruleset import load_ruleset
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.model import Override
+from perfeval_tui.scoring.ruleset import load_ruleset
 
 
 def score(ind, funds=None, reading=None, ruleset=None):

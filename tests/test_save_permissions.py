@@ -8,7 +8,7 @@ from pathlib import Path
 
 from builders import WUXI
 
-from perfeval_tui.storage import load_project, save_project
+from perfeval_tui.project.storage import load_project, save_project
 
 
 def test_saving_keeps_the_files_permissions(tmp_path: Path) -> None:

@@ -10,33 +10,33 @@ import pytest
 from builders import ROOT
 
 from perfeval_tui.commands.schema import SCHEMA_FILES, schema_text
-from perfeval_tui.ruleset import RuleSet, available_rulesets, load_ruleset
+from perfeval_tui.scoring.ruleset import RuleSet, available_rulesets, load_ruleset
 
 # Every module that must work without a screen: none may import a UI library, and openpyxl
 # only inside the export functions that need it.
 ENGINE_MODULES = [
-    "perfeval_tui.numbers",
-    "perfeval_tui.model",
-    "perfeval_tui.ruleset",
-    "perfeval_tui.budget",
-    "perfeval_tui.explanation",
-    "perfeval_tui.rules",
-    "perfeval_tui.engine",
-    "perfeval_tui.checks",
-    "perfeval_tui.goals",
-    "perfeval_tui.completeness",
-    "perfeval_tui.storage",
-    "perfeval_tui.session",
-    "perfeval_tui.lock",
-    "perfeval_tui.examples",
-    "perfeval_tui.factory",
-    "perfeval_tui.paths",
-    "perfeval_tui.whatif",
-    "perfeval_tui.seek",
-    "perfeval_tui.seek_total",
-    "perfeval_tui.quiz",
-    "perfeval_tui.curve",
-    "perfeval_tui.render_text",
+    "perfeval_tui.scoring.numbers",
+    "perfeval_tui.scoring.model",
+    "perfeval_tui.scoring.ruleset",
+    "perfeval_tui.scoring.budget",
+    "perfeval_tui.scoring.explanation",
+    "perfeval_tui.scoring.rules",
+    "perfeval_tui.scoring.engine",
+    "perfeval_tui.scoring.checks",
+    "perfeval_tui.scoring.goals",
+    "perfeval_tui.scoring.completeness",
+    "perfeval_tui.project.storage",
+    "perfeval_tui.project.session",
+    "perfeval_tui.project.lock",
+    "perfeval_tui.analysis.examples",
+    "perfeval_tui.project.factory",
+    "perfeval_tui.analysis.paths",
+    "perfeval_tui.analysis.whatif",
+    "perfeval_tui.analysis.seek",
+    "perfeval_tui.analysis.seek_total",
+    "perfeval_tui.analysis.quiz",
+    "perfeval_tui.analysis.curve",
+    "perfeval_tui.term.render_text",
     "perfeval_tui.exports",
     "perfeval_tui.cli",
 ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from builders import COUNTY, WUXI, D
 
-from perfeval_tui.checks import check_project
-from perfeval_tui.engine import score_project
-from perfeval_tui.storage import load_project
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.scoring.checks import check_project
+from perfeval_tui.scoring.engine import score_project
 
 SEED_SCORES = {
     "预算调整率（%）": "4",

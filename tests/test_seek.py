@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from builders import COUNTY, WUXI, D, fund, indicator, project
 
+from perfeval_tui.analysis.seek import seek_indicator
+from perfeval_tui.analysis.seek_total import seek_total
 from perfeval_tui.cli import main
-from perfeval_tui.engine import score_project
-from perfeval_tui.seek import seek_indicator
-from perfeval_tui.seek_total import seek_total
-from perfeval_tui.storage import load_project, project_json
+from perfeval_tui.project.storage import load_project, project_json
+from perfeval_tui.scoring.engine import score_project
 
 
 def run(capsys, *args):

@@ -8,8 +8,8 @@ import os
 import pytest
 from builders import WUXI, D
 
-from perfeval_tui.engine import score_project
-from perfeval_tui.storage import ProjectFileError, load_project, save_project
+from perfeval_tui.project.storage import ProjectFileError, load_project, save_project
+from perfeval_tui.scoring.engine import score_project
 
 
 def test_bom_and_crlf_are_accepted(tmp_path):

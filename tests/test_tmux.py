@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from perfeval_tui.storage import load_project
+from perfeval_tui.project.storage import load_project
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None,

@@ -16,8 +16,8 @@ from rich.console import Console
 from textual.widgets import OptionList
 from tui_helpers import ROOT, D, copy_project, make_app, retype, saved, score_bar
 
-from perfeval_tui.lock import LockInfo, lock_path_for
-from perfeval_tui.recent import load_recent
+from perfeval_tui.project.lock import LockInfo, lock_path_for
+from perfeval_tui.project.recent import load_recent
 from perfeval_tui.tui.app import PerfevalApp
 from perfeval_tui.tui.dialogs.help import HelpDialog, keys_table
 from perfeval_tui.tui.keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS
@@ -185,7 +185,7 @@ def test_startup_keeps_openpyxl_and_questionary_out(tmp_path: Path) -> None:
         "import asyncio, sys\n"
         "from pathlib import Path\n"
         "from perfeval_tui.tui.app import PerfevalApp\n"
-        "from perfeval_tui.tui.workspace import open_workspace\n"
+        "from perfeval_tui.project.workspace import open_workspace\n"
         "async def main():\n"
         f"    app = PerfevalApp(open_workspace(Path({str(path)!r})))\n"
         "    async with app.run_test(size=(80, 24)) as pilot:\n"
@@ -223,7 +223,7 @@ def test_without_a_terminal_it_says_so_and_never_hangs(tmp_path: Path) -> None:
 def test_recent_files_are_listed_on_one_line_each(tmp_path: Path) -> None:
     from rich.cells import cell_len
 
-    from perfeval_tui.recent import remember
+    from perfeval_tui.project.recent import remember
     from perfeval_tui.tui.screens.welcome import menu_options
 
     deep = tmp_path.joinpath(*["很长的文件夹名称"] * 6)

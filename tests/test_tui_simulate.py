@@ -14,10 +14,11 @@ from rich.cells import cell_len
 from textual.widgets import Checkbox, OptionList, Select
 from tui_helpers import COUNTY, D, copy_project, engine_total, make_app, retype, saved, score_bar
 
-from perfeval_tui.lock import LockInfo, lock_path_for
-from perfeval_tui.seek import seek_indicator
-from perfeval_tui.seek_total import seek_total
-from perfeval_tui.storage import load_project
+from perfeval_tui.analysis.seek import seek_indicator
+from perfeval_tui.analysis.seek_total import seek_total
+from perfeval_tui.analysis.whatif import Sandbox
+from perfeval_tui.project.lock import LockInfo, lock_path_for
+from perfeval_tui.project.storage import load_project
 from perfeval_tui.tui.dialogs.confirm import ConfirmDialog
 from perfeval_tui.tui.dialogs.seek import SeekDialog, TotalSeekDialog
 from perfeval_tui.tui.screens.base import StepScreen
@@ -25,7 +26,6 @@ from perfeval_tui.tui.screens.simulate import SimulationScreen
 from perfeval_tui.tui.widgets.delta_list import DeltaList, DeltaRow
 from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
 from perfeval_tui.tui.widgets.live import LiveStatic
-from perfeval_tui.whatif import Sandbox
 
 SIZE = (80, 24)
 CAMERAS = "total-cameras"

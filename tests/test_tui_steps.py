@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 from tui_helpers import COUNTY, D, copy_project, engine_total, make_app, retype, saved, score_bar
 
-from perfeval_tui.engine import score_project
+from perfeval_tui.scoring.engine import score_project
 from perfeval_tui.tui.screens.base import StepScreen
 from perfeval_tui.tui.widgets.indicator_form import IndicatorForm
 from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
@@ -275,8 +275,8 @@ async def test_an_indicator_shows_its_own_data_warnings(tmp_path: Path) -> None:
 async def test_a_new_project_adds_its_first_own_indicator_outside_the_fixed_ones(
     tmp_path: Path,
 ) -> None:
-    from perfeval_tui.factory import new_project
-    from perfeval_tui.storage import save_project
+    from perfeval_tui.project.factory import new_project
+    from perfeval_tui.project.storage import save_project
 
     path = tmp_path / "新项目.json"
     save_project(new_project("测试专项", 2024, "测试局"), path)

@@ -13,15 +13,15 @@ from rich.console import Console
 from textual.widgets import OptionList, Select
 from tui_helpers import copy_project, make_app, retype
 
+from perfeval_tui.analysis.curve import curve_lines, score_curve
+from perfeval_tui.analysis.examples import example_for
+from perfeval_tui.analysis.quiz import generate, summarize
 from perfeval_tui.cli import main
-from perfeval_tui.curve import curve_lines, score_curve
-from perfeval_tui.engine import score_project
-from perfeval_tui.examples import example_for
-from perfeval_tui.numbers import fmt2
-from perfeval_tui.quiz import generate, summarize
-from perfeval_tui.render_text import explanation_lines
-from perfeval_tui.ruleset import FAMILY_LABELS, load_ruleset
-from perfeval_tui.textwidth import line_width as cells
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.numbers import fmt2
+from perfeval_tui.scoring.ruleset import FAMILY_LABELS, load_ruleset
+from perfeval_tui.term.render_text import explanation_lines
+from perfeval_tui.term.textwidth import line_width as cells
 from perfeval_tui.tui.dialogs.help import keys_table
 from perfeval_tui.tui.keymap_training import (
     CALCULATOR_KEYS,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tui_helpers import copy_project, make_app
 
-from perfeval_tui.numbers import fmt2
-from perfeval_tui.quiz import generate
+from perfeval_tui.analysis.quiz import generate
+from perfeval_tui.scoring.numbers import fmt2
 from perfeval_tui.tui.training import open_calculator, open_quiz
 
 SIZE = (80, 24)

@@ -10,12 +10,18 @@ import sys
 import pytest
 from builders import COUNTY, WUXI, D, fund, indicator, project
 
+from perfeval_tui.analysis.paths import (
+    PathError,
+    SimulationError,
+    name_paths,
+    pointer_paths,
+    resolve,
+)
+from perfeval_tui.analysis.whatif import Sandbox, fmt_delta
 from perfeval_tui.cli import main
-from perfeval_tui.engine import score_project
-from perfeval_tui.paths import PathError, SimulationError, name_paths, pointer_paths, resolve
-from perfeval_tui.ruleset import load_ruleset
-from perfeval_tui.storage import load_project
-from perfeval_tui.whatif import Sandbox, fmt_delta
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.ruleset import load_ruleset
 
 WUXI_RULES = load_ruleset("wuxi-2021")
 
@@ -352,12 +358,12 @@ def test_simulate_command_bad_input_exits_2(capsys, tmp_path, args, message):
 @pytest.mark.parametrize(
     "module",
     [
-        "perfeval_tui.paths",
-        "perfeval_tui.whatif",
-        "perfeval_tui.seek",
-        "perfeval_tui.seek_total",
-        "perfeval_tui.quiz",
-        "perfeval_tui.curve",
+        "perfeval_tui.analysis.paths",
+        "perfeval_tui.analysis.whatif",
+        "perfeval_tui.analysis.seek",
+        "perfeval_tui.analysis.seek_total",
+        "perfeval_tui.analysis.quiz",
+        "perfeval_tui.analysis.curve",
     ],
 )
 def test_simulation_modules_import_no_ui_library(module):

@@ -6,14 +6,14 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from perfeval_tui.engine import score_project
-from perfeval_tui.model import Project
-from perfeval_tui.numbers import fmt2
-from perfeval_tui.storage import load_project
+from perfeval_tui.project.storage import load_project
+from perfeval_tui.project.workspace import open_workspace
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.model import Project
+from perfeval_tui.scoring.numbers import fmt2
 from perfeval_tui.tui.app import PerfevalApp
 from perfeval_tui.tui.widgets.field import FieldInput
 from perfeval_tui.tui.widgets.score_bar import ScoreBar
-from perfeval_tui.tui.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 WUXI = ROOT / "demo_data" / "wuxi-2020.json"

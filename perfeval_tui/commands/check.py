@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..checks import check_project
 from ..cli import EXIT_OK, EXIT_WARNINGS, fail
-from ..render_text import warning_line
+from ..scoring.checks import check_project
+from ..term.render_text import warning_line
 from .common import CommandError, add_file_argument, open_project
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from decimal import Decimal
 
-from ..model import Project
-from ..numbers import fmt2
-from ..ruleset import load_ruleset, reading_options
-from ..storage import ProjectFileError, load_project
+from ..project.storage import ProjectFileError, load_project
+from ..scoring.model import Project
+from ..scoring.numbers import fmt2
+from ..scoring.ruleset import load_ruleset, reading_options
 
 
 class CommandError(Exception):

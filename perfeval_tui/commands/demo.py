@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from ..cli import fail
-from ..demo import DEMOS, demo_copy
+from ..project.demo import DEMOS, demo_copy
 from .wizard import add_display_options, open_project
 
 

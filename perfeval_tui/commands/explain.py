@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import argparse
 
+from ..analysis.examples import WorkedExample, example_for, example_under_every_reading
 from ..cli import fail
-from ..examples import WorkedExample, example_for, example_under_every_reading
-from ..numbers import fmt2
-from ..render_text import explanation_lines
-from ..ruleset import (
+from ..scoring.numbers import fmt2
+from ..scoring.ruleset import (
     FAMILY_LABELS,
     UnknownRuleSetError,
     available_rulesets,
     load_ruleset,
     reading_options,
 )
+from ..term.render_text import explanation_lines
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 def example_curve_lines(example: WorkedExample) -> list[str]:
     """The worked example's score curve, or why this rule has none."""
-    from ..curve import CurveError, curve_lines, score_curve
+    from ..analysis.curve import CurveError, curve_lines, score_curve
 
     try:
         return curve_lines(score_curve(example.project, example.indicator_id))

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..cli import fail
-from ..numbers import fmt2
-from ..storage import save_project
+from ..project.storage import save_project
+from ..scoring.numbers import fmt2
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -23,9 +23,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..engine import score_project
     from ..exports.xlsx_import import import_workbook
     from ..exports.xlsx_reader import WorkbookImportError
+    from ..scoring.engine import score_project
 
     target = Path(args.output)
     if target.exists() and not args.force:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..cli import fail
-from ..ruleset import available_rulesets
+from ..scoring.ruleset import available_rulesets
 from .wizard import add_display_options, open_project
 
 

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Project
-from ..ruleset import RuleSet
-from ..storage import atomic_write_text
+from ..project.storage import atomic_write_text
+from ..scoring.model import Project
+from ..scoring.ruleset import RuleSet
 
 SCHEMA_FILES: dict[str, type[Project] | type[RuleSet]] = {
     "project.schema.json": Project,

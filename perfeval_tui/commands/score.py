@@ -7,11 +7,11 @@ import json
 import sys
 from typing import Any
 
-from ..checks import check_project
 from ..cli import fail
-from ..engine import ProjectScore, score_project
-from ..numbers import fmt2
-from ..render_text import explanation_lines, summary_line, warning_line
+from ..scoring.checks import check_project
+from ..scoring.engine import ProjectScore, score_project
+from ..scoring.numbers import fmt2
+from ..term.render_text import explanation_lines, summary_line, warning_line
 from .common import CommandError, add_file_argument, add_reading_argument, dec, open_project
 
 

@@ -12,12 +12,12 @@ import sys
 from decimal import Decimal
 from typing import Any
 
+from ..analysis.paths import SimulationError
+from ..analysis.seek import IndicatorSeek, SeekAnswer, seek_indicator
+from ..analysis.seek_total import TotalSeek, goal_for_grade, seek_total
 from ..cli import fail
-from ..numbers import NumberInputError, parse_number
-from ..paths import SimulationError
-from ..ruleset import load_ruleset
-from ..seek import IndicatorSeek, SeekAnswer, seek_indicator
-from ..seek_total import TotalSeek, goal_for_grade, seek_total
+from ..scoring.numbers import NumberInputError, parse_number
+from ..scoring.ruleset import load_ruleset
 from .common import CommandError, add_file_argument, add_reading_argument, dec, open_project
 
 

@@ -11,11 +11,11 @@ import json
 import sys
 from typing import Any
 
+from ..analysis.paths import SimulationError, indicator_name
+from ..analysis.whatif import Comparison, Sandbox, ScoreDelta, fmt_delta
 from ..cli import fail
-from ..numbers import fmt2
-from ..paths import SimulationError, indicator_name
-from ..render_text import explanation_lines
-from ..whatif import Comparison, Sandbox, ScoreDelta, fmt_delta
+from ..scoring.numbers import fmt2
+from ..term.render_text import explanation_lines
 from .common import CommandError, add_file_argument, dec, open_project
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..terminal import full_screen_problem, write_in_user_encoding
+from ..term.terminal import full_screen_problem, write_in_user_encoding
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -12,10 +12,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..checks import check_project
-from ..engine import score_project
-from ..model import Project
-from ..storage import fsync_dir
+from ..project.storage import fsync_dir
+from ..scoring.checks import check_project
+from ..scoring.engine import score_project
+from ..scoring.model import Project
 from .naming import markdown_name, xlsx_name
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..numbers import NumberInputError, parse_number
+from ..scoring.numbers import NumberInputError, parse_number
 from .cells import HUNDRED, decimal_of, format_unit, is_percent_unit, plain
 from .xlsx_reader import CellRead, SheetGrid, WorkbookImportError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..numbers import fmt2, fmt_percent, fmt_plain
+from ..scoring.numbers import fmt2, fmt_percent, fmt_plain
 from .cells import is_percent_unit
 from .table import CLOSING_LABELS, CellKind, CellValue, Quantity, Table
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..model import Project
+from ..scoring.model import Project
 
 XLSX_SUFFIX = "附表.xlsx"
 MD_SUFFIX = "绩效评价报告.md"

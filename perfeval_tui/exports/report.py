@@ -3,12 +3,12 @@ appendix tables. The user's free text is used where given; otherwise a visible p
 
 from __future__ import annotations
 
-from ..checks import DataWarning
-from ..engine import ProjectScore
-from ..goals import GoalSummary, goal_summary
-from ..model import Project
-from ..numbers import fmt2, fmt_plain
-from ..render_text import warning_line
+from ..scoring.checks import DataWarning
+from ..scoring.engine import ProjectScore
+from ..scoring.goals import GoalSummary, goal_summary
+from ..scoring.model import Project
+from ..scoring.numbers import fmt2, fmt_plain
+from ..term.render_text import warning_line
 from . import sentences as say
 from .md_tables import escape, markdown_table
 from .sheet_budget import budget_sheet

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..budget import DistrictTable, FundFigures
-from ..engine import ProjectScore
-from ..goals import GoalStatus, GoalSummary
-from ..model import Basics, StatedGoal
-from ..numbers import CENT, fmt2, fmt_plain
+from ..scoring.budget import DistrictTable, FundFigures
+from ..scoring.engine import ProjectScore
+from ..scoring.goals import GoalStatus, GoalSummary
+from ..scoring.model import Basics, StatedGoal
+from ..scoring.numbers import CENT, fmt2, fmt_plain
 
 KIND_WORDS = {"总目标": "绩效总目标", "明细目标": "明细项目绩效目标"}
 MAX_NAMED_DISTRICTS = 3

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..budget import FundFigures
-from ..engine import ProjectScore
-from ..model import FundRow, Project
+from ..scoring.budget import FundFigures
+from ..scoring.engine import ProjectScore
+from ..scoring.model import FundRow, Project
 from .table import CellValue, Closing, Column, Row, Table, unit_line
 
 SHEET = "附表1 预算安排及执行情况表"

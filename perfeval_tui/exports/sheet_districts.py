@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..budget import DistrictFigures
-from ..checks import DataWarning
-from ..engine import ProjectScore
-from ..model import DistrictRow, Project
+from ..scoring.budget import DistrictFigures
+from ..scoring.checks import DataWarning
+from ..scoring.engine import ProjectScore
+from ..scoring.model import DistrictRow, Project
 from .table import CellValue, Closing, Column, Row, Table, unit_line
 
 SHEET = "区县资金分配表"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine import RATE_FAMILIES, IndicatorScore, ProjectScore
-from ..model import Project
-from ..numbers import fmt2, fmt_plain
-from ..rules.rates import measure_rate
+from ..scoring.engine import RATE_FAMILIES, IndicatorScore, ProjectScore
+from ..scoring.model import Project
+from ..scoring.numbers import fmt2, fmt_plain
+from ..scoring.rules.rates import measure_rate
 from .table import CellValue, Closing, Column, Quantity, Row, Table, VerticalMerge, unit_line
 
 SHEET = "附表2 绩效评价指标表"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..checks import DataWarning, check_project
-from ..engine import ProjectScore, score_project
-from ..model import Project
+from ..scoring.checks import DataWarning, check_project
+from ..scoring.engine import ProjectScore, score_project
+from ..scoring.model import Project
 from .sheet_budget import budget_sheet
 from .sheet_districts import district_sheet
 from .sheet_indicators import indicator_sheet

@@ -16,12 +16,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..checks import check_project
-from ..engine import RATE_FAMILIES, ProjectScore, score_project
-from ..factory import indicator_from_template, new_indicator
-from ..model import Basics, DistrictRow, FundRow, Indicator, Project, new_id
-from ..ruleset import load_ruleset
-from ..storage import ProjectFileError, describe_validation_error, parse_project
+from ..project.factory import indicator_from_template, new_indicator
+from ..project.storage import ProjectFileError, describe_validation_error, parse_project
+from ..scoring.checks import check_project
+from ..scoring.engine import RATE_FAMILIES, ProjectScore, score_project
+from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, new_id
+from ..scoring.ruleset import load_ruleset
 from . import sheet_budget, sheet_districts, sheet_indicators
 from .cells import cell_content
 from .import_values import read_value

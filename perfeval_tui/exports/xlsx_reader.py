@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..numbers import NumberInputError, NumberKind, parse_number
+from ..scoring.numbers import NumberInputError, NumberKind, parse_number
 from .cells import decimal_of
 from .table import CLOSING_LABELS, UNIT_PREFIX, Column
 from .xlsx_writer import DATA_MARKER, DATA_SHEET, KEY_HEADER

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
-from ..textwidth import display_width, wrapped_lines
+from ..term.textwidth import display_width, wrapped_lines
 from .cells import KIND_FORMATS, cell_content, clean_text
 from .table import CLOSING_LABELS, Table
 

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..terminal import locale_codeset
+from ..term.terminal import locale_codeset
 
 
 def launch(path: Path | None, *, new: bool, ruleset: str | None = None) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine import IndicatorScore, ProjectScore
-from ..numbers import fmt2, fmt_percent, fmt_plain
-from ..textwidth import clip
+from ..scoring.engine import IndicatorScore, ProjectScore
+from ..scoring.numbers import fmt2, fmt_percent, fmt_plain
+from ..term.textwidth import clip
 
 CURRENT_WIDTH = 36  # a long current value is clipped in the question; the table shows it whole
 

@@ -11,10 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model import Indicator
-from ..numbers import fmt2, parse_number
-from ..ruleset import ChecklistItem, IncidentClause
-from ..session import EditOutcome, EditSession, field_title
+from ..project.session import EditOutcome, EditSession, field_title
+from ..scoring.model import Indicator
+from ..scoring.numbers import fmt2, parse_number
+from ..scoring.ruleset import ChecklistItem, IncidentClause
 from .display import points_line, shown
 from .prompts import CLEAR, Option, Prompter
 

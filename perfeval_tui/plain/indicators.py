@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..factory import new_indicator
-from ..model import Indicator
-from ..numbers import fmt2
-from ..ruleset import ChecklistRule, GradedRule, IncidentRule
+from ..project.factory import new_indicator
+from ..scoring.model import Indicator
+from ..scoring.numbers import fmt2
+from ..scoring.ruleset import ChecklistRule, GradedRule, IncidentRule
 from .display import indicator_line
 from .editing import Editor
 from .prompts import Option, Prompter

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TextIO, TypeVar
 
-from ..numbers import NumberInputError, NumberKind, fmt_plain, parse_number
-from ..terminal import locale_is_utf8
-from ..textwidth import clip
+from ..scoring.numbers import NumberInputError, NumberKind, fmt_plain, parse_number
+from ..term.terminal import locale_is_utf8
+from ..term.textwidth import clip
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..numbers import fmt2
-from ..render_text import explanation_lines, indicator_heading, summary_line, warning_line
-from ..session import EditSession
+from ..project.session import EditSession
+from ..scoring.numbers import fmt2
+from ..term.render_text import explanation_lines, indicator_heading, summary_line, warning_line
 from .prompts import Prompter, pick_number
 
 

@@ -8,15 +8,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..demo import demo_copy
-from ..factory import new_project
-from ..lock import ProjectLock
-from ..model import Basics, Project
-from ..numbers import NumberInputError, parse_number
-from ..render_text import summary_line
-from ..ruleset import UnknownRuleSetError, load_ruleset
-from ..session import EditSession, validation_message
-from ..storage import ProjectFileError, load_project, save_project
+from ..project.demo import demo_copy
+from ..project.factory import new_project
+from ..project.lock import ProjectLock
+from ..project.session import EditSession, validation_message
+from ..project.storage import ProjectFileError, load_project, save_project
+from ..scoring.model import Basics, Project
+from ..scoring.numbers import NumberInputError, parse_number
+from ..scoring.ruleset import UnknownRuleSetError, load_ruleset
+from ..term.render_text import summary_line
 from .prompts import Option, Prompter, QuitRequested
 from .wizard import EXIT_INCOMPLETE, PlainWizard
 

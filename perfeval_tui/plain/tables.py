@@ -6,12 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..budget import DistrictFigures, FundFigures
-from ..model import DistrictRow, FundRow, Project
-from ..numbers import fmt2
-from ..render_text import warning_line
-from ..session import EditSession
-from ..textwidth import clip
+from ..project.session import EditSession
+from ..scoring.budget import DistrictFigures, FundFigures
+from ..scoring.model import DistrictRow, FundRow, Project
+from ..scoring.numbers import fmt2
+from ..term.render_text import warning_line
+from ..term.textwidth import clip
 from .display import rate
 from .editing import Editor
 from .prompts import Option, Prompter

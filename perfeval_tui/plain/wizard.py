@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..completeness import missing_items
-from ..engine import IndicatorScore
-from ..model import Basics
-from ..numbers import fmt2
-from ..session import EditSession
+from ..project.session import EditSession
+from ..scoring.completeness import missing_items
+from ..scoring.engine import IndicatorScore
+from ..scoring.model import Basics
+from ..scoring.numbers import fmt2
 from .display import points_line
 from .editing import Editor
 from .indicators import IndicatorStep, rule_is_rate

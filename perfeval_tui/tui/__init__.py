@@ -19,8 +19,8 @@ def launch(
     A file that cannot be loaded is reported in one Chinese line before the screen is taken over,
     and is never written to. A path that does not exist yet (or ``new``) starts a new project there.
     """
-    from ..storage import ProjectFileError
-    from .workspace import Workspace, open_workspace
+    from ..project.storage import ProjectFileError
+    from ..project.workspace import Workspace, open_workspace
 
     workspace: Workspace | None = None
     new_path: Path | None = None

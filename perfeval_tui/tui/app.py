@@ -14,14 +14,14 @@ from textual import events
 from textual.app import App
 from textual.timer import Timer
 
-from ..recent import remember
+from ..project.recent import remember
+from ..project.workspace import Workspace
 from . import keymap
 from .commands import ChinesePalette, ProjectCommands
 from .console import adapt_to_console, is_linux_console
 from .screens.too_small import TooSmallScreen, too_small
 from .steps import STEPS
 from .widgets.score_bar import ScoreBar
-from .workspace import Workspace
 
 SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anyway
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import App
 
-from ..quiz import QuizResult, Scenario
+from ..analysis.quiz import QuizResult, Scenario
 from .console import adapt_to_console, is_linux_console
 from .keymap import APP_KEYS, bindings
 

@@ -8,7 +8,7 @@ from functools import partial
 
 from textual.app import App
 
-from ..ruleset import RuleSet, load_ruleset
+from ..scoring.ruleset import RuleSet, load_ruleset
 
 
 def _ruleset(app: App[object]) -> RuleSet:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from ...model import Project
-from ...ruleset import RuleSet
+from ...scoring.model import Project
+from ...scoring.ruleset import RuleSet
 from ..keymap import bindings
 from ..keymap_training import SEEK_KEYS
 from ..widgets.curve_view import project_curve_text

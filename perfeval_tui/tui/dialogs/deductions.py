@@ -6,9 +6,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from ...numbers import fmt2
+from ...project.workspace import Workspace
+from ...scoring.numbers import fmt2
 from ..widgets.explanation import explanation_text
-from ..workspace import Workspace
 from .reading import ReadingDialog
 
 

@@ -16,12 +16,12 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ...factory import new_project
-from ...model import Basics
-from ...ruleset import available_rulesets, load_ruleset
-from ...storage import ProjectFileError, describe_validation_error
+from ...project.factory import new_project
+from ...project.storage import ProjectFileError, describe_validation_error
+from ...project.workspace import Workspace, create_workspace, open_workspace
+from ...scoring.model import Basics
+from ...scoring.ruleset import available_rulesets, load_ruleset
 from ..widgets.field import FieldError
-from ..workspace import Workspace, create_workspace, open_workspace
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}

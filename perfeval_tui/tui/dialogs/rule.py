@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Static
 
+from ...project.workspace import Workspace
 from ..widgets.rulebook import rule_text
-from ..workspace import Workspace
 from .reading import ReadingDialog
 
 

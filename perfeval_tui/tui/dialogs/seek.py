@@ -1,8 +1,8 @@
 """Goal seek in the sandbox: what an indicator needs for full marks (or a chosen score), and the
 single-indicator changes that lift the total to a score or grade.
 
-Answers come from :func:`~perfeval_tui.seek.seek_indicator` and
-:func:`~perfeval_tui.seek_total.seek_total`, each already applied to a copy and re-scored by the
+Answers come from :func:`~perfeval_tui.analysis.seek.seek_indicator` and
+:func:`~perfeval_tui.analysis.seek_total.seek_total`, each already applied to a copy and re-scored by the
 engine; the dialog shows those figures and returns the chosen answer (Enter) to the sandbox.
 """
 
@@ -18,11 +18,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...numbers import NumberInputError, fmt2, parse_number
-from ...paths import SimulationError
-from ...seek import IndicatorSeek, SeekAnswer, seek_indicator
-from ...seek_total import TotalSeek, goal_for_grade, seek_total, size_text
-from ...whatif import Sandbox
+from ...analysis.paths import SimulationError
+from ...analysis.seek import IndicatorSeek, SeekAnswer, seek_indicator
+from ...analysis.seek_total import TotalSeek, goal_for_grade, seek_total, size_text
+from ...analysis.whatif import Sandbox
+from ...scoring.numbers import NumberInputError, fmt2, parse_number
 from ..keymap import bindings
 from ..keymap_training import SEEK_KEYS
 from ..widgets.live import LiveStatic

@@ -15,14 +15,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, TextArea
 
-from ...engine import IndicatorScore
-from ...session import EditOutcome
+from ...project.session import EditOutcome
+from ...project.workspace import Workspace
+from ...scoring.engine import IndicatorScore
 from .. import keymap
 from ..steps import STEP_KEYS, STEPS, position_label, step_index
 from ..widgets.explanation import ExplanationPanel
 from ..widgets.field import FieldInput
 from ..widgets.score_bar import ScoreBar, StepBar
-from ..workspace import Workspace
 
 if TYPE_CHECKING:
     from ..app import PerfevalApp

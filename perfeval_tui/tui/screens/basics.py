@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from ...model import Basics
+from ...scoring.model import Basics
 from ..widgets.field import FieldError, FieldInput, FieldRow, Ref
 from .base import StepScreen
 

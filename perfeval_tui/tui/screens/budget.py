@@ -11,11 +11,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...budget import FundFigures
-from ...engine import IndicatorScore, ProjectScore
-from ...model import FundRow
-from ...numbers import fmt2, fmt_percent
-from ...session import EditOutcome
+from ...project.session import EditOutcome
+from ...scoring.budget import FundFigures
+from ...scoring.engine import IndicatorScore, ProjectScore
+from ...scoring.model import FundRow
+from ...scoring.numbers import fmt2, fmt_percent
 from .. import keymap
 from ..widgets.field import MONEY_CHARS, FieldInput, FieldRow, Ref
 from ..widgets.live import LiveStatic, pad, warnings_text

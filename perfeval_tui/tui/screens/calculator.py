@@ -1,10 +1,10 @@
 """The rule-book calculator: type a rule's inputs and watch the engine's explanation and the score
 curve follow.
 
-It works on the rule's worked example (:func:`~perfeval_tui.examples.example_for`, a one-indicator
-project) inside a :class:`~perfeval_tui.whatif.Sandbox`: each typed value goes through the model's
+It works on the rule's worked example (:func:`~perfeval_tui.analysis.examples.example_for`, a one-indicator
+project) inside a :class:`~perfeval_tui.analysis.whatif.Sandbox`: each typed value goes through the model's
 validators and the number parser, the engine re-scores, and the panes render the engine's
-explanation record and :class:`~perfeval_tui.curve.ScoreCurve`. No project file is involved.
+explanation record and :class:`~perfeval_tui.analysis.curve.ScoreCurve`. No project file is involved.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, ContentSwitcher, Footer, Input, Select, Static
 
-from ...curve import CurveError, score_curve
-from ...examples import example_for
-from ...numbers import fmt2
-from ...ruleset import FAMILY_LABELS, RuleSet
-from ...whatif import Sandbox
+from ...analysis.curve import CurveError, score_curve
+from ...analysis.examples import example_for
+from ...analysis.whatif import Sandbox
+from ...scoring.numbers import fmt2
+from ...scoring.ruleset import FAMILY_LABELS, RuleSet
 from ..keymap import bindings
 from ..keymap_training import CALCULATOR_KEYS
 from ..widgets.curve_view import curve_text

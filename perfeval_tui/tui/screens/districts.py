@@ -8,11 +8,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from ...budget import DistrictFigures
-from ...engine import IndicatorScore
-from ...model import DistrictRow
-from ...numbers import fmt2, fmt_percent
-from ...session import EditOutcome
+from ...project.session import EditOutcome
+from ...scoring.budget import DistrictFigures
+from ...scoring.engine import IndicatorScore
+from ...scoring.model import DistrictRow
+from ...scoring.numbers import fmt2, fmt_percent
 from .. import keymap
 from ..widgets.field import MONEY_CHARS, FieldError, FieldInput, Ref
 from ..widgets.live import LiveStatic, warnings_text

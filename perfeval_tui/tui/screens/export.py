@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from ...demo import state_dir
-from ...model import Project
+from ...project.demo import state_dir
+from ...scoring.model import Project
 from ..widgets.live import LiveStatic
 from ..widgets.tick import MarkedCheckbox
 from .base import StepScreen

@@ -9,10 +9,10 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Select, Tree
 
-from ...engine import IndicatorScore
-from ...factory import new_indicator
-from ...model import Indicator
-from ...session import EditOutcome
+from ...project.factory import new_indicator
+from ...project.session import EditOutcome
+from ...scoring.engine import IndicatorScore
+from ...scoring.model import Indicator
 from .. import keymap
 from ..widgets.field import FieldInput
 from ..widgets.indicator_form import IndicatorForm

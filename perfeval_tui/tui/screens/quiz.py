@@ -1,9 +1,9 @@
 """评分练习 full-screen: generated scenarios, the trainee types the score, the engine checks it.
 
-Scenarios come from :func:`~perfeval_tui.quiz.generate` (the same seed gives the same questions
-here, in ``perfeval quiz`` and in its line mode); :func:`~perfeval_tui.quiz.check_answer` judges
+Scenarios come from :func:`~perfeval_tui.analysis.quiz.generate` (the same seed gives the same questions
+here, in ``perfeval quiz`` and in its line mode); :func:`~perfeval_tui.analysis.quiz.check_answer` judges
 each answer against the engine's score (±0.01) and the engine's worked explanation follows. The
-quiz ends with the summary per rule family (:func:`~perfeval_tui.quiz.summarize`).
+quiz ends with the summary per rule family (:func:`~perfeval_tui.analysis.quiz.summarize`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
-from ...numbers import fmt2
-from ...quiz import QuizResult, Scenario, check_answer, generate, summarize, summary_lines
-from ...render_text import explanation_lines
+from ...analysis.quiz import QuizResult, Scenario, check_answer, generate, summarize, summary_lines
+from ...scoring.numbers import fmt2
+from ...term.render_text import explanation_lines
 from ..keymap import bindings
 from ..keymap_training import QUIZ_KEYS
 from ..widgets.live import LiveStatic

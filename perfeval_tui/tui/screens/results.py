@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...engine import ProjectScore
-from ...numbers import fmt2, fmt_plain
-from ...render_text import warning_line
-from ...session import EditOutcome
+from ...project.session import EditOutcome
+from ...scoring.engine import ProjectScore
+from ...scoring.numbers import fmt2, fmt_plain
+from ...term.render_text import warning_line
 from ..widgets.live import LiveStatic, pad
 from .base import StepScreen
 

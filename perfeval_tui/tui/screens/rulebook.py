@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...session import EditOutcome
+from ...project.session import EditOutcome
 from ..keymap import bindings
 from ..keymap_training import RULEBOOK_KEYS
 from ..training import open_calculator, open_quiz

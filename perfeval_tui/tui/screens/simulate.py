@@ -1,6 +1,6 @@
 """F5 模拟: try values on a copy of the project and see every score move against the saved file.
 
-Edits go to a :class:`~perfeval_tui.whatif.Sandbox` (a copy scored by the engine; the project and
+Edits go to a :class:`~perfeval_tui.analysis.whatif.Sandbox` (a copy scored by the engine; the project and
 its file are never touched). The list shows every subtotal and indicator against the file, the
 pane on the right edits the chosen indicator's inputs, and the bottom line shows the total.
 Goal seek (F6, F8) drafts answers that the engine has re-scored; Enter puts one into the sandbox.
@@ -21,10 +21,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, ListView, Select
 
-from ...model import Indicator
-from ...paths import SimulationError
-from ...seek import SeekAnswer
-from ...whatif import Sandbox
+from ...analysis.paths import SimulationError
+from ...analysis.seek import SeekAnswer
+from ...analysis.whatif import Sandbox
+from ...project.workspace import Workspace
+from ...scoring.model import Indicator
 from ..keymap import bindings
 from ..keymap_training import SANDBOX_KEYS
 from ..widgets.delta_list import DeltaList
@@ -34,7 +35,6 @@ from ..widgets.live import LiveStatic
 from ..widgets.rule_inputs import apply_change
 from ..widgets.sandbox_editor import SandboxEditor, changes_text
 from ..widgets.score_bar import StepBar
-from ..workspace import Workspace
 
 if TYPE_CHECKING:
     from ..app import PerfevalApp

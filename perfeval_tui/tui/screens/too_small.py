@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...terminal import MIN_COLUMNS, MIN_LINES
+from ...term.terminal import MIN_COLUMNS, MIN_LINES
 
 
 def too_small(width: int, height: int) -> bool:

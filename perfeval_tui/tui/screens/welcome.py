@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...demo import demo_copy
-from ...recent import load_recent
-from ...storage import ProjectFileError
-from ..workspace import Workspace, open_workspace
+from ...project.demo import demo_copy
+from ...project.recent import load_recent
+from ...project.storage import ProjectFileError
+from ...project.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:
     from ..app import PerfevalApp

@@ -1,5 +1,5 @@
-"""A score curve in a pane: the engine's :class:`~perfeval_tui.curve.ScoreCurve` drawn by
-:func:`~perfeval_tui.curve.curve_lines`, with its title and legend wrapped to the pane instead of
+"""A score curve in a pane: the engine's :class:`~perfeval_tui.analysis.curve.ScoreCurve` drawn by
+:func:`~perfeval_tui.analysis.curve.curve_lines`, with its title and legend wrapped to the pane instead of
 cut, so nothing that matters is lost in a narrow pane at 80 columns.
 """
 
@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...curve import CurveError, ScoreCurve, curve_lines, score_curve
-from ...model import Project
-from ...numbers import fmt2
-from ...ruleset import RuleSet
+from ...analysis.curve import CurveError, ScoreCurve, curve_lines, score_curve
+from ...scoring.model import Project
+from ...scoring.numbers import fmt2
+from ...scoring.ruleset import RuleSet
 from .rule_inputs import reading_name
 
 

@@ -1,6 +1,6 @@
 """The sandbox's score list: every subtotal and indicator with its score against the saved file.
 
-Rows come from the engine's :class:`~perfeval_tui.whatif.Comparison`; a row that moved shows
+Rows come from the engine's :class:`~perfeval_tui.analysis.whatif.Comparison`; a row that moved shows
 ``15.00 → 14.49 (−0.51)``, one that did not shows its score. Subtotal rows cannot take the cursor.
 Each row is its own small widget and is repainted only when its own text changes, so a keystroke
 in the sandbox costs a line or two of output, not the whole list.
@@ -12,9 +12,9 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import ListItem, ListView
 
-from ...numbers import fmt2
-from ...textwidth import clip
-from ...whatif import Comparison, ScoreDelta, fmt_delta
+from ...analysis.whatif import Comparison, ScoreDelta, fmt_delta
+from ...scoring.numbers import fmt2
+from ...term.textwidth import clip
 from .live import LiveStatic, pad
 
 NUMBERS = 21  # "100.00 → 100.00 (−0.51)" at most, right-aligned

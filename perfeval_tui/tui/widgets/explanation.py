@@ -1,6 +1,6 @@
 """The explanation panel: the engine's explanation record of one score, as the user's own numbers.
 
-It renders :class:`~perfeval_tui.explanation.Explanation` data (clause, reading and its
+It renders :class:`~perfeval_tui.scoring.explanation.Explanation` data (clause, reading and its
 alternatives, inputs, arithmetic steps, deductions); it never computes anything itself.
 """
 
@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...engine import IndicatorScore
-from ...numbers import fmt2
+from ...scoring.engine import IndicatorScore
+from ...scoring.numbers import fmt2
 
 
 def explanation_text(item: IndicatorScore, *, clause: bool = True) -> Text:

@@ -16,8 +16,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from ...model import Project
-from ...numbers import fmt_plain
+from ...scoring.model import Project
+from ...scoring.numbers import fmt_plain
 
 Table = Literal["basics", "funds", "districts", "indicators", "inputs"]
 

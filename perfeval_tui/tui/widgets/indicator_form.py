@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
-from ...checks import DataWarning
-from ...engine import ProjectScore
-from ...model import Indicator
-from ...numbers import fmt2, fmt_plain
-from ...ruleset import (
+from ...scoring.checks import DataWarning
+from ...scoring.engine import ProjectScore
+from ...scoring.model import Indicator
+from ...scoring.numbers import fmt2, fmt_plain
+from ...scoring.ruleset import (
     ChecklistRule,
     CompletionRatioRule,
     GradedRule,

@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 from textual.widgets import Select
 
-from ...model import Indicator, RuleInputs
-from ...numbers import NumberInputError, parse_number
-from ...session import EditOutcome
+from ...project.session import EditOutcome
+from ...scoring.model import Indicator, RuleInputs
+from ...scoring.numbers import NumberInputError, parse_number
 from .field import FieldInput, Ref
 from .tick import MarkedCheckbox
 

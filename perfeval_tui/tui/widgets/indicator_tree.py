@@ -10,8 +10,8 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ...engine import IndicatorScore, ProjectScore
-from ...numbers import fmt2
+from ...scoring.engine import IndicatorScore, ProjectScore
+from ...scoring.numbers import fmt2
 
 
 def leaf_label(item: IndicatorScore) -> Text:

@@ -1,4 +1,4 @@
-"""The inputs one rule reads, as entry widgets over a :class:`~perfeval_tui.whatif.Sandbox`.
+"""The inputs one rule reads, as entry widgets over a :class:`~perfeval_tui.analysis.whatif.Sandbox`.
 
 Used by the simulation sandbox and the rule-book calculator: 附表1 amounts for the rate rules,
 目标值/完成值/方向 for the completion ratio, ticks, incident counts, a level, and the rule's
@@ -16,10 +16,12 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static
 
-from ...model import Indicator, Project
-from ...numbers import fmt_plain
-from ...paths import SimulationError
-from ...ruleset import (
+from ...analysis.paths import SimulationError
+from ...analysis.whatif import Sandbox
+from ...project.session import EditOutcome
+from ...scoring.model import Indicator, Project
+from ...scoring.numbers import fmt_plain
+from ...scoring.ruleset import (
     READINGS_BY_FAMILY,
     ChecklistRule,
     CompletionRatioRule,
@@ -28,8 +30,6 @@ from ...ruleset import (
     RuleSet,
     reading_options,
 )
-from ...session import EditOutcome
-from ...whatif import Sandbox
 from .field import MONEY_CHARS, FieldInput, FieldRow, Ref, display_value
 from .indicator_inputs import ChoiceSelect, CountInput, TickBox
 

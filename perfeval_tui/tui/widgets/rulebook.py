@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...engine import ProjectScore
-from ...examples import example_for, example_under_every_reading
-from ...model import Project
-from ...numbers import fmt2, fmt_plain
-from ...ruleset import (
+from ...analysis.examples import example_for, example_under_every_reading
+from ...scoring.engine import ProjectScore
+from ...scoring.model import Project
+from ...scoring.numbers import fmt2, fmt_plain
+from ...scoring.ruleset import (
     FAMILY_LABELS,
     ChecklistRule,
     CompletionRatioRule,

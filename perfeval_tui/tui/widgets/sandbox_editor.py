@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...whatif import Comparison, Sandbox, ValueChange
+from ...analysis.whatif import Comparison, Sandbox, ValueChange
 from .explanation import explanation_text
 from .line_stack import LineStack
 from .live import LiveStatic

@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ...numbers import fmt2
-from ...session import ScoreChange
-from ...textwidth import clip
-from ..workspace import Workspace
+from ...project.session import ScoreChange
+from ...project.workspace import Workspace
+from ...scoring.numbers import fmt2
+from ...term.textwidth import clip
 
 MINUS = "\u2212"
 

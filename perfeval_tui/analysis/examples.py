@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .engine import IndicatorScore, score_project
-from .model import Basics, FundRow, Indicator, Project, RuleInputs
-from .ruleset import (
+from ..scoring.engine import IndicatorScore, score_project
+from ..scoring.model import Basics, FundRow, Indicator, Project, RuleInputs
+from ..scoring.ruleset import (
     ChecklistRule,
     CompletionRatioRule,
     GradedRule,

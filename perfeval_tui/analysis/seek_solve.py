@@ -3,7 +3,7 @@
 Piecewise-linear rules are solved analytically (completion ratio, the three rates); rules on
 counted inputs (checklist, incidents, graded) are small enough to enumerate, scoring each
 candidate with the engine's own rule function. Callers re-score every answer with
-:func:`score_project` before showing it (see :mod:`perfeval_tui.seek`).
+:func:`score_project` before showing it (see :mod:`perfeval_tui.analysis.seek`).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from .budget import FundFigures
-from .model import Indicator, RuleInputs
-from .numbers import CENT, round_score
-from .rules import ScoringContext, score_indicator
-from .rules.completion import band_for
-from .ruleset import (
+from ..scoring.budget import FundFigures
+from ..scoring.model import Indicator, RuleInputs
+from ..scoring.numbers import CENT, round_score
+from ..scoring.rules import ScoringContext, score_indicator
+from ..scoring.rules.completion import band_for
+from ..scoring.ruleset import (
     CeilingRateRule,
     ChecklistRule,
     CompletionRatioRule,

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "demo_data"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo_data"
 DEMOS = {"wuxi": "wuxi-2020.json", "county": "county-demo.json"}
 
 

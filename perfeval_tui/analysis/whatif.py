@@ -16,13 +16,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .checks import DataWarning
-from .engine import ProjectScore, ScoringError, score_project
-from .model import Indicator, Project, RuleInputs
-from .numbers import NumberInputError, fmt2, parse_number
+from ..project.session import EditOutcome, EditSession, field_title
+from ..scoring.checks import DataWarning
+from ..scoring.engine import ProjectScore, ScoringError, score_project
+from ..scoring.model import Indicator, Project, RuleInputs
+from ..scoring.numbers import NumberInputError, fmt2, parse_number
+from ..scoring.ruleset import ChecklistRule, GradedRule, RuleSet, load_ruleset, reading_options
 from .paths import FieldRef, PathError, SimulationError, nearest, resolve
-from .ruleset import ChecklistRule, GradedRule, RuleSet, load_ruleset, reading_options
-from .session import EditOutcome, EditSession, field_title
 
 ZERO = Decimal(0)
 MINUS = "\u2212"

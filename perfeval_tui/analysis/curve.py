@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .budget import FundFigures
-from .engine import reading_for, rule_for, score_project
-from .model import FundRow, Indicator, Project
-from .numbers import CENT, fmt2, fmt_plain
-from .rules.completion import band_for
-from .rules.rates import MEASURE_LABELS, measure_rate
-from .ruleset import (
+from ..scoring.budget import FundFigures
+from ..scoring.engine import reading_for, rule_for, score_project
+from ..scoring.model import FundRow, Indicator, Project
+from ..scoring.numbers import CENT, fmt2, fmt_plain
+from ..scoring.rules.completion import band_for
+from ..scoring.rules.rates import MEASURE_LABELS, measure_rate
+from ..scoring.ruleset import (
     CeilingRateRule,
     CompletionRatioRule,
     FloorRateRule,
@@ -27,7 +27,7 @@ from .ruleset import (
     RuleSet,
     load_ruleset,
 )
-from .textwidth import fit
+from ..term.textwidth import fit
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 X_PLACES = Decimal("0.0001")

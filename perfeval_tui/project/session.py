@@ -15,11 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import DataWarning, check_project
-from .engine import ProjectScore, score_project
-from .model import Indicator, Project
-from .numbers import NumberInputError, parse_number
-from .ruleset import RuleSet, load_ruleset
+from ..scoring.checks import DataWarning, check_project
+from ..scoring.engine import ProjectScore, score_project
+from ..scoring.model import Indicator, Project
+from ..scoring.numbers import NumberInputError, parse_number
+from ..scoring.ruleset import RuleSet, load_ruleset
 from .storage import describe_validation_error, save_project
 
 ZERO = Decimal(0)

@@ -1,8 +1,8 @@
 """Goal seek for one indicator: the 完成值 range for full marks, the value for a chosen score,
 and for the rate rules the 实际支出 / 实际到位 / 调增调减 amounts that reach it.
 
-Answers are drafted from the rule's inverse (:mod:`perfeval_tui.seek_drafts`) and then applied in
-a :class:`~perfeval_tui.whatif.Sandbox` and re-scored with :func:`score_project`; what an answer
+Answers are drafted from the rule's inverse (:mod:`perfeval_tui.analysis.seek_drafts`) and then applied in
+a :class:`~perfeval_tui.analysis.whatif.Sandbox` and re-scored with :func:`score_project`; what an answer
 shows as its score is the engine's. Every answer carries the ``PATH=VALUE`` settings that
 ``perfeval simulate`` accepts, so it can be replayed.
 """
@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Project
-from .numbers import fmt2
+from ..scoring.model import Project
+from ..scoring.numbers import fmt2
+from ..scoring.ruleset import RuleSet, load_ruleset
 from .paths import find_indicator
-from .ruleset import RuleSet, load_ruleset
 from .seek_drafts import Draft, SeekContext, Setting, draft_changes
 from .whatif import Sandbox, ScoreDelta
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .checks import DataWarning
-from .engine import IndicatorScore, ProjectScore
-from .explanation import Explanation
-from .numbers import fmt2
+from ..scoring.checks import DataWarning
+from ..scoring.engine import IndicatorScore, ProjectScore
+from ..scoring.explanation import Explanation
+from ..scoring.numbers import fmt2
 
 
 def explanation_lines(explanation: Explanation, *, clause: bool = True) -> list[str]:

@@ -1,7 +1,7 @@
 """The project file: basics, 附表1 fund rows, district rows and the 附表2 indicator list.
 
 Plain pydantic v2 models; they hold what the user typed and nothing derived. Derived figures
-(调整后预算数, rates, scores) come from :mod:`perfeval_tui.engine`.
+(调整后预算数, rates, scores) come from :mod:`perfeval_tui.scoring.engine`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 An indicator's score depends only on itself, its rule, the readings in force and 附表1's 合计 row.
 So when one indicator changed and nothing else did, the engine scores that indicator alone (the
-same :func:`~perfeval_tui.engine.score_project`, on a one-indicator view of the project) and the
+same :func:`~perfeval_tui.scoring.engine.score_project`, on a one-indicator view of the project) and the
 previous result is reused for the rest; subtotals, total and grade are then summed as the engine
 sums them. A test checks the outcome equals a full re-score for every rule family.
 """

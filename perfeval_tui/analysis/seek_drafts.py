@@ -1,7 +1,7 @@
 """Drafting goal-seek answers: which change of an indicator's own inputs gives a score.
 
 A draft is what to set (as ``perfeval simulate --set`` takes it), a Chinese summary and the
-relative size of the change. Drafts are not shown until :func:`perfeval_tui.seek.verify` has
+relative size of the change. Drafts are not shown until :func:`perfeval_tui.analysis.seek.verify` has
 applied them in a sandbox and the engine has scored them.
 """
 
@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
-from .engine import ProjectScore, reading_for, rule_for, score_project
-from .model import FundRow, Indicator, Project
-from .numbers import CENT, fmt2, fmt_percent, fmt_plain
-from .paths import name_path
-from .rules import AnyRule, ScoringContext, score_indicator
-from .rules.rates import MEASURE_LABELS
-from .ruleset import (
+from ..scoring.engine import ProjectScore, reading_for, rule_for, score_project
+from ..scoring.model import FundRow, Indicator, Project
+from ..scoring.numbers import CENT, fmt2, fmt_percent, fmt_plain
+from ..scoring.rules import AnyRule, ScoringContext, score_indicator
+from ..scoring.rules.rates import MEASURE_LABELS
+from ..scoring.ruleset import (
     CeilingRateRule,
     ChecklistRule,
     CompletionRatioRule,
@@ -25,6 +24,7 @@ from .ruleset import (
     IncidentRule,
     RuleSet,
 )
+from .paths import name_path
 from .seek_solve import (
     Interval,
     MoneyBound,

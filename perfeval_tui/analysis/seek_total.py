@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .engine import score_project
-from .model import Project
-from .numbers import fmt2, fmt_percent
+from ..scoring.engine import score_project
+from ..scoring.model import Project
+from ..scoring.numbers import fmt2, fmt_percent
+from ..scoring.ruleset import RuleSet, load_ruleset
 from .paths import PathError
-from .ruleset import RuleSet, load_ruleset
 from .seek import Draft, SeekAnswer, SeekContext, draft_changes, verify
 
 HUNDRED = Decimal(100)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .model import Basics, Indicator, Project, RuleInputs
-from .ruleset import ChecklistRule, RuleSet, load_ruleset
+from ..scoring.model import Basics, Indicator, Project, RuleInputs
+from ..scoring.ruleset import ChecklistRule, RuleSet, load_ruleset
 
 
 def indicator_from_template(ruleset: RuleSet, template_id: str) -> Indicator:

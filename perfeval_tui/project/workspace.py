@@ -14,20 +14,20 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..checks import check_project
-from ..engine import ProjectScore
-from ..lock import LockOutcome, ProjectLock
-from ..model import Indicator, Project, RuleInputs
-from ..rescore import rescore_indicator
-from ..session import EditOutcome, EditSession, ScoreChange, score_changes
-from ..storage import load_project, save_project
+from ..scoring.checks import check_project
+from ..scoring.engine import ProjectScore
+from ..scoring.model import Indicator, Project, RuleInputs
+from ..scoring.rescore import rescore_indicator
+from .lock import LockOutcome, ProjectLock
+from .session import EditOutcome, EditSession, ScoreChange, score_changes
+from .storage import load_project, save_project
 
 
 class WizardSession(EditSession):
     """The edit session, re-scoring only the edited indicator when just one indicator changed.
 
     With 1,000 indicators a full re-score per keystroke would be most of the time budget; the
-    one-indicator re-score gives the same result (see :mod:`perfeval_tui.rescore`).
+    one-indicator re-score gives the same result (see :mod:`perfeval_tui.scoring.rescore`).
     """
 
     _editing: Indicator | None = None

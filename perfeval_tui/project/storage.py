@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .engine import ScoringError, score_project
-from .model import Basics, DistrictRow, FundRow, Indicator, Project, StatedGoal
-from .numbers import NumberInputError
-from .ruleset import UnknownRuleSetError, load_ruleset
+from ..scoring.engine import ScoringError, score_project
+from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, StatedGoal
+from ..scoring.numbers import NumberInputError
+from ..scoring.ruleset import UnknownRuleSetError, load_ruleset
 
 _TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "funds": ("附表1", FundRow),

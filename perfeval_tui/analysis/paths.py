@@ -22,9 +22,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .model import Indicator, Project
-from .ruleset import ChecklistRule, GradedRule, IncidentRule, RuleSet
-from .storage import describe_location
+from ..project.storage import describe_location
+from ..scoring.model import Indicator, Project
+from ..scoring.ruleset import ChecklistRule, GradedRule, IncidentRule, RuleSet
 
 RefKind = Literal["attr", "count", "tick", "reading", "ticked"]
 

@@ -13,12 +13,12 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .engine import score_project
-from .explanation import Explanation
-from .model import Basics, FundRow, Indicator, Project, RuleInputs
-from .numbers import CENT, NumberInputError, fmt2, fmt_plain, parse_number
-from .rules.completion import band_for
-from .ruleset import (
+from ..scoring.engine import score_project
+from ..scoring.explanation import Explanation
+from ..scoring.model import Basics, FundRow, Indicator, Project, RuleInputs
+from ..scoring.numbers import CENT, NumberInputError, fmt2, fmt_plain, parse_number
+from ..scoring.rules.completion import band_for
+from ..scoring.ruleset import (
     FAMILY_LABELS,
     ChecklistRule,
     CompletionRatioRule,
