@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
     reason="tmux is not installed here (.ci/run installs it); these tests need a real terminal",
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent / "perfeval"
 PERFEVAL = str(BIN) if BIN.exists() else f"{sys.executable} -m perfeval_tui.cli"
 ALT = "\x1b"  # Alt+digit arrives as ESC digit
