@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+from .commands.exits import EXIT_BAD_INPUT, EXIT_OK
 
 # name -> (module, one-line Chinese description)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -66,12 +66,6 @@ class ChineseArgumentParser(argparse.ArgumentParser):
             message = message.replace(english, chinese)
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}：错误：{message}\n")
-
-
-def fail(message: str) -> int:
-    """Print a one-line Chinese error to stderr and return the bad-input exit code."""
-    print(f"错误：{message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
 
 
 def _crash_log(exc: BaseException) -> Path | None:

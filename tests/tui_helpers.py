@@ -60,3 +60,8 @@ def saved(path: Path) -> Project:
 
 
 D = Decimal
+
+
+def screen_lines(app: PerfevalApp) -> list[str]:
+    """The terminal's rows as the user sees them now (every layer composited), as plain text."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

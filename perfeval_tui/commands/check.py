@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import EXIT_OK, EXIT_WARNINGS, fail
 from ..scoring.checks import check_project
 from ..term.render_text import warning_line
 from .common import CommandError, add_file_argument, open_project
+from .exits import EXIT_OK, EXIT_WARNINGS, fail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import fail
 from ..project.demo import DEMOS, demo_copy
+from .exits import fail
 from .wizard import add_display_options, open_project
 
 

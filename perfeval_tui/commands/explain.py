@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from ..analysis.examples import WorkedExample, example_for, example_under_every_reading
-from ..cli import fail
 from ..scoring.numbers import fmt2
 from ..scoring.ruleset import (
     FAMILY_LABELS,
@@ -15,6 +14,7 @@ from ..scoring.ruleset import (
     reading_options,
 )
 from ..term.render_text import explanation_lines
+from .exits import fail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

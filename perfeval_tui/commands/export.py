@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import fail
 from ..exports import ExistingFileError, ExportError, export_project
 from .common import CommandError, add_file_argument, open_project
+from .exits import fail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

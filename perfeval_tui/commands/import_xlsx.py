@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import fail
 from ..project.storage import save_project
 from ..scoring.numbers import fmt2
+from .exits import fail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

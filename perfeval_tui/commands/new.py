@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import fail
 from ..scoring.ruleset import available_rulesets
+from .exits import fail
 from .wizard import add_display_options, open_project
 
 

@@ -14,13 +14,13 @@ import random
 import sys
 
 from ..analysis.quiz import QuizResult, Scenario, check_answer, generate, summary_lines
-from ..cli import fail
 from ..plain import use_locale_encoding
 from ..plain.prompts import LinePrompter, Prompter, make_prompter
 from ..scoring.numbers import fmt2
 from ..scoring.ruleset import UnknownRuleSetError, available_rulesets
 from ..term.render_text import explanation_lines
 from ..term.terminal import full_screen_problem, write_in_user_encoding
+from .exits import fail
 
 QUIT_WORDS = frozenset({"q", "quit", "退出", "结束"})
 

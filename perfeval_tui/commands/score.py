@@ -7,12 +7,12 @@ import json
 import sys
 from typing import Any
 
-from ..cli import fail
 from ..scoring.checks import check_project
 from ..scoring.engine import ProjectScore, score_project
 from ..scoring.numbers import fmt2
 from ..term.render_text import explanation_lines, summary_line, warning_line
 from .common import CommandError, add_file_argument, add_reading_argument, dec, open_project
+from .exits import fail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -15,10 +15,10 @@ from typing import Any
 from ..analysis.paths import SimulationError
 from ..analysis.seek import IndicatorSeek, SeekAnswer, seek_indicator
 from ..analysis.seek_total import TotalSeek, goal_for_grade, seek_total
-from ..cli import fail
 from ..scoring.numbers import NumberInputError, parse_number
 from ..scoring.ruleset import load_ruleset
 from .common import CommandError, add_file_argument, add_reading_argument, dec, open_project
+from .exits import fail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

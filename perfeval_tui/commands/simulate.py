@@ -13,10 +13,10 @@ from typing import Any
 
 from ..analysis.paths import SimulationError, indicator_name
 from ..analysis.whatif import Comparison, Sandbox, ScoreDelta, fmt_delta
-from ..cli import fail
 from ..scoring.numbers import fmt2
 from ..term.render_text import explanation_lines
 from .common import CommandError, add_file_argument, dec, open_project
+from .exits import fail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

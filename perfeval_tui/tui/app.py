@@ -6,9 +6,7 @@ pushed on top. Everything else lives in ``screens/``, ``widgets/`` and ``dialogs
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import cast
 
 from textual import events
 from textual.app import App
@@ -19,6 +17,7 @@ from ..project.workspace import Workspace
 from . import keymap
 from .commands import ChinesePalette, ProjectCommands
 from .console import adapt_to_console, is_linux_console
+from .host import PendingIndicator
 from .screens.too_small import TooSmallScreen, too_small
 from .steps import STEPS
 from .widgets.score_bar import ScoreBar
@@ -91,9 +90,8 @@ class PerfevalApp(App[int]):
         """Open the indicator step on one indicator (from the palette or a deduction)."""
         self.pending_indicator = indicator_id
         if self.current_mode == "indicators":
-            take = getattr(self.screen, "take_pending_indicator", None)
-            if take is not None:
-                take()
+            if isinstance(self.screen, PendingIndicator):
+                self.screen.take_pending_indicator()
         else:
             self.goto_step("indicators")
 
@@ -133,7 +131,7 @@ class PerfevalApp(App[int]):
             self.push_screen(HelpDialog())
 
     def action_command_palette(self) -> None:
-        if not ChinesePalette.is_open(cast("App[object]", self)):
+        if not isinstance(self.screen, ChinesePalette):
             self.push_screen(ChinesePalette())
 
     def action_help_quit(self) -> None:
@@ -144,17 +142,11 @@ class PerfevalApp(App[int]):
         self.exit(0)
 
     def open_simulation(self) -> None:
-        """F5. The sandbox is a screen module of its own; until it exists, say so."""
-        name = "perfeval_tui.tui.screens.simulate"
-        try:
-            simulate = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            self.notify("模拟（F5）尚未提供：将在修改前试算得分，不改动文件。", timeout=5)
-            return
+        """F5: the what-if sandbox on a copy of the project (imported on first use)."""
+        from .screens.simulate import SimulationScreen
+
         if self.workspace is not None:
-            self.push_screen(simulate.SimulationScreen(self.workspace))
+            self.push_screen(SimulationScreen(self.workspace))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Blink costs ~2 KB/s over SSH while idle; it is off unless --blink.

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
 
+from .host import require_host
 from .keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS, Key
+from .screens.training import training_commands
 from .steps import STEPS
-from .training import training_commands
-
-if TYPE_CHECKING:
-    from .app import PerfevalApp
 
 # Actions offered in the palette, by the screen that runs them.
 SCREEN_ACTIONS = ("save", "export", "deductions", "rule_help", "toggle_explain", "simulate")
@@ -44,10 +41,10 @@ class ChinesePalette(CommandPalette):
 
 class ProjectCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app = cast("PerfevalApp", self.app)
+        app, host = self.app, require_host(self.app)
         screen = self.screen
         out: list[tuple[str, str, Callable[[], object]]] = []
-        if app.workspace is None:
+        if host.workspace is None:
             out.append(("帮助：全部按键", "F1", partial(app.run_action, "help")))
             out.append(("退出", "Ctrl+Q", partial(app.run_action, "quit")))
             return out
@@ -57,7 +54,7 @@ class ProjectCommands(Provider):
                 (
                     f"转到第 {number} 步 · {step.title}",
                     f"Alt+{number}",
-                    partial(app.goto_step, step.key),
+                    partial(host.goto_step, step.key),
                 )
             )
         for action in SCREEN_ACTIONS:
@@ -76,12 +73,12 @@ class ProjectCommands(Provider):
         for action in APP_ACTIONS:
             key = keys[action]
             out.append((f"{key.label}：{key.help}", key.display, partial(app.run_action, action)))
-        for indicator in app.workspace.project.indicators:
+        for indicator in host.workspace.project.indicators:
             out.append(
                 (
                     f"指标：{indicator.name}",
                     " / ".join(indicator.levels[:-1]),
-                    partial(app.show_indicator, indicator.id),
+                    partial(host.show_indicator, indicator.id),
                 )
             )
         return out

@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import copy_project, make_app
+from tui_helpers import copy_project, make_app, score_bar
 
-from perfeval_tui.tui.steps import STEP_KEYS
+from perfeval_tui.tui.steps import STEP_KEYS, position_label
 
 
 @pytest.mark.parametrize("step", STEP_KEYS)
 def test_step_at_80x24(step: str, tmp_path: Path, snap_compare) -> None:
     app = make_app(copy_project(tmp_path), step)
+    seen: dict[str, str] = {}
 
     async def settle(pilot) -> None:
         await pilot.pause()  # let the step finish mounting
@@ -22,8 +23,12 @@ def test_step_at_80x24(step: str, tmp_path: Path, snap_compare) -> None:
         if step == "indicators":
             app.show_indicator("satisfaction")
         await pilot.pause()
+        seen["mode"], seen["bar"] = app.current_mode, score_bar(app)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    # Behaviour: the step asked for is the one shown, and the seed's total is on its score bar.
+    assert seen["mode"] == step, position_label(step)
+    assert "总分 99.60（优）" in seen["bar"]
 
 
 def test_indicator_step_at_120x40_keeps_the_explanation_visible(tmp_path: Path, snap_compare):
@@ -35,5 +40,11 @@ def test_indicator_step_at_120x40_keeps_the_explanation_visible(tmp_path: Path, 
         await pilot.pause()
         await pilot.press("enter", "ctrl+u", "1", "6", "0", "0")
         await pilot.pause()
+        seen["bar"] = score_bar(app)
+        seen["explain"] = app.screen.query_one("#explain").display
 
+    seen: dict[str, object] = {}
     assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
+    # Behaviour: 1600 of 1304 built is past the band's full-marks edge (15.00 → 14.49), the total
+    # follows live, and the explanation panel stays shown beside the form at this width.
+    assert "总分 99.09（优）" in str(seen["bar"]) and seen["explain"] is True

@@ -87,10 +87,19 @@ async def test_districts_show_warnings_at_their_rows_and_a_total_row(tmp_path: P
 
 
 async def open_indicator(pilot, indicator_id: str) -> IndicatorForm:
+    """Open an indicator and wait until its form is built and filled: the highlight, the form's
+    recompose and the field values arrive in separate message rounds, so one pause can be too
+    few on a busy machine."""
     app = pilot.app
     app.show_indicator(indicator_id)
-    await pilot.pause()
     form = app.screen.query_one(IndicatorForm)
+    name = app.workspace.project.indicator(indicator_id).name
+    for _ in range(100):
+        await pilot.pause()
+        names = form.query("#ind-name")
+        if form.indicator is not None and form.indicator.id == indicator_id and names:
+            if names.first().value == name:
+                break
     assert form.indicator is not None and form.indicator.id == indicator_id
     return form
 

@@ -23,7 +23,7 @@ from perfeval_tui.scoring.ruleset import FAMILY_LABELS, load_ruleset
 from perfeval_tui.term.render_text import explanation_lines
 from perfeval_tui.term.textwidth import line_width as cells
 from perfeval_tui.tui.dialogs.help import keys_table
-from perfeval_tui.tui.keymap_training import (
+from perfeval_tui.tui.keymap import (
     CALCULATOR_KEYS,
     QUIZ_KEYS,
     RULEBOOK_KEYS,
@@ -33,7 +33,7 @@ from perfeval_tui.tui.quiz_app import QuizApp
 from perfeval_tui.tui.screens.calculator import CalculatorScreen
 from perfeval_tui.tui.screens.quiz import QuizScreen
 from perfeval_tui.tui.screens.rulebook import RuleBookScreen
-from perfeval_tui.tui.training import open_quiz
+from perfeval_tui.tui.screens.training import open_quiz
 from perfeval_tui.tui.widgets.explanation import explanation_text
 
 SIZE = (80, 24)

@@ -1,4 +1,4 @@
-"""Lint, format and strict typing of the engine hold for the whole tree."""
+"""Lint, format, strict typing and the layer contracts hold for the whole tree."""
 
 from __future__ import annotations
 
@@ -33,8 +33,18 @@ def test_ruff_format_is_applied():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_engine_is_strictly_typed():
+def test_package_is_strictly_typed():
     done = subprocess.run(
         [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_layer_contracts_hold():
+    """import-linter: front ends above exports and analysis, above project files, above scoring;
+    scoring imports no UI or spreadsheet library; no import cycle inside the TUI."""
+    done = subprocess.run(
+        [_tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout

@@ -7,8 +7,7 @@ from textual.widgets import Static
 
 from ...scoring.model import Project
 from ...scoring.ruleset import RuleSet
-from ..keymap import bindings
-from ..keymap_training import SEEK_KEYS
+from ..keymap import SEEK_KEYS, bindings
 from ..widgets.curve_view import project_curve_text
 from .reading import ReadingDialog
 

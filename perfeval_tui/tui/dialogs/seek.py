@@ -23,8 +23,7 @@ from ...analysis.seek import IndicatorSeek, SeekAnswer, seek_indicator
 from ...analysis.seek_total import TotalSeek, goal_for_grade, seek_total, size_text
 from ...analysis.whatif import Sandbox
 from ...scoring.numbers import NumberInputError, fmt2, parse_number
-from ..keymap import bindings
-from ..keymap_training import SEEK_KEYS
+from ..keymap import SEEK_KEYS, bindings
 from ..widgets.live import LiveStatic
 from ..widgets.sandbox_editor import change_line
 

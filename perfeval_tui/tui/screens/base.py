@@ -5,7 +5,7 @@ score bar, the explanation and the step's own derived cells show the new result)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from pydantic import BaseModel
 from textual import events
@@ -19,13 +19,11 @@ from ...project.session import EditOutcome
 from ...project.workspace import Workspace
 from ...scoring.engine import IndicatorScore
 from .. import keymap
+from ..host import WizardHost, require_host
 from ..steps import STEP_KEYS, STEPS, position_label, step_index
 from ..widgets.explanation import ExplanationPanel
 from ..widgets.field import FieldInput
 from ..widgets.score_bar import ScoreBar, StepBar
-
-if TYPE_CHECKING:
-    from ..app import PerfevalApp
 
 
 class StepScreen(Screen[None]):
@@ -46,8 +44,8 @@ class StepScreen(Screen[None]):
     """
 
     @property
-    def wizard(self) -> PerfevalApp:
-        return cast("PerfevalApp", self.app)
+    def wizard(self) -> WizardHost:
+        return require_host(self.app)
 
     @property
     def ws(self) -> Workspace:
@@ -224,6 +222,10 @@ class StepScreen(Screen[None]):
 
     def rule_for_focus(self) -> str | None:
         """The rule id behind the focused field, for F3; None opens the whole rule book."""
+        return None
+
+    def focused_indicator_id(self) -> str | None:
+        """The indicator the user is on, for goal seek; None where a step has no indicators."""
         return None
 
     def action_rule_help(self) -> None:

@@ -20,8 +20,7 @@ from ...analysis.examples import example_for
 from ...analysis.whatif import Sandbox
 from ...scoring.numbers import fmt2
 from ...scoring.ruleset import FAMILY_LABELS, RuleSet
-from ..keymap import bindings
-from ..keymap_training import CALCULATOR_KEYS
+from ..keymap import CALCULATOR_KEYS, bindings
 from ..widgets.curve_view import curve_text
 from ..widgets.explanation import explanation_text
 from ..widgets.field import FieldInput

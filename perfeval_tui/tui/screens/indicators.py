@@ -69,6 +69,10 @@ class IndicatorsScreen(StepScreen):
 
     # ----- selection ----------------------------------------------------------------------
 
+    def focused_indicator_id(self) -> str | None:
+        selected = self.selected
+        return selected.id if selected is not None else None
+
     @property
     def selected(self) -> Indicator | None:
         indicator = self.form.indicator

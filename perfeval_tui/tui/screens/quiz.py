@@ -19,8 +19,7 @@ from textual.widgets import Footer, Input, Label
 from ...analysis.quiz import QuizResult, Scenario, check_answer, generate, summarize, summary_lines
 from ...scoring.numbers import fmt2
 from ...term.render_text import explanation_lines
-from ..keymap import bindings
-from ..keymap_training import QUIZ_KEYS
+from ..keymap import QUIZ_KEYS, bindings
 from ..widgets.live import LiveStatic
 from ..widgets.score_bar import StepBar
 

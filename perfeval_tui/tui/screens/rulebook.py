@@ -10,12 +10,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...project.session import EditOutcome
-from ..keymap import bindings
-from ..keymap_training import RULEBOOK_KEYS
-from ..training import open_calculator, open_quiz
+from ..keymap import RULEBOOK_KEYS, bindings
 from ..widgets.live import LiveStatic
 from ..widgets.rulebook import rule_text
 from .base import StepScreen
+from .training import open_calculator, open_quiz
 
 
 class RuleBookScreen(StepScreen):

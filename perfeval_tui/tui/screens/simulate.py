@@ -11,7 +11,7 @@ after a confirmation, so it is saved like any edit.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from pydantic import BaseModel
 from rich.text import Text
@@ -25,9 +25,8 @@ from ...analysis.paths import SimulationError
 from ...analysis.seek import SeekAnswer
 from ...analysis.whatif import Sandbox
 from ...project.workspace import Workspace
-from ...scoring.model import Indicator
-from ..keymap import bindings
-from ..keymap_training import SANDBOX_KEYS
+from ..host import FocusContext, WizardHost, require_host
+from ..keymap import SANDBOX_KEYS, bindings
 from ..widgets.delta_list import DeltaList
 from ..widgets.field import FieldInput
 from ..widgets.line_stack import LineStack
@@ -35,9 +34,6 @@ from ..widgets.live import LiveStatic
 from ..widgets.rule_inputs import apply_change
 from ..widgets.sandbox_editor import SandboxEditor, changes_text
 from ..widgets.score_bar import StepBar
-
-if TYPE_CHECKING:
-    from ..app import PerfevalApp
 
 LIST_WIDTH = 46  # the score list; the edit pane takes the rest of 80 columns
 
@@ -117,8 +113,8 @@ class SimulationScreen(Screen[None]):
         self.start_indicator = indicator_id
 
     @property
-    def wizard(self) -> PerfevalApp:
-        return cast("PerfevalApp", self.app)
+    def wizard(self) -> WizardHost:
+        return require_host(self.app)
 
     def compose(self) -> ComposeResult:
         yield StepBar(id="sb-title")
@@ -160,11 +156,12 @@ class SimulationScreen(Screen[None]):
         indicator scored by the rule behind the focused field (预算执行率 from 实际支出数)."""
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) > 1 else None
-        selected = getattr(below, "selected", None)
-        if isinstance(selected, Indicator):
-            return selected.id
-        rule_for_focus = getattr(below, "rule_for_focus", None)
-        rule = rule_for_focus() if callable(rule_for_focus) else None
+        if not isinstance(below, FocusContext):
+            return None
+        selected = below.focused_indicator_id()
+        if selected is not None:
+            return selected
+        rule = below.rule_for_focus()
         using = [i.id for i in self.workspace.project.indicators if i.rule == rule]
         return using[0] if using else None
 

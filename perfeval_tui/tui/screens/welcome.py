@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from rich.cells import cell_len
 from textual import on
@@ -16,9 +15,7 @@ from ...project.demo import demo_copy
 from ...project.recent import load_recent
 from ...project.storage import ProjectFileError
 from ...project.workspace import Workspace, open_workspace
-
-if TYPE_CHECKING:
-    from ..app import PerfevalApp
+from ..host import WizardHost, require_host
 
 DEMOS = (
     ("wuxi", "示例：无锡市 2020 年宜居住区技防改造专项（99.60 优）"),
@@ -71,8 +68,8 @@ class WelcomeScreen(Screen[None]):
         self.ruleset = ruleset
 
     @property
-    def wizard(self) -> PerfevalApp:
-        return cast("PerfevalApp", self.app)
+    def wizard(self) -> WizardHost:
+        return require_host(self.app)
 
     def compose(self) -> ComposeResult:
         yield Static("perfeval · 专项资金绩效评价自评", id="welcome-title")

@@ -8,20 +8,20 @@ from functools import partial
 
 from textual.app import App
 
-from ..scoring.ruleset import RuleSet, load_ruleset
+from ...scoring.ruleset import RuleSet, load_ruleset
+from ..host import FocusContext, SeekActions, wizard_host
 
 
 def _ruleset(app: App[object]) -> RuleSet:
-    workspace = getattr(app, "workspace", None)
-    if workspace is not None:
-        ruleset: RuleSet = workspace.session.ruleset
-        return ruleset
+    host = wizard_host(app)
+    if host is not None and host.workspace is not None:
+        return host.workspace.session.ruleset
     return load_ruleset("wuxi-2021")
 
 
 def open_calculator(app: App[object], rule_id: str | None = None) -> None:
     """The calculator on ``rule_id`` (or the first rule of the project's rule set)."""
-    from .screens.calculator import CalculatorScreen
+    from .calculator import CalculatorScreen
 
     ruleset = _ruleset(app)
     if rule_id not in ruleset.rules:
@@ -30,19 +30,19 @@ def open_calculator(app: App[object], rule_id: str | None = None) -> None:
 
 
 def open_quiz(app: App[object], seed: int | None = None, rounds: int = 8) -> None:
-    from .screens.quiz import QuizScreen
+    from .quiz import QuizScreen
 
     app.push_screen(QuizScreen(seed, rounds, _ruleset(app).id))
 
 
 def open_seek(app: App[object], indicator_id: str | None = None, *, total: bool = False) -> None:
     """The sandbox with its goal seek open: one indicator's, or the total's."""
-    from .screens.simulate import SimulationScreen
+    from .simulate import SimulationScreen
 
-    workspace = getattr(app, "workspace", None)
-    if workspace is None:
+    host = wizard_host(app)
+    if host is None or host.workspace is None:
         return
-    screen = SimulationScreen(workspace, indicator_id)
+    screen = SimulationScreen(host.workspace, indicator_id)
     app.push_screen(screen)
     app.call_after_refresh(screen.action_seek_total if total else screen.action_seek)
 
@@ -51,16 +51,16 @@ def training_commands(
     app: App[object], screen: object
 ) -> list[tuple[str, str, Callable[[], object]]]:
     """Command-palette entries (title, key, callback) for the sandbox, seek and training screens."""
-    selected = getattr(screen, "selected", None)
-    indicator_id = getattr(selected, "id", None)
-    rule_for_focus = getattr(screen, "rule_for_focus", None)
-    rule_id = rule_for_focus() if callable(rule_for_focus) else None
-    in_sandbox = hasattr(screen, "action_seek_total")
-    run = getattr(screen, "run_action", None)
-    seek = partial(run, "seek") if in_sandbox and run else partial(open_seek, app, indicator_id)
-    total = (
-        partial(run, "seek_total") if in_sandbox and run else partial(open_seek, app, total=True)
-    )
+    indicator_id = rule_id = None
+    if isinstance(screen, FocusContext):
+        indicator_id, rule_id = screen.focused_indicator_id(), screen.rule_for_focus()
+    seek: Callable[[], object]
+    total: Callable[[], object]
+    if isinstance(screen, SeekActions):
+        seek, total = screen.action_seek, screen.action_seek_total
+    else:
+        seek = partial(open_seek, app, indicator_id)
+        total = partial(open_seek, app, total=True)
     return [
         ("反求：当前指标得满分（或指定得分）所需的数值", "F5 F6", seek),
         ("总分反求：单改一项即可达到目标总分或等级的修改", "F5 F8", total),
