@@ -23,8 +23,11 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..project.storage import describe_location
+from ..scoring.families.checklist import ChecklistRule
+from ..scoring.families.graded import GradedRule
+from ..scoring.families.incidents import IncidentRule
 from ..scoring.model import Indicator, Project
-from ..scoring.ruleset import ChecklistRule, GradedRule, IncidentRule, RuleSet
+from ..scoring.ruleset import RuleSet
 
 RefKind = Literal["attr", "count", "tick", "reading", "ticked"]
 

@@ -19,9 +19,11 @@ from pydantic import BaseModel
 from ..project.session import EditOutcome, EditSession, field_title
 from ..scoring.checks import DataWarning
 from ..scoring.engine import ProjectScore, ScoringError, score_project
+from ..scoring.families.checklist import ChecklistRule
+from ..scoring.families.graded import GradedRule
 from ..scoring.model import Indicator, Project, RuleInputs
 from ..scoring.numbers import NumberInputError, fmt2, parse_number
-from ..scoring.ruleset import ChecklistRule, GradedRule, RuleSet, load_ruleset, reading_options
+from ..scoring.ruleset import RuleSet, load_ruleset, reading_options
 from .paths import FieldRef, PathError, SimulationError, nearest, resolve
 
 ZERO = Decimal(0)

@@ -12,9 +12,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..project.session import EditOutcome, EditSession, field_title
+from ..scoring.families.checklist import ChecklistItem
+from ..scoring.families.incidents import IncidentClause
 from ..scoring.model import Indicator
 from ..scoring.numbers import fmt2, parse_number
-from ..scoring.ruleset import ChecklistItem, IncidentClause
 from .display import points_line, shown
 from .prompts import CLEAR, Option, Prompter
 

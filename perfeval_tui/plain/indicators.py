@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..project.factory import new_indicator
+from ..scoring.families.checklist import ChecklistRule
+from ..scoring.families.graded import GradedRule
+from ..scoring.families.incidents import IncidentRule
 from ..scoring.model import Indicator
 from ..scoring.numbers import fmt2
-from ..scoring.ruleset import ChecklistRule, GradedRule, IncidentRule
 from .display import indicator_line
 from .editing import Editor
 from .prompts import Option, Prompter

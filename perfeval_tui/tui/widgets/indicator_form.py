@@ -15,16 +15,13 @@ from textual.widgets import Label, Static
 
 from ...scoring.checks import DataWarning
 from ...scoring.engine import ProjectScore
+from ...scoring.families.checklist import ChecklistRule
+from ...scoring.families.completion_ratio import CompletionRatioRule
+from ...scoring.families.graded import GradedRule
+from ...scoring.families.incidents import IncidentRule
 from ...scoring.model import Indicator
 from ...scoring.numbers import fmt2, fmt_plain
-from ...scoring.ruleset import (
-    ChecklistRule,
-    CompletionRatioRule,
-    GradedRule,
-    IncidentRule,
-    RuleSet,
-    reading_options,
-)
+from ...scoring.ruleset import RuleSet, reading_options
 from .field import FieldInput, FieldRow, Ref
 from .indicator_inputs import (
     ChoiceSelect,

@@ -19,17 +19,14 @@ from textual.widgets import Label, Select, Static
 from ...analysis.paths import SimulationError
 from ...analysis.whatif import Sandbox
 from ...project.session import EditOutcome
+from ...scoring.families import all_families
+from ...scoring.families.checklist import ChecklistRule
+from ...scoring.families.completion_ratio import CompletionRatioRule
+from ...scoring.families.graded import GradedRule
+from ...scoring.families.incidents import IncidentRule
 from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
-from ...scoring.ruleset import (
-    READINGS_BY_FAMILY,
-    ChecklistRule,
-    CompletionRatioRule,
-    GradedRule,
-    IncidentRule,
-    RuleSet,
-    reading_options,
-)
+from ...scoring.ruleset import RuleSet, reading_options
 from .field import MONEY_CHARS, FieldInput, FieldRow, Ref, display_value
 from .indicator_inputs import ChoiceSelect, CountInput, TickBox
 
@@ -70,9 +67,9 @@ class ReadingSelect(Select[str]):
 
 def reading_name(code: str) -> str:
     """``分档`` for ``banded``: the Chinese name of a reading code."""
-    for readings in READINGS_BY_FAMILY.values():
-        if code in readings:
-            return short_label(readings[code])
+    for family in all_families():
+        if code in family.readings:
+            return short_label(family.readings[code])
     return code
 
 
