@@ -22,7 +22,7 @@ from .base import (
     SeekQuery,
 )
 from .explain import ExplanationBuilder, ScoringContext, make_explanation
-from .inputs import InputField, parse_input, read_input, updated_value
+from .inputs import InputField, parse_input, read_input, tick_order, updated_value
 from .registry import (
     UnknownFamilyError,
     all_families,
@@ -67,6 +67,7 @@ __all__ = [
     "register",
     "registry",
     "score_indicator",
+    "tick_order",
     "unregister",
     "updated_value",
 ]

@@ -80,7 +80,8 @@ def checklist_inputs(rule: ChecklistRule) -> tuple[InputField, ...]:
             item.id,
             item_label(item),
             unit="分",
-            section="逐项计分（空格勾选；勾选表示满足、得分）" if n == 0 else "",
+            subject=item.text,
+            section="逐项计分（勾选表示满足、得分）" if n == 0 else "",
         )
         for n, item in enumerate(rule.items)
     )

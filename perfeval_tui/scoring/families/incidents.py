@@ -112,6 +112,7 @@ def incident_inputs(rule: IncidentRule) -> tuple[InputField, ...]:
             unit="起",
             note=clause_line(n, clause),
             number_kind="count",
+            subject=clause.text,
             section="发现次数（每条填写发现的起数，没有则留空）" if n == 1 else "",
         )
         for n, clause in enumerate(rule.clauses, start=1)

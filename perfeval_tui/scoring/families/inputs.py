@@ -44,6 +44,7 @@ class InputField:
     options: tuple[tuple[str, str], ...] = ()
     number_kind: NumberKind = "value"
     section: str = ""  # a heading shown before this input (the first of a group)
+    subject: str = ""  # what is ticked or counted, in the rule's words (an item's, a clause's text)
 
     @property
     def owner(self) -> Owner:
@@ -83,16 +84,20 @@ def read_input(indicator: Indicator, spec: InputField, fund: FundRow | None = No
     return inputs.values.get(spec.key)
 
 
+def tick_order(specs: Sequence[InputField]) -> list[str]:
+    """The rule's tick keys in the rule's order (ticked items are kept in this order)."""
+    return [spec.key for spec in specs if spec.kind == "tick"]
+
+
 def updated_value(
-    indicator: Indicator, spec: InputField, value: Any, order: Sequence[str] = ()
+    inputs: RuleInputs, spec: InputField, value: Any, order: Sequence[str] = ()
 ) -> Any:
     """The new value of ``spec.attribute`` on its owner once ``spec`` is set to ``value``.
 
-    ``order`` lists the rule's tick keys, so ticked items stay in the rule's order.
+    ``inputs`` are the indicator's current inputs; ``order`` is :func:`tick_order` of the rule.
     """
     if spec.owner != "inputs":
         return value
-    inputs: RuleInputs = indicator.inputs
     if spec.kind == "tick":
         ticked = set(inputs.ticked)
         (ticked.add if value else ticked.discard)(spec.key)
