@@ -8,10 +8,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..budget import FundFigures
 from ..explanation import Deduction, Explanation, InputValue
-from ..model import Indicator, RuleInputs
+from ..model import FundRow, Indicator, RuleInputs
 from ..numbers import fmt2, fmt_plain, round_score
-from .base import ExampleCase, QuizCase, RuleBase, RuleFamily
+from .base import CurveAxis, CurveMark, ExampleCase, QuizCase, RuleBase, RuleFamily
 from .explain import ZERO, ExplanationBuilder, ScoringContext
 from .inputs import InputField
 from .registry import register
@@ -155,6 +156,29 @@ def quiz_scenario(rng: random.Random, rule: IncidentRule, case: QuizCase) -> str
     return "扣完为止" if sum(raw.values()) > ind.weight else "逐起扣分"
 
 
+def curve(
+    rule: IncidentRule, indicator: Indicator, reading: str, figures: FundFigures
+) -> CurveAxis:
+    """The score against the count of the first clause found (else the first clause)."""
+    counts = indicator.inputs.counts
+    clause = next((c for c in rule.clauses if counts.get(c.id)), rule.clauses[0])
+    top = int(indicator.weight / clause.points) + 3 if clause.points > 0 else 5
+    now = counts.get(clause.id, 0)
+
+    def apply(x: Decimal, ind: Indicator, fund: FundRow) -> tuple[Indicator, FundRow]:
+        ind.inputs = ind.inputs.model_copy(update={"counts": {**counts, clause.id: int(x)}})
+        return ind, fund
+
+    marks = []
+    if clause.cap is not None and clause.points > 0:
+        marks.append(
+            CurveMark(clause.cap / clause.points, f"本条扣完 {fmt_plain(clause.cap)} 分为止")
+        )
+    high = Decimal(max(top, now + 1))
+    label = f"「{clause.text}」发现次数"
+    return CurveAxis(label, False, ZERO, high, tuple(marks), Decimal(now), apply, integer=True)
+
+
 INCIDENTS: RuleFamily[IncidentRule] = register(
     RuleFamily(
         id="incidents",
@@ -168,6 +192,6 @@ INCIDENTS: RuleFamily[IncidentRule] = register(
         worked_example=worked_example,
         quiz_scenario=quiz_scenario,
         seek=None,
-        curve=None,
+        curve=curve,
     )
 )
