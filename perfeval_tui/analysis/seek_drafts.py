@@ -13,20 +13,10 @@ from decimal import Decimal
 from ..scoring.engine import ProjectScore, reading_for, rule_for, score_project
 from ..scoring.families import RuleBase as AnyRule
 from ..scoring.families import ScoringContext, SeekQuery, SeekResult, family_of
-from ..scoring.families.rates import (
-    MEASURE_LABELS,
-    CeilingRateRule,
-    FloorRateRule,
-    ReferenceRateRule,
-)
 from ..scoring.model import FundRow, Indicator, Project
-from ..scoring.numbers import CENT, fmt_percent, fmt_plain
+from ..scoring.numbers import CENT, fmt_plain
 from ..scoring.ruleset import RuleSet
 from .paths import name_path
-from .seek_solve import (
-    MoneyBound,
-    rate_bound,
-)
 
 ZERO, ONE = Decimal(0), Decimal(1)
 
@@ -91,7 +81,7 @@ def draft_changes(
     if family.seek is not None:
         query = SeekQuery(ctx.indicator, ctx.reading, ctx.scoring, score, at_least)
         return _from_family(ctx, family.seek(rule, query))
-    return _rates(ctx, rule, score)
+    return [], [f"「{rule.name}」的评分规则没有反求：请直接试填输入项"], None
 
 
 # -- a family's own inverse -------------------------------------------------------------------
@@ -125,61 +115,6 @@ def _text(value: object) -> str:
 def _setting(ctx: SeekContext, field_name: str, value: str, old: str) -> Setting:
     path = name_path(ctx.project, ctx.indicator, field_name)
     return Setting(path, value, path, old)
-
-
-def _size(old: Decimal | None, new: Decimal) -> Decimal:
-    if old is None or old == 0:
-        return ONE if new != (old or ZERO) else ZERO
-    return abs(new - old) / abs(old)
-
-
-# -- the rate rules -----------------------------------------------------------------------------
-
-
-def _rates(
-    ctx: SeekContext, rule: AnyRule, score: Decimal
-) -> tuple[list[Draft], list[str], str | None]:
-    if not isinstance(rule, (CeilingRateRule, FloorRateRule, ReferenceRateRule)):
-        return [], [f"「{rule.name}」的评分规则没有反求：请直接试填输入项"], None
-    figures = ctx.scoring.budget.total
-    weight = ctx.indicator.weight
-    full = rate_bound(rule, weight, weight, ctx.reading, figures)
-    bounds = rate_bound(rule, weight, score, ctx.reading, figures)
-    if not bounds:
-        which = "预算安排数" if isinstance(rule, CeilingRateRule) else "调整后预算数"
-        return [], [f"{which}为 0，无法计算{MEASURE_LABELS[rule.measure]}"], None
-    full_range = "；".join(_bound_text(rule, b) for b in full) if full else None
-    notes = []
-    if ctx.reading != "continuous":
-        notes.append(
-            f"口径「{ctx.reading}」按整百分点计扣分，得分按 {fmt_plain(rule.points_per_percent)} 分一档变化"
-        )
-    if isinstance(rule, CeilingRateRule):
-        # Set the side that drives 预算调整数 (the larger of 调增/调减) to the bound; cut the other if over.
-        driving = "increase" if figures.increase >= figures.decrease else "decrease"
-        settings: list[Setting] = []
-        for bound in bounds:
-            now = getattr(figures, bound.field)
-            if bound.field == driving or now > bound.amount:
-                settings += _money_settings(ctx.project, bound.field, bound.amount)
-        old = max(figures.increase, figures.decrease)
-        summary = "；".join(_bound_text(rule, b) for b in bounds)
-        return [Draft(summary, tuple(settings), _size(old, bounds[0].amount))], notes, full_range
-    bound = bounds[0]
-    old_amount = getattr(figures, bound.field)
-    draft = Draft(
-        _bound_text(rule, bound),
-        tuple(_money_settings(ctx.project, bound.field, bound.amount)),
-        _size(old_amount, bound.amount),
-    )
-    return [draft], notes, full_range
-
-
-def _bound_text(rule: AnyRule, bound: MoneyBound) -> str:
-    measure = MEASURE_LABELS[getattr(rule, "measure")]  # noqa: B009
-    sign = "≥" if bound.at_least else "≤"
-    word = "至少" if bound.at_least else "至多"
-    return f"{bound.label}合计{word} {fmt_plain(bound.amount)} 万元（{measure} {sign} {fmt_percent(bound.rate)}）"
 
 
 def _money_settings(project: Project, field_name: str, amount: Decimal) -> list[Setting]:
