@@ -102,7 +102,7 @@ class Workspace:
             self.effect = score_changes(self.baseline, self.session.result)
         return outcome
 
-    def restructure(self, change: Callable[[Project], None]) -> EditOutcome:
+    def restructure(self, change: Callable[[Project], object]) -> EditOutcome:
         """Apply a structural change (add, remove, move a row) and re-score; refused when read-only."""
         if self.read_only:
             return EditOutcome("本项目以只读方式打开（另一个窗口正在编辑），修改不会保存")

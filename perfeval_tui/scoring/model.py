@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from .numbers import NumberKind, parse_number
 
 SCHEMA_VERSION = 1
+DEFAULT_RULESET = "wuxi-2021"  # the rule set of a new project unless another is chosen
 
 
 def _number(kind: NumberKind) -> BeforeValidator:
@@ -103,11 +104,17 @@ class Override(_Model):
 
 
 class RuleInputs(_Model):
-    """What a rule needs beyond 目标值/完成值: ticked checklist items, incident counts, a level."""
+    """What a rule needs beyond 目标值/完成值: ticked checklist items, incident counts, a level, and
+    any other family's numbers and choices."""
 
     ticked: list[str] = Field(default_factory=list, title="已勾选事项")
     counts: dict[str, Count] = Field(default_factory=dict, title="发现次数")
     level: str | None = Field(None, title="评价等级")
+    # Inputs of other rule families (see scoring/families/inputs.py); left out of the file when empty.
+    values: dict[str, Value] = Field(
+        default_factory=dict, title="录入数值", exclude_if=lambda v: not v
+    )
+    choices: dict[str, str] = Field(default_factory=dict, title="选项", exclude_if=lambda v: not v)
 
 
 class Indicator(_Model):
@@ -160,7 +167,7 @@ class StatedGoal(_Model):
 
 class Project(_Model):
     schema_version: int = Field(SCHEMA_VERSION, title="文件格式版本")
-    ruleset: str = Field("wuxi-2021", title="评分规则集")
+    ruleset: str = Field(DEFAULT_RULESET, title="评分规则集")
     readings: dict[str, str] = Field(default_factory=dict, title="规则口径")
     basics: Basics
     funds: list[FundRow] = Field(default_factory=list)

@@ -8,7 +8,7 @@ from functools import partial
 
 from textual.app import App
 
-from ...scoring.ruleset import RuleSet, load_ruleset
+from ...scoring.ruleset import DEFAULT_RULESET, RuleSet, load_ruleset
 from ..host import FocusContext, SeekActions, wizard_host
 
 
@@ -16,7 +16,7 @@ def _ruleset(app: App[object]) -> RuleSet:
     host = wizard_host(app)
     if host is not None and host.workspace is not None:
         return host.workspace.session.ruleset
-    return load_ruleset("wuxi-2021")
+    return load_ruleset(DEFAULT_RULESET)
 
 
 def open_calculator(app: App[object], rule_id: str | None = None) -> None:
