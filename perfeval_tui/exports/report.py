@@ -54,9 +54,9 @@ def _basics_part(project: Project, result: ProjectScore, summary: GoalSummary) -
     else:
         lines += [placeholder("附表1 预算安排及执行情况"), ""]
     if project.districts:
-        table = district_sheet(project, result, [])
+        table = district_sheet(project, result)
         lines += [say.district_sentence(b, result.districts), ""]
-        lines += markdown_table(table, skip=("check",))[2:-2] + [""]
+        lines += markdown_table(table)[2:-2] + [""]
     lines += ["### （六）专项（项目）绩效目标", ""]
     if b.goals_text.strip():
         lines += free_text(b.goals_text, "绩效目标")
