@@ -10,8 +10,12 @@ from .table import CLOSING_LABELS, CellKind, CellValue, Quantity, Table
 
 
 def escape(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, no column breaks."""
-    return text.strip().replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text safe inside a Markdown table cell: one line, no column breaks.
+
+    Lines are joined with ``；`` rather than ``<br>``, which converters to Word drop.
+    """
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return "；".join(lines).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def cell_text(value: CellValue, kind: CellKind) -> str:

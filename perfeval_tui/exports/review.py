@@ -33,5 +33,9 @@ def warning_items(warnings: list[DataWarning]) -> list[ReviewItem]:
     return [ReviewItem("数据核对", w.where, minus_signs(w.message)) for w in warnings]
 
 
-def missing_items(missing: list[str]) -> list[ReviewItem]:
-    return [ReviewItem("待填写", what, "报告中此处尚未填写") for what in missing]
+MISSING = "尚未填写，报告中此处没有内容"
+
+
+def missing_items(missing: list[tuple[str, str]]) -> list[ReviewItem]:
+    """Parts of the report still to be written: (where, what is missing)."""
+    return [ReviewItem("待填写", where, message) for where, message in missing]
