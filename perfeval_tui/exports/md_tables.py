@@ -18,18 +18,23 @@ def escape(text: str) -> str:
     return "；".join(lines).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def cell_text(value: CellValue, kind: CellKind) -> str:
+def plain_text(value: CellValue, kind: CellKind) -> str:
+    """A table value as printed (450.00, 100.00%, 1304路), lines kept; for Word and Markdown."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return escape(value)
+        return value
     if isinstance(value, Quantity):
         if is_percent_unit(value.unit):
             return fmt_percent(value.value)
-        return escape(f"{fmt_plain(value.value)}{value.unit}")
+        return f"{fmt_plain(value.value)}{value.unit}"
     if isinstance(value, Decimal):
         return fmt_percent(value) if kind == "rate" else fmt2(value)
     return str(value)
+
+
+def cell_text(value: CellValue, kind: CellKind) -> str:
+    return escape(plain_text(value, kind))
 
 
 def markdown_table(table: Table, skip: tuple[str, ...] = ()) -> list[str]:
