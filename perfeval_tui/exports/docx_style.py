@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -88,6 +89,27 @@ def set_up_styles(doc: Document) -> None:
     _style(styles["Heading 2"], HEADING2_FONT, SIZE_3, indent=True)
     for name in ("Heading 1", "Heading 2"):
         styles[name].paragraph_format.keep_with_next = True
+
+
+FORM_TEXT = "Form Text"  # 宋体 小五, the cells of the landscape forms
+TABLE_TEXT = "Table Text"  # 仿宋 五号, the tables inside the body
+
+
+def _cell_style(doc: Document, name: str, font: str, size: Pt) -> None:
+    """A paragraph style for table cells: set once, so each cell needs no formatting of its own."""
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    set_fonts(style.element, font)
+    style.font.size = size
+    fmt = style.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    fmt.first_line_indent = Pt(0)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.keep_with_next = False
+
+
+def set_up_table_styles(doc: Document) -> None:
+    _cell_style(doc, FORM_TEXT, TABLE_FONT, SIZE_TABLE)
+    _cell_style(doc, TABLE_TEXT, BODY_FONT, SIZE_5)
 
 
 def page_setup(section: Section, *, landscape: bool) -> None:

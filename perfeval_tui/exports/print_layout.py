@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from ..term.textwidth import line_width as cell_width
 from .cells import PERCENT_FORMAT, cell_content
@@ -81,6 +82,7 @@ class Layout:
         return len(self.breaks) + 1
 
 
+@lru_cache(maxsize=8192)  # the same rule texts repeat on many rows
 def line_width(line: str) -> int:
     """Width of one line in 宋体, in units: CJK and full-width punctuation count two."""
     return cell_width(line) + len(_AMBIGUOUS.findall(line))
@@ -206,6 +208,7 @@ def scale_for(widths: list[float]) -> int:
     return max(MIN_SCALE, min(100, math.floor(PAGE_UNITS * 100 / sum(widths))))
 
 
+@lru_cache(maxsize=8192)
 def text_lines(text: str, width: float, bold: bool = False) -> int:
     room = (width - PAD) / (BOLD if bold else 1.0)
     return wrapped_lines(text, room)
@@ -260,11 +263,23 @@ def paginate(layout: Layout, table: Table, first_page_extra: float) -> None:
     """Decide the page breaks; split a merged block only when it cannot fit on one page."""
     room = PAGE_ROOM * 100 / layout.scale
     body = room - layout.header_height
-    merges = list(table.merges)
+    merges = dict.fromkeys(table.merges)  # ordered set
     data_rows = len(table.rows)
+    # The merges that continue past each row boundary i (from row i - 1 into row i).
+    across_at: dict[int, list[VerticalMerge]] = {}
+
+    def index(m: VerticalMerge, add: bool) -> None:
+        for j in range(m.first + 1, m.last + 1):
+            if add:
+                across_at.setdefault(j, []).append(m)
+            else:
+                across_at[j].remove(m)
+
+    for m in merges:
+        index(m, True)
 
     def crossing(i: int) -> list[VerticalMerge]:
-        return [m for m in merges if m.first < i <= m.last]
+        return list(across_at.get(i, ()))
 
     def allowed(i: int, texts_may_split: bool) -> bool:
         if i >= len(layout.heights):
@@ -295,11 +310,14 @@ def paginate(layout: Layout, table: Table, first_page_extra: float) -> None:
                 at = candidates[-1]
                 break
         for m in crossing(at):  # split what continues; its text is written again
-            merges.remove(m)
-            merges += [
+            del merges[m]
+            index(m, False)
+            for piece in (
                 VerticalMerge(m.column, m.first, at - 1),
                 VerticalMerge(m.column, at, m.last),
-            ]
+            ):
+                merges[piece] = None
+                index(piece, True)
             layout.repeats.add((at, m.column))
         layout.breaks.append(at)
         start, used = at, 0.0

@@ -16,20 +16,23 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
+from docx.table import _Cell
 
 from .docx_style import (
-    BODY_FONT,
+    FORM_TEXT,
     HEADING1_FONT,
     SIZE_3,
-    SIZE_5,
     SIZE_TABLE,
     TABLE_FONT,
+    TABLE_TEXT,
     TITLE_FONT,
     page_number_footer,
     page_setup,
     run_text,
     set_properties,
     set_up_styles,
+    set_up_table_styles,
 )
 from .md_tables import plain_text
 from .print_layout import PAD, column_widths, header_lines
@@ -40,7 +43,7 @@ from .table import CLOSING_LABELS, Table
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
     from docx.shared import Length
-    from docx.table import _Cell
+    from docx.styles.style import ParagraphStyle
     from docx.text.paragraph import Paragraph
 
 PORTRAIT_TEXT = 15.6  # cm between the 公文 margins
@@ -50,24 +53,20 @@ NUMERIC = ("money", "rate", "score", "value")
 CELL_MARGINS = 0.45  # cm: Word's default left and right cell margins, and a little air
 
 
-def _cell_paragraph(cell: _Cell, first: bool) -> Paragraph:
-    paragraph: Paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.first_line_indent = Pt(0)
-    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    fmt.keep_with_next = False
-    return paragraph
+_ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 
 
-def _fill(cell: _Cell, text: str, size: Length, *, bold: bool, align: str, font: str) -> None:
-    for n, line in enumerate(text.split("\n") or [""]):
-        paragraph = _cell_paragraph(cell, n == 0)
-        paragraph.alignment = {
-            "right": WD_ALIGN_PARAGRAPH.RIGHT,
-            "center": WD_ALIGN_PARAGRAPH.CENTER,
-        }.get(align, WD_ALIGN_PARAGRAPH.LEFT)
+def _fill(cell: _Cell, text: str, style: ParagraphStyle, *, bold: bool, align: str) -> None:
+    """The cell's text, one paragraph per line, in the table's paragraph style."""
+    for n, line in enumerate(text.split("\n")):
+        paragraph: Paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        # By id: assigning the style object looks it up among all the document's styles.
+        paragraph._p.style = style.style_id
+        paragraph.alignment = _ALIGN.get(align, WD_ALIGN_PARAGRAPH.LEFT)
         if line:
-            run_text(paragraph, line, font, size, bold)  # type: ignore[arg-type]
+            run = paragraph.add_run(line)
+            if bold:
+                run.bold = True
 
 
 def _repeat_header(row_element: object) -> None:
@@ -77,7 +76,14 @@ def _repeat_header(row_element: object) -> None:
     trpr.append(flag)
 
 
-def _new_table(doc: DocumentType, rows: int, widths: list[float], text_cm: float) -> object:
+def _new_table(
+    doc: DocumentType, rows: int, widths: list[float], text_cm: float
+) -> tuple[DocxTable, list[list[_Cell]]]:
+    """An empty table and its cells by row and column.
+
+    The cells are taken from the XML rows directly: python-docx's ``row.cells`` rebuilds the
+    whole table's grid on every call, which is quadratic on a 2,000-row form.
+    """
     table = doc.add_table(rows=rows, cols=len(widths))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -86,11 +92,12 @@ def _new_table(doc: DocumentType, rows: int, widths: list[float], text_cm: float
     lengths = [Cm(text_cm * width / total) for width in widths]
     for column, length in zip(table.columns, lengths, strict=True):
         column.width = length
-    for row in table.rows:  # Word reads each cell's own width
-        for cell, length in zip(row.cells, lengths, strict=True):
+    grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    for row in grid:  # Word reads each cell's own width
+        for cell, length in zip(row, lengths, strict=True):
             cell.width = length
-    _repeat_header(table.rows[0]._tr)
-    return table
+    _repeat_header(table._tbl.tr_lst[0])
+    return table, grid
 
 
 def fitted_widths(form: Table, text_cm: float, size_pt: float) -> list[float]:
@@ -106,22 +113,23 @@ def fitted_widths(form: Table, text_cm: float, size_pt: float) -> list[float]:
     return [n * rest / wrapped if f else n for n, f in zip(need, flexible, strict=True)]
 
 
-def _form_table(doc: DocumentType, form: Table, text_cm: float, size: Length) -> None:
+def _form_table(doc: DocumentType, form: Table, text_cm: float, style_name: str) -> None:
     """The form's rows with its merges as real merged cells (一级/二级, shared texts, 合计)."""
     columns = form.columns
     position = {c.key: n for n, c in enumerate(columns)}
+    style = doc.styles[style_name]
+    size = style.font.size or SIZE_TABLE
     widths = fitted_widths(form, text_cm, size.pt)
-    table = _new_table(doc, len(form.rows) + 1, widths, sum(widths))
-    grid = list(table.rows)  # type: ignore[attr-defined]
+    table, grid = _new_table(doc, len(form.rows) + 1, widths, sum(widths))
     unit_cm = size.pt / 2 / 72 * 2.54
-    header_cells = grid[0].cells
+    header_cells = grid[0]
     for n, column in enumerate(columns):
         room = (widths[n] - CELL_MARGINS) / unit_cm + PAD  # header_lines keeps PAD clear
         header = "\n".join(header_lines(column.header, room))
-        _fill(header_cells[n], header, size, bold=True, align="center", font=TABLE_FONT)
+        _fill(header_cells[n], header, style, bold=True, align="center")
     covered = {(r, m.column) for m in form.merges for r in range(m.first + 1, m.last + 1)}
     for r, row in enumerate(form.rows, start=1):
-        row_cells = grid[r].cells
+        row_cells = grid[r]
         for n, column in enumerate(columns):
             if (r - 1, column.key) in covered:
                 continue
@@ -130,16 +138,15 @@ def _form_table(doc: DocumentType, form: Table, text_cm: float, size: Length) ->
             align = "right" if column.kind in NUMERIC and not isinstance(value, str) else "left"
             if column.kind in ("center", "index") or (column.kind in NUMERIC and align == "left"):
                 align = "center"
-            _fill(row_cells[n], text, size, bold=row.kind != "data", align=align, font=TABLE_FONT)
+            _fill(row_cells[n], text, style, bold=row.kind != "data", align=align)
     # Vertical merges first, on the cells as built (table.cell() walks the whole table each time);
     # the few horizontal spans (合计, section rows) after.
-    cells = [row.cells for row in grid]
     for merge in form.merges:
         at = position[merge.column]
-        cells[merge.first + 1][at].merge(cells[merge.last + 1][at])
+        grid[merge.first + 1][at].merge(grid[merge.last + 1][at])
     for r, row in enumerate(form.rows, start=1):
         for first, last in row.spans.items():
-            table.cell(r, position[first]).merge(table.cell(r, position[last]))  # type: ignore[attr-defined]
+            grid[r][position[first]].merge(grid[r][position[last]])
 
 
 def _plain(doc: DocumentType, text: str, font: str, size: Length, **kw: object) -> Paragraph:
@@ -157,7 +164,7 @@ def _appendix_form(doc: DocumentType, form: Form) -> None:
     _plain(doc, table.label, HEADING1_FONT, SIZE_3)
     _plain(doc, table.title, TITLE_FONT, Pt(18), center=True)
     _plain(doc, table.unit_line, TABLE_FONT, Pt(12))
-    _form_table(doc, table, LANDSCAPE_TEXT, SIZE_TABLE)
+    _form_table(doc, table, LANDSCAPE_TEXT, FORM_TEXT)
     closing = (table.closing.preparer, table.closing.date, table.closing.phone)
     line = "　　　　".join(f"{k}{v}" for k, v in zip(CLOSING_LABELS, closing, strict=True))
     _plain(doc, line, TABLE_FONT, Pt(10.5))
@@ -167,14 +174,14 @@ def _appendix_form(doc: DocumentType, form: Form) -> None:
 
 def _grid(doc: DocumentType, grid: Grid) -> None:
     widths = [3.0, 14.0, 5.0, 5.0, 5.0, 22.0][: len(grid.headers)]
-    table = _new_table(doc, len(grid.rows) + 1, widths, PORTRAIT_TEXT)
-    rows = table.rows  # type: ignore[attr-defined]
+    _, cells = _new_table(doc, len(grid.rows) + 1, widths, PORTRAIT_TEXT)
+    style = doc.styles[TABLE_TEXT]
     for n, header in enumerate(grid.headers):
-        _fill(rows[0].cells[n], header, SIZE_5, bold=True, align="center", font=BODY_FONT)
+        _fill(cells[0][n], header, style, bold=True, align="center")
     for r, values in enumerate(grid.rows, start=1):
         for n, text in enumerate(values):
             align = "right" if grid.numeric[n] else "left"
-            _fill(rows[r].cells[n], text, SIZE_5, bold=False, align=align, font=BODY_FONT)
+            _fill(cells[r][n], text, style, bold=False, align=align)
 
 
 def _block(doc: DocumentType, block: Block) -> None:
@@ -188,12 +195,13 @@ def _block(doc: DocumentType, block: Block) -> None:
     elif isinstance(block, Grid):
         _grid(doc, block)
     else:
-        _form_table(doc, block.table, PORTRAIT_TEXT, SIZE_5)
+        _form_table(doc, block.table, PORTRAIT_TEXT, TABLE_TEXT)
 
 
 def build_docx(report: Report) -> DocumentType:
     doc = Document()
     set_up_styles(doc)
+    set_up_table_styles(doc)
     set_properties(doc, report.title, report.unit)
     first = doc.sections[0]
     page_setup(first, landscape=False)
