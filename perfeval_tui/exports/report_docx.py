@@ -69,9 +69,9 @@ def _fill(cell: _Cell, text: str, style: ParagraphStyle, *, bold: bool, align: s
                 run.bold = True
 
 
-def _repeat_header(row_element: object) -> None:
+def _row_flag(row_element: object, flag_name: str) -> None:
     trpr = row_element.get_or_add_trPr()  # type: ignore[attr-defined]
-    flag = OxmlElement("w:tblHeader")
+    flag = OxmlElement(flag_name)
     flag.set(qn("w:val"), "true")
     trpr.append(flag)
 
@@ -96,7 +96,10 @@ def _new_table(
     for row in grid:  # Word reads each cell's own width
         for cell, length in zip(row, lengths, strict=True):
             cell.width = length
-    _repeat_header(table._tbl.tr_lst[0])
+    rows = table._tbl.tr_lst
+    _row_flag(rows[0], "w:tblHeader")  # the header row repeats on every page
+    for row in rows:
+        _row_flag(row, "w:cantSplit")  # a row is never cut across a page break
     return table, grid
 
 

@@ -115,6 +115,8 @@ def test_forms_are_landscape_tables_with_real_merged_cells(wuxi):
     assert "优" in [c.text for c in grade.cells]
     header = indicators.rows[0]._tr.trPr.find(qn("w:tblHeader"))
     assert header is not None  # the header row repeats on every page
+    rows = [r._tr.trPr for r in indicators.rows]
+    assert all(pr.find(qn("w:cantSplit")) is not None for pr in rows)  # rows are never cut
 
 
 def test_pages_are_numbered_and_the_file_names_the_unit(wuxi):
