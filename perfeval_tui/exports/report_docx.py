@@ -96,10 +96,10 @@ def _new_table(
     for row in grid:  # Word reads each cell's own width
         for cell, length in zip(row, lengths, strict=True):
             cell.width = length
-    rows = table._tbl.tr_lst
-    _row_flag(rows[0], "w:tblHeader")  # the header row repeats on every page
-    for row in rows:
-        _row_flag(row, "w:cantSplit")  # a row is never cut across a page break
+    trs = table._tbl.tr_lst
+    _row_flag(trs[0], "w:tblHeader")  # the header row repeats on every page
+    for tr in trs:
+        _row_flag(tr, "w:cantSplit")  # a row is never cut across a page break
     return table, grid
 
 
