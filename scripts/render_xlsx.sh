@@ -1,16 +1,19 @@
 #!/bin/sh
-# Render an exported workbook to a PDF and one PNG per printed page, to check the print layout
-# by eye. Needs LibreOffice (Debian: libreoffice-calc) and pdftoppm (Debian: poppler-utils);
-# CJK glyphs need a CJK font (Debian: fonts-noto-cjk).
+# Render an exported workbook (or a .docx report) to a PDF and one PNG per printed page, to check
+# the print layout by eye. Needs LibreOffice (Debian: libreoffice-calc libreoffice-writer) and
+# pdftoppm (Debian: poppler-utils). 宋体, 黑体, 楷体 and 仿宋 are mapped to free fonts of the same
+# metrics by scripts/fonts.conf (Debian: fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei).
 #
-# Usage: scripts/render_xlsx.sh WORKBOOK.xlsx [OUTDIR]   (OUTDIR defaults to WORKBOOK's folder/render)
+# Usage: scripts/render_xlsx.sh FILE.xlsx|FILE.docx [OUTDIR]   (OUTDIR defaults to FILE's folder/render)
 set -eu
 
 if [ $# -lt 1 ] || [ ! -f "$1" ]; then
-    echo "用法：scripts/render_xlsx.sh 附表.xlsx [输出目录]" >&2
+    echo "用法：scripts/render_xlsx.sh 附表.xlsx|报告.docx [输出目录]" >&2
     exit 2
 fi
 workbook=$1
+FONTCONFIG_FILE="$(cd "$(dirname "$0")" && pwd)/fonts.conf"
+export FONTCONFIG_FILE
 outdir=${2:-"$(dirname "$workbook")/render"}
 
 office=$(command -v soffice || command -v libreoffice || true)
@@ -30,7 +33,8 @@ trap 'rm -rf "$profile"' EXIT
 "$office" -env:UserInstallation="file://$profile" --headless --convert-to pdf \
     --outdir "$outdir" "$workbook" >/dev/null
 
-stem=$(basename "$workbook" .xlsx)
+stem=$(basename "$workbook")
+stem=${stem%.*}
 pdf="$outdir/$stem.pdf"
 if [ ! -f "$pdf" ]; then
     echo "LibreOffice 没有生成 PDF：$pdf" >&2

@@ -1,4 +1,4 @@
-"""``perfeval export FILE -o DIR [--xlsx] [--md] [--force]``: the appendix workbook and the report draft."""
+"""``perfeval export FILE -o DIR [--xlsx] [--md] [--docx] [--force]``: the appendix workbook and the report."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--xlsx", action="store_true", help="只导出附表（xlsx）")
     parser.add_argument("--md", action="store_true", help="只导出评价报告（Markdown）")
+    parser.add_argument(
+        "--docx", action="store_true", help="导出评价报告 Word 文档（公文格式，附表为横向页）"
+    )
     parser.add_argument("--force", action="store_true", help="覆盖已存在的同名文件")
 
 
@@ -24,10 +27,15 @@ def run(args: argparse.Namespace) -> int:
         project = open_project(args.file)
     except CommandError as exc:
         return fail(str(exc))
-    both = not args.xlsx and not args.md  # neither switch means both files
+    both = not (args.xlsx or args.md or args.docx)  # no switch: the workbook and the Markdown
     try:
         paths = export_project(
-            project, args.output, xlsx=both or args.xlsx, md=both or args.md, force=args.force
+            project,
+            args.output,
+            xlsx=both or args.xlsx,
+            md=both or args.md,
+            docx=args.docx,
+            force=args.force,
         )
     except ExistingFileError as exc:
         return fail(f"{exc}。要覆盖请加 --force，或用 -o 换一个输出目录")

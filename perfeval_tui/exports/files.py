@@ -16,7 +16,7 @@ from ..project.storage import fsync_dir
 from ..scoring.checks import check_project
 from ..scoring.engine import score_project
 from ..scoring.model import Project
-from .naming import markdown_name, xlsx_name
+from .naming import docx_name, markdown_name, xlsx_name
 
 
 class ExportError(Exception):
@@ -57,10 +57,18 @@ def _file_mode() -> int:
 
 
 def export_paths(
-    project: Project, out_dir: Path, *, xlsx: bool = True, md: bool = True
+    project: Project, out_dir: Path, *, xlsx: bool = True, md: bool = True, docx: bool = False
 ) -> list[Path]:
     """Where :func:`export_project` would write, in that order."""
-    names = ([xlsx_name(project)] if xlsx else []) + ([markdown_name(project)] if md else [])
+    names = [
+        name
+        for wanted, name in (
+            (xlsx, xlsx_name(project)),
+            (md, markdown_name(project)),
+            (docx, docx_name(project)),
+        )
+        if wanted
+    ]
     return [Path(out_dir) / name for name in names]
 
 
@@ -106,17 +114,18 @@ def export_project(
     *,
     xlsx: bool = True,
     md: bool = True,
+    docx: bool = False,
     force: bool = False,
 ) -> list[Path]:
-    """Write the appendix workbook and/or the report draft into ``out_dir``; return their paths.
+    """Write the appendix workbook and/or the report (Markdown, Word) into ``out_dir``.
 
     Both files are first written to temporary files in ``out_dir`` and only then renamed into
     place, so a failure leaves neither a half-written file nor a stray temporary file.
     """
     folder = Path(out_dir)
-    targets = export_paths(project, folder, xlsx=xlsx, md=md)
+    targets = export_paths(project, folder, xlsx=xlsx, md=md, docx=docx)
     if not targets:
-        raise ExportError("没有要导出的内容：--xlsx 和 --md 至少选一个")
+        raise ExportError("没有要导出的内容：--xlsx、--md 和 --docx 至少选一个")
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         raise ExistingFileError(existing)
@@ -132,11 +141,19 @@ def export_project(
         from .workbook import write_xlsx
 
         writers.append(lambda tmp: write_xlsx(project, tmp, result, warnings))
-    if md:
-        from .report import markdown_report
+    if md or docx:
+        from .report import build_report
 
-        text = markdown_report(project, result, warnings)
+        report = build_report(project, result, warnings)
+    if md:
+        from .report_md import render_markdown
+
+        text = render_markdown(report)
         writers.append(lambda tmp: _write_text(tmp, text))
+    if docx:
+        from .report_docx import write_docx  # python-docx is loaded only here
+
+        writers.append(lambda tmp: write_docx(report, tmp))
 
     temps: list[Path] = []
     try:

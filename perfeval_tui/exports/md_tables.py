@@ -10,22 +10,31 @@ from .table import CLOSING_LABELS, CellKind, CellValue, Quantity, Table
 
 
 def escape(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, no column breaks."""
-    return text.strip().replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text safe inside a Markdown table cell: one line, no column breaks.
+
+    Lines are joined with ``；`` rather than ``<br>``, which converters to Word drop.
+    """
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return "；".join(lines).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def cell_text(value: CellValue, kind: CellKind) -> str:
+def plain_text(value: CellValue, kind: CellKind) -> str:
+    """A table value as printed (450.00, 100.00%, 1304路), lines kept; for Word and Markdown."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return escape(value)
+        return value
     if isinstance(value, Quantity):
         if is_percent_unit(value.unit):
             return fmt_percent(value.value)
-        return escape(f"{fmt_plain(value.value)}{value.unit}")
+        return f"{fmt_plain(value.value)}{value.unit}"
     if isinstance(value, Decimal):
         return fmt_percent(value) if kind == "rate" else fmt2(value)
     return str(value)
+
+
+def cell_text(value: CellValue, kind: CellKind) -> str:
+    return escape(plain_text(value, kind))
 
 
 def markdown_table(table: Table, skip: tuple[str, ...] = ()) -> list[str]:

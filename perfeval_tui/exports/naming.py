@@ -1,4 +1,4 @@
-"""Output file names: ``<专项名称>-<年度>-附表.xlsx`` and ``<专项名称>-<年度>-绩效评价报告.md``.
+"""Output file names: ``<专项名称>-<年度>-附表.xlsx``, ``…-绩效评价报告.md`` and ``….docx``.
 
 Names are made safe for Windows, macOS and Linux file systems alike, because the files are
 usually copied to a Windows desktop to be printed.
@@ -13,6 +13,7 @@ from ..scoring.model import Project
 
 XLSX_SUFFIX = "附表.xlsx"
 MD_SUFFIX = "绩效评价报告.md"
+DOCX_SUFFIX = "绩效评价报告.docx"
 
 # Characters no common file system accepts, plus control characters.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -46,3 +47,7 @@ def xlsx_name(project: Project) -> str:
 
 def markdown_name(project: Project) -> str:
     return f"{export_stem(project)}-{MD_SUFFIX}"
+
+
+def docx_name(project: Project) -> str:
+    return f"{export_stem(project)}-{DOCX_SUFFIX}"

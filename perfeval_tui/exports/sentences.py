@@ -63,16 +63,41 @@ def district_names(table: DistrictTable) -> str:
     return f"{'、'.join(names[:MAX_NAMED_DISTRICTS])}等 {len(names)} 个市（县）区"
 
 
-def district_sentence(basics: Basics, table: DistrictTable) -> str:
+def district_sentence(basics: Basics, table: DistrictTable, funds: FundFigures) -> str:
+    """The districts' figures as the district table states them, beside 附表1's spending total.
+
+    When the two totals differ the sentence names both with their source; the mismatch itself is
+    a data warning, listed under 审核提示.
+    """
     names = district_names(table)
     total = table.total
+    spend = f"{names}的实际支出合计 {money(total.actual_spend)}"
+    if total.actual_spend != funds.actual_spend:
+        spend = f"据区县资金分配表，{spend}（附表1 实际支出数合计 {money(funds.actual_spend)}）"
     return (
-        f"{basics.year} 年，下达{names}的资金 {money(total.allocated)}，"
-        f"{names}的实际支出 {money(total.actual_spend)}"
-        f"（其中项目资金实际到位 {money(total.funds_arrived)}），"
+        f"{basics.year} 年，下达{names}的资金 {money(total.allocated)}，{spend}，"
+        f"其中项目资金实际到位 {money(total.funds_arrived)}，"
         f"累计结余结转 {money(total.carryover)}，"
         f"资金到位率{rate_is(total.arrival_rate, '资金下达数')}。"
     )
+
+
+def readings_sentence(result: ProjectScore) -> str:
+    """Each reading named once, in Chinese, with the rules scored under it."""
+    groups: dict[str, list[str]] = {}
+    for item in result.indicators:
+        explanation = item.explanation
+        if not explanation.alternatives:
+            continue
+        names = groups.setdefault(explanation.reading_label, [])
+        if explanation.rule_name not in names:
+            names.append(explanation.rule_name)
+    parts = []
+    for label, names in groups.items():
+        short, sep, detail = label.partition("：")
+        how = f"“{short}”口径，即{detail}" if sep else f"“{label}”的口径"
+        parts.append(f"{'、'.join(names)}按{how}")
+    return f"评分口径：{'；'.join(parts)}。" if parts else ""
 
 
 def goal_text(goal: StatedGoal) -> str:

@@ -11,9 +11,11 @@ SHEET = "附表1 预算安排及执行情况表"
 LABEL = "附件2附表1"
 TITLE_SUFFIX = "资金预算安排及执行情况表"
 
+# The seed's header of the name column carries the note on transfers to lower governments.
+NAME_HEADER = "专项（项目）资金名称\n（含对下转移支付资金的专项（项目）填列）"
 COLUMNS = (
     Column("index", "序号", "index", 6),
-    Column("name", "专项（项目）资金名称", "text", 30, wrap=True),
+    Column("name", NAME_HEADER, "text", 30, wrap=True),
     Column("budget", "预算安排数\n（万元）", "money", 12, wrap=True),
     Column("increase", "预算调增数\n（万元）", "money", 12, wrap=True),
     Column("decrease", "预算调减数\n（万元）", "money", 12, wrap=True),

@@ -1,9 +1,11 @@
-"""区县资金分配表: money passed down to each district, its 资金到位率, and the data warnings."""
+"""区县资金分配表: money passed down to each district and its 资金到位率.
+
+The data warnings about these rows are not part of the form; they go to 审核提示 (:mod:`.review`).
+"""
 
 from __future__ import annotations
 
 from ..scoring.budget import DistrictFigures
-from ..scoring.checks import DataWarning
 from ..scoring.engine import ProjectScore
 from ..scoring.model import DistrictRow, Project
 from .table import CellValue, Closing, Column, Row, Table, unit_line
@@ -11,7 +13,6 @@ from .table import CellValue, Closing, Column, Row, Table, unit_line
 SHEET = "区县资金分配表"
 LABEL = "区县资金分配表"
 TITLE_SUFFIX = "资金区县分配情况表"
-TABLE_NAME = "区县资金分配表"  # DataWarning.table of the warnings shown here
 
 COLUMNS = (
     Column("index", "序号", "index", 6),
@@ -22,7 +23,6 @@ COLUMNS = (
     Column("arrived", "项目资金到位数\n（万元）", "money", 12, wrap=True),
     Column("arrival_rate", "市（县）区资金到位率\n（%）", "rate", 13, wrap=True),
     Column("remark", "备注", "text", 16, wrap=True),
-    Column("check", "数据检查提示", "text", 40, wrap=True),
 )
 INPUT_KEYS = ("name", "allocated", "spend", "carryover", "arrived", "remark")
 
@@ -44,30 +44,21 @@ def _figures(figures: DistrictFigures) -> dict[str, CellValue]:
     }
 
 
-def _notes(warnings: list[DataWarning]) -> str:
-    return "\n".join(f"{w.field}：{w.message}" for w in warnings)
-
-
-def district_row(
-    number: int, district: DistrictRow, figures: DistrictFigures, warnings: list[DataWarning]
-) -> Row:
+def district_row(number: int, district: DistrictRow, figures: DistrictFigures) -> Row:
     cells: dict[str, CellValue] = {"index": number, "name": district.name, **_figures(figures)}
     cells["remark"] = district.remark
-    cells["check"] = _notes(warnings)
     return Row("data", f"{DISTRICT_PREFIX}{district.id}", cells)
 
 
-def district_sheet(project: Project, result: ProjectScore, warnings: list[DataWarning]) -> Table:
+def district_sheet(project: Project, result: ProjectScore) -> Table:
     basics = project.basics
-    mine = [w for w in warnings if w.table == TABLE_NAME]
     rows = [
-        district_row(n, district, figures, [w for w in mine if w.row_id == district.id])
+        district_row(n, district, figures)
         for n, (district, figures) in enumerate(
             zip(project.districts, result.districts.rows, strict=True), start=1
         )
     ]
     total: dict[str, CellValue] = {"index": "合     计", **_figures(result.districts.total)}
-    total["check"] = _notes([w for w in mine if w.row_id is None])
     rows.append(Row("total", TOTAL_KEY, total, spans={"index": "name"}))
     return Table(
         sheet=SHEET,

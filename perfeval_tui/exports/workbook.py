@@ -13,6 +13,7 @@ from pathlib import Path
 from ..scoring.checks import DataWarning, check_project
 from ..scoring.engine import ProjectScore, score_project
 from ..scoring.model import Project
+from .review import warning_items
 from .sheet_budget import budget_sheet
 from .sheet_districts import district_sheet
 from .sheet_indicators import indicator_sheet
@@ -21,14 +22,16 @@ from .table import Table
 PAYLOAD_FORMAT = "perfeval-tui"
 
 
-def appendix_tables(
-    project: Project, result: ProjectScore, warnings: list[DataWarning]
-) -> tuple[Table, Table, Table]:
+def appendix_tables(project: Project, result: ProjectScore) -> tuple[Table, Table, Table]:
     return (
         budget_sheet(project, result),
         indicator_sheet(project, result),
-        district_sheet(project, result, warnings),
+        district_sheet(project, result),
     )
+
+
+def workbook_title(project: Project) -> str:
+    return f"{project.basics.name}资金绩效评价附表"
 
 
 def payload_json(project: Project) -> str:
@@ -47,5 +50,11 @@ def write_xlsx(
 
     result = result or score_project(project)
     warnings = check_project(project) if warnings is None else warnings
-    workbook = build_workbook(appendix_tables(project, result, warnings), payload_json(project))
+    workbook = build_workbook(
+        appendix_tables(project, result),
+        payload_json(project),
+        review=warning_items(warnings),
+        title=workbook_title(project),
+        unit=project.basics.unit,
+    )
     workbook.save(path)

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ValidationError
 
 from ..project.factory import indicator_from_template, new_indicator
 from ..project.storage import ProjectFileError, describe_validation_error, parse_project
-from ..scoring.checks import check_project
 from ..scoring.engine import ProjectScore, reads_budget, score_project
 from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, new_id
 from ..scoring.ruleset import DEFAULT_RULESET, load_ruleset
@@ -94,7 +93,7 @@ class _Importer:
             rid for rid, rule in self.ruleset.rules.items() if reads_budget(rule.family)
         }
         if base is not None:
-            tables = appendix_tables(base, score_project(base), check_project(base))
+            tables = appendix_tables(base, score_project(base))
             self.expected = [_expected(t) for t in tables]
         else:
             self.expected = [{}, {}, {}]
@@ -141,7 +140,7 @@ class _Importer:
             else:
                 data[column.key] = text_of(cell)
         if not data["name"].strip():
-            header = next(c.header for c in columns if c.key == "name")
+            header = next(c.header for c in columns if c.key == "name").split("\n")[0]
             raise WorkbookImportError(
                 f"{grid.where(cells['name'], header)}为空。请填写名称，或删除整行"
             )

@@ -119,6 +119,8 @@ def read_grid(ws: Any, columns: tuple[Column, ...], is_end: Any) -> SheetGrid:
     mapping: dict[str, int] = {}
     for n, column in enumerate(columns, start=1):
         at = by_text.get(squash(column.header))
+        if at is None:  # a workbook from an earlier version: the header's first line only
+            at = by_text.get(squash(column.header.split("\n")[0]))
         if at is None:
             raise WorkbookImportError(
                 f"工作表「{name}」第 {header_row} 行缺少表头「{column.header.replace(chr(10), '')}」"

@@ -5,13 +5,30 @@ openpyxl is imported inside the functions so that importing the export package s
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
-from ..term.textwidth import display_width, wrapped_lines
 from .cells import KIND_FORMATS, cell_content, clean_text
+from .print_layout import (
+    BODY_SIZE,
+    HEADER_SIZE,
+    LABEL_HEIGHT,
+    MARGIN_BOTTOM,
+    MARGIN_FOOTER,
+    MARGIN_HEADER,
+    MARGIN_SIDE,
+    MARGIN_TOP,
+    NOTE_SIZE,
+    TITLE_HEIGHT,
+    TITLE_SIZE,
+    UNIT_HEIGHT,
+    Layout,
+    height_of,
+    lay_out,
+    text_lines,
+)
+from .review import REVIEW_NOTE, REVIEW_TITLE, ReviewItem
 from .table import CLOSING_LABELS, Table
 
 if TYPE_CHECKING:
@@ -19,17 +36,17 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 FONT = "宋体"
-BODY_SIZE = 10.5
-TITLE_SIZE = 16
-LINE_HEIGHT = 13.5  # points per line of 10.5 pt 宋体
+TITLE_FONT = "黑体"
 HEADER_ROW = 4
 FIRST_ROW = HEADER_ROW + 1
 KEY_HEADER = "行标识"
-FOOTER = "第 &P 页 共 &N 页"
+FOOTER = "第 &P 页 共 {pages} 页"  # the form's own page count, not the workbook's
 
 DATA_SHEET = "_perfeval"
 DATA_MARKER = "perfeval-tui 导出数据（供导入使用，请勿修改或删除）"
 DATA_VERSION = 1
+REVIEW_HEADERS = ("序号", "类别", "位置", "提示")
+REVIEW_WIDTHS = (6.0, 10.0, 40.0, 64.0)
 CHUNK = 30000  # a cell holds at most 32,767 characters
 
 
@@ -73,7 +90,7 @@ def _register_styles(wb: Workbook) -> list[str]:
 
     add(
         "pe_title",
-        font=Font(name=FONT, size=TITLE_SIZE, bold=True),
+        font=Font(name=TITLE_FONT, size=TITLE_SIZE),
         alignment=Alignment(horizontal="center", vertical="center"),
     )
     add(
@@ -83,12 +100,12 @@ def _register_styles(wb: Workbook) -> list[str]:
     )
     add(
         "pe_note",
-        font=Font(name=FONT, size=BODY_SIZE - 1),
+        font=Font(name=FONT, size=NOTE_SIZE),
         alignment=Alignment(horizontal="left", vertical="top", wrap_text=True),
     )
     add(
         "pe_header",
-        font=Font(name=FONT, size=BODY_SIZE, bold=True),
+        font=Font(name=FONT, size=HEADER_SIZE, bold=True),
         border=box,
         alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
     )
@@ -119,38 +136,11 @@ def _merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_co
     ws.merged_cells.add(MergedCellRange(ws, ref))
 
 
-def _widths(table: Table) -> list[float]:
-    """Column widths: wide enough for the content (CJK counted double), capped for long text."""
-    widths = []
-    for column in table.columns:
-        floor = max(6.0, math.ceil(display_width(column.header) / 2) + 2)
-        needed: float = 0
-        for row in table.rows:
-            value, _ = cell_content(row.cells.get(column.key), column.kind)
-            if value is None or column.key in row.spans:
-                continue
-            text = value if isinstance(value, str) else f"{value:.2f}"
-            needed = max(needed, column.width if len(text) > column.width else display_width(text))
-        cap = column.width if column.wrap else max(column.width, needed + 2)
-        widths.append(float(min(max(floor, needed + 2), cap)))
-    return widths
-
-
-def _lines(text: str, width: float) -> int:
-    return wrapped_lines(text, width - 1.5)
-
-
-def _height(lines: int) -> float:
-    return min(409.0, max(lines, 1) * LINE_HEIGHT + 6)
-
-
-def _write_rows(ws: Worksheet, table: Table, widths: list[float], styles: _Styles) -> None:
+def _write_rows(ws: Worksheet, table: Table, layout: Layout, styles: _Styles) -> None:
     keys = [c.key for c in table.columns]
     position = {key: n for n, key in enumerate(keys, start=1)}
     key_column = len(keys) + 1
-    starts = {(m.first, m.column): m for m in table.merges}
-    covered = {(n, m.column) for m in table.merges for n in range(m.first + 1, m.last + 1)}
-    lines = [1] * len(table.rows)
+    covered = {(n, m.column) for m in layout.merges for n in range(m.first + 1, m.last + 1)}
     for offset, row in enumerate(table.rows):
         r = FIRST_ROW + offset
         bold = row.kind != "data"
@@ -164,82 +154,80 @@ def _write_rows(ws: Worksheet, table: Table, widths: list[float], styles: _Style
             cell = styles.put(ws, r, n, value, _style_name(kind, bold))
             if number_format is not None:
                 cell.number_format = number_format
-            if isinstance(value, str) and value:
-                span_end = position.get(row.spans.get(column.key, ""), n)
-                needed = _lines(value, sum(widths[n - 1 : span_end]))
-                merge = starts.get((offset, column.key))
-                if merge is None:
-                    lines[offset] = max(lines[offset], needed)
-                else:  # a merged block shares its text's height among its rows
-                    share = -(-needed // (merge.last - merge.first + 1))
-                    for k in range(merge.first, merge.last + 1):
-                        lines[k] = max(lines[k], share)
         for first, last in row.spans.items():
             _merge(ws, r, position[first], r, position[last])
         styles.put(ws, r, key_column, row.key, "pe_plain")
-    for offset, count in enumerate(lines):
-        ws.row_dimensions[FIRST_ROW + offset].height = _height(count)
-    for merge in table.merges:
+        ws.row_dimensions[r].height = layout.heights[offset]
+    for merge in layout.merges:
         at = position[merge.column]
         _merge(ws, FIRST_ROW + merge.first, at, FIRST_ROW + merge.last, at)
 
 
 def _write_table(wb: Workbook, table: Table, styles: _Styles) -> None:
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 
+    layout = lay_out(table)
     ws = wb.create_sheet(table.sheet)
     count = len(table.columns)
     last = get_column_letter(count)
-    widths = _widths(table)
-    full = sum(widths)
     styles.put(ws, 1, 1, table.label, "pe_plain")
+    ws.row_dimensions[1].height = LABEL_HEIGHT
     styles.put(ws, 2, 1, clean_text(table.title), "pe_title")
     _merge(ws, 2, 1, 2, count)
-    ws.row_dimensions[2].height = 30
+    ws.row_dimensions[2].height = TITLE_HEIGHT
     styles.put(ws, 3, 1, clean_text(table.unit_line), "pe_plain")
     _merge(ws, 3, 1, 3, count)
-    header_lines = 1
-    for n, column in enumerate(table.columns, start=1):
-        styles.put(ws, HEADER_ROW, n, column.header, "pe_header")
-        header_lines = max(header_lines, _lines(column.header, widths[n - 1]))
+    ws.row_dimensions[3].height = UNIT_HEIGHT
+    for n, header in enumerate(layout.headers, start=1):
+        styles.put(ws, HEADER_ROW, n, header, "pe_header")
     styles.put(ws, HEADER_ROW, count + 1, KEY_HEADER, "pe_plain")
-    ws.row_dimensions[HEADER_ROW].height = header_lines * LINE_HEIGHT + 8
-    _write_rows(ws, table, widths, styles)
+    ws.row_dimensions[HEADER_ROW].height = layout.header_height
+    _write_rows(ws, table, layout, styles)
 
     r = FIRST_ROW + len(table.rows)
     closing = (table.closing.preparer, table.closing.date, table.closing.phone)
     spots = (1, count // 3 + 1, (2 * count) // 3 + 1)
     for spot, label, value in zip(spots, CLOSING_LABELS, closing, strict=True):
         styles.put(ws, r, spot, clean_text(f"{label}{value}"), "pe_plain")
-    ws.row_dimensions[r].height = 24
-    for n, note in enumerate(table.notes):
+    ws.row_dimensions[r].height = layout.heights[len(table.rows)]
+    for n in range(len(table.notes)):
         row = r + 1 + n
-        text = ("说明：" if n == 0 else "　　　") + note
-        styles.put(ws, row, 1, text, "pe_note")
+        styles.put(ws, row, 1, layout.notes[n], "pe_note")
         _merge(ws, row, 1, row, count)
-        ws.row_dimensions[row].height = _height(_lines(text, full))
+        ws.row_dimensions[row].height = layout.heights[len(table.rows) + 1 + n]
     last_row = r + len(table.notes)
 
-    for n, width in enumerate(widths, start=1):
+    for n, width in enumerate(layout.widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
     ws.column_dimensions[get_column_letter(count + 1)].hidden = True
     ws.freeze_panes = f"A{FIRST_ROW}"
-    _print_setup(ws, f"A1:{last}{last_row}")
+    for at in layout.breaks:
+        ws.row_breaks.append(Break(id=FIRST_ROW + at - 1))  # a break after the row before
+    _print_setup(ws, f"A1:{last}{last_row}", layout.scale, layout.pages)
 
 
-def _print_setup(ws: Worksheet, area: str) -> None:
+def _print_setup(ws: Worksheet, area: str, scale: int, pages: int) -> None:
     from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped]
 
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.scale = scale
+    ws.page_setup.firstPageNumber = 1  # every form numbers its own pages
+    ws.page_setup.useFirstPageNumber = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
     ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7, footer=0.3)
+    ws.page_margins = PageMargins(
+        left=MARGIN_SIDE,
+        right=MARGIN_SIDE,
+        top=MARGIN_TOP,
+        bottom=MARGIN_BOTTOM,
+        header=MARGIN_HEADER,
+        footer=MARGIN_FOOTER,
+    )
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_area = area
-    ws.oddFooter.center.text = FOOTER
+    ws.oddFooter.center.text = FOOTER.format(pages=pages)
     ws.oddFooter.center.font = FONT
     ws.oddFooter.center.size = 9
 
@@ -254,14 +242,69 @@ def _write_payload(wb: Workbook, payload: str) -> None:
         cell.data_type = "s"
 
 
-def build_workbook(tables: Sequence[Table], payload: str) -> Workbook:
+def _write_review(wb: Workbook, items: Sequence[ReviewItem], styles: _Styles) -> None:
+    """审核提示 on a sheet of its own: the forms' print areas never carry a tool's notes."""
+    from openpyxl.worksheet.page import PageMargins
+
+    ws = wb.create_sheet(REVIEW_TITLE)
+    styles.put(ws, 1, 1, REVIEW_TITLE, "pe_title")
+    _merge(ws, 1, 1, 1, len(REVIEW_WIDTHS))
+    ws.row_dimensions[1].height = TITLE_HEIGHT
+    styles.put(ws, 2, 1, REVIEW_NOTE, "pe_note")
+    _merge(ws, 2, 1, 2, len(REVIEW_WIDTHS))
+    ws.row_dimensions[2].height = height_of(text_lines(REVIEW_NOTE, sum(REVIEW_WIDTHS)))
+    for n, header in enumerate(REVIEW_HEADERS, start=1):
+        styles.put(ws, 3, n, header, "pe_header")
+    ws.row_dimensions[3].height = height_of(1)
+    rows: list[tuple[int | None, str, str, str]] = [
+        (n, i.kind, i.where, i.message) for n, i in enumerate(items, start=1)
+    ]
+    if not rows:
+        rows = [(None, "", "", "数据核对未发现问题。")]
+    for r, values in enumerate(rows, start=4):
+        for n, value in enumerate(values, start=1):
+            kind = "index" if n == 1 else ("center" if n == 2 else "text")
+            styles.put(ws, r, n, value, _style_name(kind, False))
+        lines = max(text_lines(str(v or ""), w) for v, w in zip(values, REVIEW_WIDTHS, strict=True))
+        ws.row_dimensions[r].height = height_of(lines)
+    for n, width in enumerate(REVIEW_WIDTHS, start=1):
+        ws.column_dimensions[chr(64 + n)].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.firstPageNumber = 1
+    ws.page_setup.useFirstPageNumber = True
+    ws.page_margins = PageMargins(left=MARGIN_SIDE, right=MARGIN_SIDE)
+    ws.print_title_rows = "3:3"
+    ws.oddFooter.center.text = f"{REVIEW_TITLE} 第 &P 页"
+    ws.oddFooter.center.font = FONT
+    ws.oddFooter.center.size = 9
+
+
+def build_workbook(
+    tables: Sequence[Table],
+    payload: str,
+    *,
+    review: Sequence[ReviewItem] = (),
+    title: str = "",
+    unit: str = "",
+) -> Workbook:
     from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     wb = Workbook()
     wb.remove(wb.active)
+    # The column width unit is the Normal style's digit width: 宋体's, as in the forms.
+    wb._named_styles["Normal"].font = Font(name=FONT, size=BODY_SIZE)
     styles = _Styles(wb)
     for table in tables:
         _write_table(wb, table, styles)
+    _write_review(wb, review, styles)
     _write_payload(wb, payload)
     wb.active = 0
+    # The file's properties name the form and its unit, not the library that wrote it.
+    wb.properties.creator = unit or title
+    wb.properties.lastModifiedBy = unit or title
+    wb.properties.title = title
+    wb.properties.subject = "绩效自评附表"
+    wb.properties.keywords = unit
     return wb

@@ -56,7 +56,7 @@ def export_step(session: EditSession, ask: Prompter) -> None:
     try:
         from ..exports import ExistingFileError, export_project
     except ImportError:
-        ask.say("导出功能（xlsx 附表和 Markdown 报告）在此版本中尚不可用，项目文件已保存。")
+        ask.say("导出功能（xlsx 附表、Markdown 和 Word 报告）在此版本中尚不可用，项目文件已保存。")
         return
     folder = session.path.parent if session.path is not None else Path.cwd()
 
@@ -68,10 +68,13 @@ def export_step(session: EditSession, ask: Prompter) -> None:
     out_dir = Path(
         ask.ask_text("导出目录", str(folder), validate=existing_dir).strip()
     ).expanduser()
+    docx = ask.ask_confirm("同时导出 Word 报告（docx）", True)
     force = False
     while True:
         try:
-            written = export_project(session.project, out_dir, xlsx=True, md=True, force=force)
+            written = export_project(
+                session.project, out_dir, xlsx=True, md=True, docx=docx, force=force
+            )
         except ExistingFileError as exc:
             ask.say(str(exc))
             if force or not ask.ask_confirm("覆盖这些文件", False):

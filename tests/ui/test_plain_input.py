@@ -142,19 +142,22 @@ def test_welcome_menu_opens_the_demo_copy(tmp_path, monkeypatch):
     assert (tmp_path / "perfeval" / "demo-wuxi-2020.json").exists()
 
 
-def test_export_step_writes_both_files_and_asks_before_overwriting(tmp_path):
+def test_export_step_writes_the_files_and_asks_before_overwriting(tmp_path):
     path = tmp_path / "wuxi.json"
     shutil.copyfile(WUXI, path)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    # Export twice into the same folder: the second time asks, and 是 overwrites.
-    run = run_lines(path, ["6", str(out_dir), "6", str(out_dir), "是", "7"])
+    # Export twice into the same folder (Enter: the Word report too); the second time asks,
+    # and 是 overwrites.
+    run = run_lines(path, ["6", str(out_dir), "", "6", str(out_dir), "", "是", "7"])
     written = sorted(p.name for p in out_dir.iterdir())
     assert written == [
+        "无锡市2020年度宜居住区技防改造专项-2020-绩效评价报告.docx",
         "无锡市2020年度宜居住区技防改造专项-2020-绩效评价报告.md",
         "无锡市2020年度宜居住区技防改造专项-2020-附表.xlsx",
     ]
-    assert run.out.count("已导出：") == 4
+    assert "同时导出 Word 报告（docx）（是/否） [是]" in run.out
+    assert run.out.count("已导出：") == 6
     assert "已存在，没有覆盖" in run.out and "覆盖这些文件（是/否） [否]：是" in run.out
     assert run.code == 0
 

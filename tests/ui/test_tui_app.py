@@ -197,7 +197,7 @@ def test_startup_keeps_openpyxl_and_questionary_out(tmp_path: Path) -> None:
         f"    app = PerfevalApp(open_workspace(Path({str(path)!r})))\n"
         "    async with app.run_test(size=(80, 24)) as pilot:\n"
         "        await pilot.pause()\n"
-        "        print(sorted(m for m in ('openpyxl', 'questionary') if m in sys.modules))\n"
+        "        print(sorted(m for m in ('openpyxl', 'docx', 'questionary') if m in sys.modules))\n"
         "        print(type(app.screen).__name__)\n"
         "asyncio.run(main())\n"
     )

@@ -29,8 +29,9 @@ SECTIONS = (
     "## 四、主要成效",
     "## 五、主要问题",
     "## 六、相关建议",
-    "### 附表1 ",
-    "### 附表2 ",
+    "### 附件2附表1　",
+    "### 附件2附表2　",
+    "## 审核提示",
 )
 
 
@@ -58,7 +59,12 @@ def test_seed_numeric_sentences():
         "年初预算 450 万元，年度执行中调减预算 0 万元，调整后预算数为 450 万元，预算调整率为 0%；"
         "全年实际支出 450 万元，预算执行率为 100%" in text
     )
-    assert "下达梁溪区、滨湖区的资金 450 万元，梁溪区、滨湖区的实际支出 500 万元" in text
+    # The districts' spending as the district table states it, beside 附表1's total.
+    assert (
+        "下达梁溪区、滨湖区的资金 450 万元，据区县资金分配表，梁溪区、滨湖区的实际支出合计 500 万元"
+        "（附表1 实际支出数合计 450 万元），其中项目资金实际到位 450 万元" in text
+    )
+    assert "（附件2附表1）" in text and "（附件2附表2）" in text and "（附表1）" not in text
     assert "绩效目标共 7 个，完成绩效目标 7 个，绩效目标完成率 100%" in text
     assert "评分为 99.60 分，评价等级为“优”" in text
     assert "| 1 | 其他绩效评价指标／效果／社会满意度（％） | 10.00 | 9.60 | 0.40 |" in text
@@ -81,19 +87,37 @@ def test_county_sentences_deductions_and_warnings():
     table = text[text.index("扣分情况") : text.index("## 四、")]
     for n, (item, deduction) in enumerate(deductions, start=1):
         assert f"| {n} | " in table and deduction.reason in table, item.name
-    problems = text[text.index("## 五、主要问题") : text.index("## 六、")]
+    body, review = text.split("## 审核提示")
     assert len(warnings) == 3
     for n, warning in enumerate(warnings, start=1):
-        assert f"{n}. {warning.where}：{warning.message}" in problems
+        assert f"{n}. 【数据核对】{warning.where}：{warning.message}" in review
+        assert warning.message not in body  # never inside parts 一 to 六
 
 
-def test_missing_free_text_gets_visible_placeholders():
+def test_missing_free_text_is_listed_for_review_not_left_in_the_body():
     text = report(COUNTY)
-    for what in ("专项依据", "组织管理", "评价思路", "主要成效", "主要问题", "相关建议"):
-        assert f"（待填写：{what}）" in text
-    assert "为改善农村人居环境" in text  # the text that was given is used
+    body, review = text.split("## 审核提示")
+    assert "待填写" not in body
+    for where in (
+        "一（二）专项（项目）依据",
+        "一（三）专项（项目）组织管理",
+        "二（一）绩效评价思路",
+        "四、主要成效",
+        "五、主要问题",
+        "六、相关建议",
+    ):
+        assert f"【待填写】{where}：尚未填写" in review
+    assert "为改善农村人居环境" in body  # the text that was given is used
     seed = report()
-    assert "（待填写：主要成效）" not in seed and "（一）经济效益。" in seed
+    assert "主要成效" not in seed.split("## 审核提示")[1] and "（一）经济效益。" in seed
+
+
+def test_readings_are_named_once_in_chinese():
+    text = report()
+    assert text.count("“连续计算”") == 1 and text.count("“分档”") == 1
+    assert "预算调整率、预算执行率、资金到位率按“连续计算”口径" in text
+    for code in ("continuous", "capped", "floor", "ceil", "＝"):
+        assert code not in text
 
 
 def test_missed_goals_are_named_with_direction_respected():
@@ -148,8 +172,9 @@ def test_a_new_empty_project_still_drafts_a_complete_report():
     text = markdown_report(project, score_project(project), check_project(project))
     positions = [text.index(h) for h in SECTIONS]
     assert positions == sorted(positions)
-    assert "（待填写：附表1 预算安排及执行情况）" in text
-    assert "尚未填写绩效目标" in text
+    review = text.split("## 审核提示")[1]
+    assert "【待填写】一（五）专项（项目）资金预算安排及执行情况：附表1 尚无资金行" in review
+    assert "尚未填写绩效目标" in review
     assert "对测试专项资金使用管理及取得的绩效情况进行全面综合评价" in text
 
 
@@ -174,4 +199,5 @@ def test_table_cells_cannot_break_the_markdown_table():
         project.funds[0].name = "甲|乙\n丙"
 
     text = report(change=piped)
-    assert "| 1 | 甲\\|乙<br>丙 | 450.00 |" in text
+    # Lines in a cell are joined with ；, which survives a conversion to Word (<br> does not).
+    assert "| 1 | 甲\\|乙；丙 | 450.00 |" in text

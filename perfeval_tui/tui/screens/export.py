@@ -1,5 +1,6 @@
-"""Step 7 导出: the appendix workbook (xlsx) and the Markdown report, written by the exports
-package. openpyxl is imported only when the export runs (in a worker thread)."""
+"""Step 7 导出: the appendix workbook (xlsx) and the report (Markdown, Word), written by the
+exports package. openpyxl and python-docx are imported only when the export runs (in a worker
+thread)."""
 
 from __future__ import annotations
 
@@ -29,14 +30,16 @@ def default_folder(path: Path | None) -> Path:
     return path.resolve().parent
 
 
-def run_export(project: Project, folder: Path, *, xlsx: bool, md: bool, force: bool) -> str:
+def run_export(
+    project: Project, folder: Path, *, xlsx: bool, md: bool, force: bool, docx: bool = False
+) -> str:
     """Write the files; a Chinese report of what was written or why not."""
     try:
         from ...exports import ExistingFileError, export_project
     except ImportError:
         return NOT_YET
     try:
-        written = export_project(project, folder, xlsx=xlsx, md=md, force=force)
+        written = export_project(project, folder, xlsx=xlsx, md=md, docx=docx, force=force)
     except ExistingFileError as exc:
         return f"{exc}。要覆盖请勾选「覆盖已有文件」后再导出。"
     except Exception as exc:  # ExportError and anything unforeseen: a message, not a traceback
@@ -60,7 +63,7 @@ class ExportScreen(StepScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="export-form"):
             yield Static(
-                "导出附表1、附表2、区县资金分配表（xlsx）和评价报告（Markdown）。\n"
+                "导出附表1、附表2、区县资金分配表（xlsx）和评价报告（Markdown、Word）。\n"
                 "导出前会先保存项目文件。",
                 classes="row-note",
             )
@@ -70,7 +73,9 @@ class ExportScreen(StepScreen):
                 yield Input(str(default_folder(self.ws.path)), id="export-dir", compact=True)
             with Horizontal(classes="row"):
                 yield MarkedCheckbox("附表 xlsx", True, id="export-xlsx", compact=True)
-                yield MarkedCheckbox("评价报告 Markdown", True, id="export-md", compact=True)
+                yield MarkedCheckbox("报告 Markdown", True, id="export-md", compact=True)
+                yield MarkedCheckbox("报告 Word", True, id="export-docx", compact=True)
+            with Horizontal(classes="row"):
                 yield MarkedCheckbox("覆盖已有文件", False, id="export-force", compact=True)
             yield Button("导出（回车）", id="export-go", compact=True, variant="primary")
             yield LiveStatic(id="export-result")
@@ -103,12 +108,20 @@ class ExportScreen(StepScreen):
         self._export(
             self.ws.project.model_copy(deep=True),
             Path(text).expanduser(),
-            self.query_one("#export-xlsx", Checkbox).value,
-            self.query_one("#export-md", Checkbox).value,
-            self.query_one("#export-force", Checkbox).value,
+            {
+                key: self.query_one(f"#export-{key}", Checkbox).value
+                for key in ("xlsx", "md", "docx", "force")
+            },
         )
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, project: Project, folder: Path, xlsx: bool, md: bool, force: bool) -> None:
-        message = run_export(project, folder, xlsx=xlsx, md=md, force=force)
+    def _export(self, project: Project, folder: Path, choice: dict[str, bool]) -> None:
+        message = run_export(
+            project,
+            folder,
+            xlsx=choice["xlsx"],
+            md=choice["md"],
+            docx=choice["docx"],
+            force=choice["force"],
+        )
         self.app.call_from_thread(self.query_one("#export-result", LiveStatic).set, message)
