@@ -130,7 +130,7 @@ class StepScreen(Screen[None]):
 
     def apply_field(self, field: FieldInput, text: str) -> None:
         try:
-            obj = field.ref.resolve(self.ws.project)
+            obj = field.ref.resolve(self.ws.project, self.ws.find_indicator)
         except KeyError:
             return
         if not field.live and text == field.model_text(obj):

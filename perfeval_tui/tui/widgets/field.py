@@ -6,6 +6,7 @@ the screen sends every change through the workspace's edit session, the one path
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from ...scoring.model import Project
+from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
 
 Table = Literal["basics", "funds", "districts", "indicators", "inputs"]
@@ -34,11 +35,15 @@ class Ref:
     table: Table
     row_id: str | None = None
 
-    def resolve(self, project: Project) -> BaseModel:
+    def resolve(
+        self, project: Project, find: Callable[[str], Indicator] | None = None
+    ) -> BaseModel:
+        """The object; ``find`` looks an indicator up by id faster than a scan, when given."""
         if self.table == "basics":
             return project.basics
-        if self.table == "inputs":
-            return project.indicator(self.row_id or "").inputs
+        if self.table in ("inputs", "indicators"):
+            indicator = (find or project.indicator)(self.row_id or "")
+            return indicator.inputs if self.table == "inputs" else indicator
         rows: list[Any] = getattr(project, self.table)
         for row in rows:
             if row.id == self.row_id:
