@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..project.factory import indicator_from_template, new_indicator
-from ..project.storage import ProjectFileError, describe_validation_error, parse_project
+from ..project.storage import ProjectFileError, describe_validation_error, parse_project_scored
 from ..scoring.checks import check_project
 from ..scoring.engine import RATE_FAMILIES, ProjectScore, score_project
 from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, new_id
@@ -53,6 +53,7 @@ DEFAULT_RULESET = "wuxi-2021"
 class ImportResult:
     project: Project
     notices: list[str] = field(default_factory=list)
+    result: ProjectScore | None = None  # the project's score, taken once while importing
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -88,14 +89,15 @@ def _same(cell: CellRead, written: Any) -> bool:
 
 
 class _Importer:
-    def __init__(self, base: Project | None) -> None:
+    def __init__(self, base: Project | None, base_result: ProjectScore | None = None) -> None:
         self.base = base
         self.ruleset = load_ruleset(base.ruleset if base else DEFAULT_RULESET)
         self.rate_rules = {
             rid for rid, rule in self.ruleset.rules.items() if rule.family in RATE_FAMILIES
         }
         if base is not None:
-            tables = appendix_tables(base, score_project(base), check_project(base))
+            scored = base_result or score_project(base)
+            tables = appendix_tables(base, scored, check_project(base, scored.ruleset))
             self.expected = [_expected(t) for t in tables]
         else:
             self.expected = [{}, {}, {}]
@@ -315,9 +317,10 @@ def import_workbook(path: str | Path) -> ImportResult:
     notices: list[str] = []
     payload = hidden_payload(workbook)
     base: Project | None = None
+    base_result: ProjectScore | None = None
     if payload is not None and payload.get("format") == PAYLOAD_FORMAT:
         try:
-            base = parse_project(payload.get("project"))
+            base, base_result = parse_project_scored(payload.get("project"))
         except ProjectFileError:
             base = None
     if base is None:
@@ -331,7 +334,7 @@ def import_workbook(path: str | Path) -> ImportResult:
     keys = sheet_indicators.level_keys(count)
     indicators = read_grid(indicator_ws, sheet_indicators.columns(count), is_closing)
 
-    importer = _Importer(base)
+    importer = _Importer(base, base_result)
     basics = _basics(
         base.basics if base else None,
         [budget, indicators, districts],
@@ -355,11 +358,11 @@ def import_workbook(path: str | Path) -> ImportResult:
         if item.get("part_of") not in kept:
             item["part_of"] = None
     try:
-        project = parse_project(data)
+        project, result = parse_project_scored(data)
     except ProjectFileError as exc:
         raise WorkbookImportError(f"导入后的项目数据有误：{exc}") from None
-    notices += recomputed_notices(score_project(project), indicators)
-    return ImportResult(project, notices)
+    notices += recomputed_notices(result, indicators)
+    return ImportResult(project, notices, result)
 
 
 def _level_count(ws: Any) -> int:

@@ -109,14 +109,23 @@ def _style_name(kind: str, bold: bool) -> str:
     return f"pe_{kind}{'_b' if bold else ''}"
 
 
-def _merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+def _merge(merges: list[str], first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """Note a merged range; :func:`_set_merges` gives the sheet all of them at once."""
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    merges.append(
+        f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
+    )
+
+
+def _set_merges(ws: Worksheet, merges: list[str]) -> None:
+    # Set once per sheet: ws.merge_cells (and merged_cells.add) compare each new range with
+    # every earlier one, quadratic in the merges; these never overlap, by construction. The
+    # covered cells are already empty and bordered.
+    from openpyxl.worksheet.cell_range import MultiCellRange  # type: ignore[import-untyped]
     from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
 
-    # Adding the range directly is much faster than ws.merge_cells, which rewrites every
-    # covered cell; the covered cells here are already empty and bordered.
-    ref = f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
-    ws.merged_cells.add(MergedCellRange(ws, ref))
+    ws.merged_cells = MultiCellRange([MergedCellRange(ws, ref) for ref in merges])
 
 
 def _widths(table: Table) -> list[float]:
@@ -144,7 +153,9 @@ def _height(lines: int) -> float:
     return min(409.0, max(lines, 1) * LINE_HEIGHT + 6)
 
 
-def _write_rows(ws: Worksheet, table: Table, widths: list[float], styles: _Styles) -> None:
+def _write_rows(
+    ws: Worksheet, table: Table, widths: list[float], styles: _Styles, merges: list[str]
+) -> None:
     keys = [c.key for c in table.columns]
     position = {key: n for n, key in enumerate(keys, start=1)}
     key_column = len(keys) + 1
@@ -175,36 +186,37 @@ def _write_rows(ws: Worksheet, table: Table, widths: list[float], styles: _Style
                     for k in range(merge.first, merge.last + 1):
                         lines[k] = max(lines[k], share)
         for first, last in row.spans.items():
-            _merge(ws, r, position[first], r, position[last])
+            _merge(merges, r, position[first], r, position[last])
         styles.put(ws, r, key_column, row.key, "pe_plain")
     for offset, count in enumerate(lines):
         ws.row_dimensions[FIRST_ROW + offset].height = _height(count)
     for merge in table.merges:
         at = position[merge.column]
-        _merge(ws, FIRST_ROW + merge.first, at, FIRST_ROW + merge.last, at)
+        _merge(merges, FIRST_ROW + merge.first, at, FIRST_ROW + merge.last, at)
 
 
 def _write_table(wb: Workbook, table: Table, styles: _Styles) -> None:
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(table.sheet)
+    merges: list[str] = []
     count = len(table.columns)
     last = get_column_letter(count)
     widths = _widths(table)
     full = sum(widths)
     styles.put(ws, 1, 1, table.label, "pe_plain")
     styles.put(ws, 2, 1, clean_text(table.title), "pe_title")
-    _merge(ws, 2, 1, 2, count)
+    _merge(merges, 2, 1, 2, count)
     ws.row_dimensions[2].height = 30
     styles.put(ws, 3, 1, clean_text(table.unit_line), "pe_plain")
-    _merge(ws, 3, 1, 3, count)
+    _merge(merges, 3, 1, 3, count)
     header_lines = 1
     for n, column in enumerate(table.columns, start=1):
         styles.put(ws, HEADER_ROW, n, column.header, "pe_header")
         header_lines = max(header_lines, _lines(column.header, widths[n - 1]))
     styles.put(ws, HEADER_ROW, count + 1, KEY_HEADER, "pe_plain")
     ws.row_dimensions[HEADER_ROW].height = header_lines * LINE_HEIGHT + 8
-    _write_rows(ws, table, widths, styles)
+    _write_rows(ws, table, widths, styles, merges)
 
     r = FIRST_ROW + len(table.rows)
     closing = (table.closing.preparer, table.closing.date, table.closing.phone)
@@ -216,9 +228,10 @@ def _write_table(wb: Workbook, table: Table, styles: _Styles) -> None:
         row = r + 1 + n
         text = ("说明：" if n == 0 else "　　　") + note
         styles.put(ws, row, 1, text, "pe_note")
-        _merge(ws, row, 1, row, count)
+        _merge(merges, row, 1, row, count)
         ws.row_dimensions[row].height = _height(_lines(text, full))
     last_row = r + len(table.notes)
+    _set_merges(ws, merges)
 
     for n, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
