@@ -106,6 +106,32 @@ def startup(command: list[str], env: dict[str, str], needle: bytes) -> tuple[flo
     return painted, usage.ru_maxrss
 
 
+FLOOR = {
+    "textual": "import textual.app",
+    "pydantic": "import pydantic\nimport perfeval_tui.scoring.model",
+    "domain": (
+        "from perfeval_tui.project.demo import demo_copy\n"
+        "from perfeval_tui.project.storage import load_project_scored\n"
+        "from perfeval_tui.scoring.checks import check_project\n"
+        "project, result = load_project_scored(demo_copy())\n"
+        "check_project(project)"
+    ),
+}
+
+
+def domain_floor(env: dict[str, str], runs: int) -> dict[str, float]:
+    """Median seconds of each FLOOR snippet in a fresh process (interpreter start excluded)."""
+    times: dict[str, list[float]] = {name: [] for name in FLOOR}
+    for _ in range(runs):
+        for name, body in FLOOR.items():
+            code = f"import time\n_t = time.perf_counter()\n{body}\nprint(time.perf_counter() - _t)"
+            out = subprocess.run(
+                [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, check=True
+            )
+            times[name].append(float(out.stdout.split()[-1]))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 # ----- the pseudo-terminal ------------------------------------------------------------------
 
 
@@ -251,6 +277,17 @@ def main() -> None:
         print(
             f"peak RSS: bare {m_bare / 1024:.1f} MiB, wizard {m_wiz / 1024:.1f} MiB, "
             f"ratio {m_wiz / m_bare:.2f}x (goal <= 1.5x)"
+        )
+        floor = domain_floor(env, args.runs)
+        print(
+            "what the domain alone costs (no Textual): import the engine and the project layer, "
+            f"load, validate and score the demo: median {floor['domain'] * 1000:.0f} ms "
+            f"against {floor['textual'] * 1000:.0f} ms to import Textual's App alone; pydantic "
+            f"and the models: {floor['pydantic'] * 1000:.0f} ms of it"
+        )
+        print(
+            f"  so the wizard cannot start under ~{1 + floor['domain'] / t_bare:.2f}x the bare app "
+            "while the project is loaded before the first paint"
         )
         if args.startup_only:
             return
