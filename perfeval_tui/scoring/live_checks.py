@@ -87,14 +87,19 @@ class LiveChecks:
         elif field in ("target", "actual", "unit"):
             if self._by_id.get(indicator.id) is not indicator:
                 return  # a repeated id: the checks read the other indicator of that id
+            touched = False
             for parent in (indicator.part_of, indicator.id):
                 parts = self._parts.get(parent or "")
                 if parts is not None:
                     self._linked[parent or ""] = linked_goal_warnings(
                         parent or "", parts, self._by_id
                     )
+                    touched = True
             for n in self._goals_of.get(indicator.id, ()):
                 self._stated[n] = stated_goal_warning(self.project.goals[n], self._by_id)
+                touched = True
+            if not touched:
+                return  # no check reads this indicator's values: the list stands
         else:
             self.rebuild()
         self._list = None
