@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from ..project.factory import indicator_from_template, new_indicator
 from ..project.storage import ProjectFileError, describe_validation_error, parse_project_scored
 from ..scoring.checks import check_project
-from ..scoring.engine import RATE_FAMILIES, ProjectScore, score_project
+from ..scoring.engine import RATE_FAMILIES, ProjectScore, collection_paused, score_project
 from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, new_id
 from ..scoring.ruleset import load_ruleset
 from . import sheet_budget, sheet_districts, sheet_indicators
@@ -308,6 +308,11 @@ def _basics(base: Basics | None, grids: list[SheetGrid], titles: list[str]) -> d
 
 def import_workbook(path: str | Path) -> ImportResult:
     """Read an exported (and possibly edited) workbook back into a project."""
+    with collection_paused():  # a workbook is tens of thousands of objects that live on
+        return _import_workbook(path)
+
+
+def _import_workbook(path: str | Path) -> ImportResult:
     file = Path(path)
     workbook = open_workbook(file)
     budget_ws = sheet(workbook, sheet_budget.SHEET)

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..scoring.engine import ProjectScore, ScoringError, score_project
+from ..scoring.engine import ProjectScore, ScoringError, collection_paused, score_project
 from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, StatedGoal
 from ..scoring.numbers import NumberInputError
 from ..scoring.ruleset import UnknownRuleSetError, load_ruleset
@@ -107,7 +107,8 @@ def parse_project(data: Any) -> Project:
 def parse_project_scored(data: Any) -> tuple[Project, ProjectScore]:
     """:func:`parse_project`, with the score it takes to know the project can be scored."""
     try:
-        project = Project.model_validate(data)
+        with collection_paused():
+            project = Project.model_validate(data)
         ruleset = load_ruleset(project.ruleset)
         # Unknown rules or readings surface here, not later.
         result = score_project(project, ruleset)
