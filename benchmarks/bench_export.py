@@ -20,22 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import large_project  # noqa: E402
+from benchmarks.generate import realistic  # noqa: E402
 from perfeval_tui.exports import export_project  # noqa: E402
 from perfeval_tui.project.storage import load_project  # noqa: E402
 from perfeval_tui.scoring.model import Project  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "demo_data" / "wuxi-2020.json"
 GOAL_S = 1.5
-
-
-def realistic(indicators: int) -> Project:
-    """The generated project with the text a real one carries: explanations, remarks."""
-    project = large_project(indicators)
-    for n, item in enumerate(project.indicators[9:]):
-        item.explanation_text = f"（第{n}项完成数/计划数）*100%，反映专项资金支出的产出情况。"
-        item.remark = "数据来源：项目验收资料" if n % 5 == 0 else ""
-    return project
 
 
 def timed(action: Callable[[], object]) -> float:

@@ -42,3 +42,12 @@ def large_project(indicators: int = 1000, seed: int = 1) -> Project:
             )
         )
     return project
+
+
+def realistic(indicators: int) -> Project:
+    """The generated project with the text a real one carries: explanations, remarks."""
+    project = large_project(indicators)
+    for n, item in enumerate(project.indicators[9:]):
+        item.explanation_text = f"（第{n}项完成数/计划数）*100%，反映专项资金支出的产出情况。"
+        item.remark = "数据来源：项目验收资料" if n % 5 == 0 else ""
+    return project

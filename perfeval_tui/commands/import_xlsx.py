@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"无法写入「{target}」：{exc.strerror or exc}。请检查目录和权限")
     for notice in result.notices:
         print(f"提示：{notice}")
-    score = score_project(result.project)
+    score = result.result or score_project(result.project)
     project = result.project
     print(
         f"已导入：{target}（附表1 {len(project.funds)} 行，区县 {len(project.districts)} 行，"

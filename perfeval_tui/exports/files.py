@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..project.storage import fsync_dir
 from ..scoring.checks import check_project
-from ..scoring.engine import score_project
+from ..scoring.engine import collection_paused, score_project
 from ..scoring.model import Project
 from .naming import docx_name, markdown_name, xlsx_name
 
@@ -157,8 +157,9 @@ def export_project(
 
     temps: list[Path] = []
     try:
-        for target, write in zip(targets, writers, strict=True):
-            temps.append(_write_temp(folder, target, write))
+        with collection_paused():  # a workbook is tens of thousands of objects that live on
+            for target, write in zip(targets, writers, strict=True):
+                temps.append(_write_temp(folder, target, write))
         for tmp, target in zip(temps, targets, strict=True):
             os.replace(tmp, target)
     except OSError as exc:

@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..project.factory import indicator_from_template, new_indicator
-from ..project.storage import ProjectFileError, describe_validation_error, parse_project
-from ..scoring.engine import ProjectScore, reads_budget, score_project
+from ..project.storage import ProjectFileError, describe_validation_error, parse_project_scored
+from ..scoring.engine import ProjectScore, collection_paused, reads_budget, score_project
 from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, new_id
 from ..scoring.ruleset import DEFAULT_RULESET, load_ruleset
 from . import sheet_budget, sheet_districts, sheet_indicators
@@ -51,6 +51,7 @@ MAX_NOTICES = 12
 class ImportResult:
     project: Project
     notices: list[str] = field(default_factory=list)
+    result: ProjectScore | None = None  # the project's score, taken once while importing
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -86,14 +87,15 @@ def _same(cell: CellRead, written: Any) -> bool:
 
 
 class _Importer:
-    def __init__(self, base: Project | None) -> None:
+    def __init__(self, base: Project | None, base_result: ProjectScore | None = None) -> None:
         self.base = base
         self.ruleset = load_ruleset(base.ruleset if base else DEFAULT_RULESET)
         self.rate_rules = {
             rid for rid, rule in self.ruleset.rules.items() if reads_budget(rule.family)
         }
         if base is not None:
-            tables = appendix_tables(base, score_project(base))
+            scored = base_result or score_project(base)
+            tables = appendix_tables(base, scored)
             self.expected = [_expected(t) for t in tables]
         else:
             self.expected = [{}, {}, {}]
@@ -304,6 +306,11 @@ def _basics(base: Basics | None, grids: list[SheetGrid], titles: list[str]) -> d
 
 def import_workbook(path: str | Path) -> ImportResult:
     """Read an exported (and possibly edited) workbook back into a project."""
+    with collection_paused():  # a workbook is tens of thousands of objects that live on
+        return _import_workbook(path)
+
+
+def _import_workbook(path: str | Path) -> ImportResult:
     file = Path(path)
     workbook = open_workbook(file)
     budget_ws = sheet(workbook, sheet_budget.SHEET)
@@ -313,9 +320,10 @@ def import_workbook(path: str | Path) -> ImportResult:
     notices: list[str] = []
     payload = hidden_payload(workbook)
     base: Project | None = None
+    base_result: ProjectScore | None = None
     if payload is not None and payload.get("format") == PAYLOAD_FORMAT:
         try:
-            base = parse_project(payload.get("project"))
+            base, base_result = parse_project_scored(payload.get("project"))
         except ProjectFileError:
             base = None
     if base is None:
@@ -329,7 +337,7 @@ def import_workbook(path: str | Path) -> ImportResult:
     keys = sheet_indicators.level_keys(count)
     indicators = read_grid(indicator_ws, sheet_indicators.columns(count), is_closing)
 
-    importer = _Importer(base)
+    importer = _Importer(base, base_result)
     basics = _basics(
         base.basics if base else None,
         [budget, indicators, districts],
@@ -353,11 +361,11 @@ def import_workbook(path: str | Path) -> ImportResult:
         if item.get("part_of") not in kept:
             item["part_of"] = None
     try:
-        project = parse_project(data)
+        project, result = parse_project_scored(data)
     except ProjectFileError as exc:
         raise WorkbookImportError(f"导入后的项目数据有误：{exc}") from None
-    notices += recomputed_notices(score_project(project), indicators)
-    return ImportResult(project, notices)
+    notices += recomputed_notices(result, indicators)
+    return ImportResult(project, notices, result)
 
 
 def _level_count(ws: Any) -> int:

@@ -126,17 +126,28 @@ def _style_name(kind: str, bold: bool) -> str:
     return f"pe_{kind}{'_b' if bold else ''}"
 
 
-def _merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+def _merge(merges: list[str], first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """Note a merged range; :func:`_set_merges` gives the sheet all of them at once."""
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    merges.append(
+        f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
+    )
+
+
+def _set_merges(ws: Worksheet, merges: list[str]) -> None:
+    # Set once per sheet: ws.merge_cells (and merged_cells.add) compare each new range with
+    # every earlier one, quadratic in the merges; these never overlap, by construction. The
+    # covered cells are already empty and bordered.
+    from openpyxl.worksheet.cell_range import MultiCellRange  # type: ignore[import-untyped]
     from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
 
-    # Adding the range directly is much faster than ws.merge_cells, which rewrites every
-    # covered cell; the covered cells here are already empty and bordered.
-    ref = f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
-    ws.merged_cells.add(MergedCellRange(ws, ref))
+    ws.merged_cells = MultiCellRange([MergedCellRange(ws, ref) for ref in merges])
 
 
-def _write_rows(ws: Worksheet, table: Table, layout: Layout, styles: _Styles) -> None:
+def _write_rows(
+    ws: Worksheet, table: Table, layout: Layout, styles: _Styles, merges: list[str]
+) -> None:
     keys = [c.key for c in table.columns]
     position = {key: n for n, key in enumerate(keys, start=1)}
     key_column = len(keys) + 1
@@ -155,12 +166,12 @@ def _write_rows(ws: Worksheet, table: Table, layout: Layout, styles: _Styles) ->
             if number_format is not None:
                 cell.number_format = number_format
         for first, last in row.spans.items():
-            _merge(ws, r, position[first], r, position[last])
+            _merge(merges, r, position[first], r, position[last])
         styles.put(ws, r, key_column, row.key, "pe_plain")
         ws.row_dimensions[r].height = layout.heights[offset]
     for merge in layout.merges:
         at = position[merge.column]
-        _merge(ws, FIRST_ROW + merge.first, at, FIRST_ROW + merge.last, at)
+        _merge(merges, FIRST_ROW + merge.first, at, FIRST_ROW + merge.last, at)
 
 
 def _write_table(wb: Workbook, table: Table, styles: _Styles) -> None:
@@ -169,21 +180,22 @@ def _write_table(wb: Workbook, table: Table, styles: _Styles) -> None:
 
     layout = lay_out(table)
     ws = wb.create_sheet(table.sheet)
+    merges: list[str] = []
     count = len(table.columns)
     last = get_column_letter(count)
     styles.put(ws, 1, 1, table.label, "pe_plain")
     ws.row_dimensions[1].height = LABEL_HEIGHT
     styles.put(ws, 2, 1, clean_text(table.title), "pe_title")
-    _merge(ws, 2, 1, 2, count)
+    _merge(merges, 2, 1, 2, count)
     ws.row_dimensions[2].height = TITLE_HEIGHT
     styles.put(ws, 3, 1, clean_text(table.unit_line), "pe_plain")
-    _merge(ws, 3, 1, 3, count)
+    _merge(merges, 3, 1, 3, count)
     ws.row_dimensions[3].height = UNIT_HEIGHT
     for n, header in enumerate(layout.headers, start=1):
         styles.put(ws, HEADER_ROW, n, header, "pe_header")
     styles.put(ws, HEADER_ROW, count + 1, KEY_HEADER, "pe_plain")
     ws.row_dimensions[HEADER_ROW].height = layout.header_height
-    _write_rows(ws, table, layout, styles)
+    _write_rows(ws, table, layout, styles, merges)
 
     r = FIRST_ROW + len(table.rows)
     closing = (table.closing.preparer, table.closing.date, table.closing.phone)
@@ -194,9 +206,10 @@ def _write_table(wb: Workbook, table: Table, styles: _Styles) -> None:
     for n in range(len(table.notes)):
         row = r + 1 + n
         styles.put(ws, row, 1, layout.notes[n], "pe_note")
-        _merge(ws, row, 1, row, count)
+        _merge(merges, row, 1, row, count)
         ws.row_dimensions[row].height = layout.heights[len(table.rows) + 1 + n]
     last_row = r + len(table.notes)
+    _set_merges(ws, merges)
 
     for n, width in enumerate(layout.widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
@@ -247,11 +260,13 @@ def _write_review(wb: Workbook, items: Sequence[ReviewItem], styles: _Styles) ->
     from openpyxl.worksheet.page import PageMargins
 
     ws = wb.create_sheet(REVIEW_TITLE)
+    merges: list[str] = []
     styles.put(ws, 1, 1, REVIEW_TITLE, "pe_title")
-    _merge(ws, 1, 1, 1, len(REVIEW_WIDTHS))
+    _merge(merges, 1, 1, 1, len(REVIEW_WIDTHS))
     ws.row_dimensions[1].height = TITLE_HEIGHT
     styles.put(ws, 2, 1, REVIEW_NOTE, "pe_note")
-    _merge(ws, 2, 1, 2, len(REVIEW_WIDTHS))
+    _merge(merges, 2, 1, 2, len(REVIEW_WIDTHS))
+    _set_merges(ws, merges)
     ws.row_dimensions[2].height = height_of(text_lines(REVIEW_NOTE, sum(REVIEW_WIDTHS)))
     for n, header in enumerate(REVIEW_HEADERS, start=1):
         styles.put(ws, 3, n, header, "pe_header")

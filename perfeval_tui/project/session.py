@@ -76,15 +76,21 @@ class EditSession:
         *,
         read_only: bool = False,
         autosave: bool = True,
+        result: ProjectScore | None = None,
     ) -> None:
         self.project = project
         self.path = path
         self.read_only = read_only
         self.autosave = autosave and path is not None and not read_only
         self.ruleset: RuleSet = load_ruleset(project.ruleset)
-        self.result: ProjectScore = score_project(project, self.ruleset)
-        self.warnings: list[DataWarning] = check_project(project, self.ruleset)
+        # ``result``: the loader's own score of this very project, so a load scores once.
+        self.result: ProjectScore = result or score_project(project, self.ruleset)
+        self.warnings: list[DataWarning] = self.full_check()
         self.last: EditOutcome | None = None
+
+    def full_check(self) -> list[DataWarning]:
+        """Every data warning of the project as it is now."""
+        return check_project(self.project, self.ruleset)
 
     def set_field(self, obj: BaseModel, field: str, value: Any) -> EditOutcome:
         """Assign ``value`` (typed text or a parsed value) to ``obj.field``; re-score; save.
@@ -123,7 +129,7 @@ class EditSession:
         """Re-score after any change to ``self.project``, and save it if this session saves."""
         before = self.result
         self.result = score_project(self.project, self.ruleset)
-        self.warnings = check_project(self.project, self.ruleset)
+        self.warnings = self.full_check()
         if self.autosave and self.path is not None:
             save_project(self.project, self.path)
         self.last = EditOutcome(

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..scoring.engine import ScoringError, score_project
+from ..scoring.engine import ProjectScore, ScoringError, collection_paused, score_project
 from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, StatedGoal
 from ..scoring.numbers import NumberInputError
 from ..scoring.ruleset import UnknownRuleSetError, load_ruleset
@@ -101,18 +101,30 @@ _PROBLEMS = {
 
 def parse_project(data: Any) -> Project:
     """Validate already-decoded JSON into a scoreable project, or raise :class:`ProjectFileError`."""
+    return parse_project_scored(data)[0]
+
+
+def parse_project_scored(data: Any) -> tuple[Project, ProjectScore]:
+    """:func:`parse_project`, with the score it takes to know the project can be scored."""
     try:
-        project = Project.model_validate(data)
+        with collection_paused():
+            project = Project.model_validate(data)
         ruleset = load_ruleset(project.ruleset)
-        score_project(project, ruleset)  # unknown rules or readings surface here, not later
+        # Unknown rules or readings surface here, not later.
+        result = score_project(project, ruleset)
     except ValidationError as exc:
         raise ProjectFileError(describe_validation_error(exc)) from None
     except (UnknownRuleSetError, ScoringError) as exc:
         raise ProjectFileError(str(exc)) from None
-    return project
+    return project, result
 
 
 def load_project(path: str | os.PathLike[str]) -> Project:
+    return load_project_scored(path)[0]
+
+
+def load_project_scored(path: str | os.PathLike[str]) -> tuple[Project, ProjectScore]:
+    """Read, validate and score ``path``: the project and its score, or :class:`ProjectFileError`."""
     file = Path(path)
     if file.is_dir():
         raise ProjectFileError(f"「{file}」是文件夹，不是项目文件。请给出 .json 项目文件的路径")
@@ -144,7 +156,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     if not isinstance(data, dict):
         raise ProjectFileError(f"「{file}」的内容应为一个 JSON 对象（{{ ... }}）")
     try:
-        return parse_project(data)
+        return parse_project_scored(data)
     except ProjectFileError as exc:
         raise ProjectFileError(f"「{file}」中 {exc}") from None
 

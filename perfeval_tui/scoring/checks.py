@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Project
+from .model import Indicator, Project, StatedGoal
 from .numbers import fmt_plain
 from .ruleset import RuleSet, load_ruleset
 
@@ -33,16 +33,27 @@ def _m(value: Decimal) -> str:
 
 
 def check_project(project: Project, ruleset: RuleSet | None = None) -> list[DataWarning]:
+    """Every data warning, in one pass over the indicators (per-group sums are built once)."""
     ruleset = ruleset or load_ruleset(project.ruleset)
+    sums = WeightSums.of(project, ruleset)
+    by_id = first_by_id(project.indicators)
     found = [
-        *_check_funds(project),
-        *_check_districts(project),
-        *_check_weights(project, ruleset),
-        *_check_linked_goals(project),
-        *_check_stated_goals(project),
+        *money_warnings(project),
+        *weight_warnings(project, ruleset, sums),
+        *(
+            warning
+            for parent_id, parts in parts_by_parent(project.indicators).items()
+            for warning in linked_goal_warnings(parent_id, parts, by_id)
+        ),
+        *(w for goal in project.goals if (w := stated_goal_warning(goal, by_id)) is not None),
     ]
     # The same goal may be stated twice (总目标 and 明细目标); say each problem once.
     return list(dict.fromkeys(found))
+
+
+def money_warnings(project: Project) -> list[DataWarning]:
+    """附表1 and 区县资金分配表: small tables, checked whole."""
+    return [*_check_funds(project), *_check_districts(project)]
 
 
 def _check_funds(project: Project) -> list[DataWarning]:
@@ -160,34 +171,51 @@ def _check_districts(project: Project) -> list[DataWarning]:
     return out
 
 
-def _check_weights(project: Project, ruleset: RuleSet) -> list[DataWarning]:
+@dataclass(slots=True)
+class WeightSums:
+    """The weight sums the weight checks read: all indicators, each level prefix, satisfaction."""
+
+    total: Decimal
+    prefixes: dict[tuple[str, ...], Decimal]
+    satisfaction: Decimal
+
+    @classmethod
+    def of(cls, project: Project, ruleset: RuleSet) -> WeightSums:
+        sums = cls(ZERO, {}, ZERO)
+        for item in project.indicators:
+            sums.add(item, item.weight, ruleset)
+        return sums
+
+    def add(self, indicator: Indicator, weight: Decimal, ruleset: RuleSet) -> None:
+        """Count ``weight`` (negative to take it away) for ``indicator`` as it is now."""
+        self.total += weight
+        levels = indicator.levels
+        for depth in range(1, len(levels)):
+            prefix = tuple(levels[:depth])
+            self.prefixes[prefix] = self.prefixes.get(prefix, ZERO) + weight
+        if ruleset.satisfaction_rule and indicator.rule == ruleset.satisfaction_rule:
+            self.satisfaction += weight
+
+
+def weight_warnings(project: Project, ruleset: RuleSet, sums: WeightSums) -> list[DataWarning]:
     out: list[DataWarning] = []
     if not project.indicators:
         return out
-
-    def leaf_sum(path: list[str]) -> Decimal:
-        n = len(path)
-        return sum(
-            (i.weight for i in project.indicators if i.levels[:n] == path and len(i.levels) > n),
-            ZERO,
-        )
-
-    total = sum((i.weight for i in project.indicators), ZERO)
-    if total != ruleset.total_weight:
+    if sums.total != ruleset.total_weight:
         out.append(
             DataWarning(
                 "附表2",
                 "总分",
                 "权重",
                 (
-                    f"全部指标权重合计 {fmt_plain(total)} 分，应为 {fmt_plain(ruleset.total_weight)} 分"
+                    f"全部指标权重合计 {fmt_plain(sums.total)} 分，应为 {fmt_plain(ruleset.total_weight)} 分"
                 ),
             )
         )
     declared = [(g.path, g.weight) for g in ruleset.group_weights]
     declared += [(g.path, g.weight) for g in project.groups]
     for path, weight in declared:
-        got = leaf_sum(list(path))
+        got = sums.prefixes.get(tuple(path), ZERO)
         if got != weight:
             name = "/".join(path)
             out.append(
@@ -201,9 +229,7 @@ def _check_weights(project: Project, ruleset: RuleSet) -> list[DataWarning]:
                 )
             )
     if ruleset.satisfaction_rule and ruleset.satisfaction_weight is not None:
-        got = sum(
-            (i.weight for i in project.indicators if i.rule == ruleset.satisfaction_rule), ZERO
-        )
+        got = sums.satisfaction
         if got != ruleset.satisfaction_weight:
             out.append(
                 DataWarning(
@@ -219,61 +245,65 @@ def _check_weights(project: Project, ruleset: RuleSet) -> list[DataWarning]:
     return out
 
 
-def _check_linked_goals(project: Project) -> list[DataWarning]:
-    out: list[DataWarning] = []
-    by_id = {i.id: i for i in project.indicators}
-    parents = {i.part_of for i in project.indicators if i.part_of}
-    for parent_id in parents:
-        parent = by_id.get(parent_id)
-        parts = [i for i in project.indicators if i.part_of == parent_id]
-        if parent is None:
-            names = "、".join(p.name for p in parts)
-            out.append(
-                DataWarning(
-                    "附表2", names, "所属总目标", f"关联的总目标「{parent_id}」不存在", parts[0].id
-                )
+def first_by_id(indicators: list[Indicator]) -> dict[str, Indicator]:
+    """Indicators by id; where an id repeats, the last one (as a dict built in order keeps it)."""
+    return {i.id: i for i in indicators}
+
+
+def parts_by_parent(indicators: list[Indicator]) -> dict[str, list[Indicator]]:
+    """The detail goals of each total goal they are ``part_of``, parents in first-appearance order."""
+    parts: dict[str, list[Indicator]] = {}
+    for item in indicators:
+        if item.part_of:
+            parts.setdefault(item.part_of, []).append(item)
+    return parts
+
+
+def linked_goal_warnings(
+    parent_id: str, parts: list[Indicator], by_id: dict[str, Indicator]
+) -> list[DataWarning]:
+    parent = by_id.get(parent_id)
+    if parent is None:
+        names = "、".join(p.name for p in parts)
+        return [
+            DataWarning(
+                "附表2", names, "所属总目标", f"关联的总目标「{parent_id}」不存在", parts[0].id
             )
-            continue
-        for field, label in (("target", "目标值"), ("actual", "完成值")):
-            values = [getattr(p, field) for p in parts]
-            whole = getattr(parent, field)
-            if whole is None or any(v is None for v in values):
-                continue
-            got = sum(values, ZERO)
-            if got != whole:
-                sums = " + ".join(fmt_plain(v) for v in values)
-                out.append(
-                    DataWarning(
-                        "附表2",
-                        parent.name,
-                        label,
-                        (
-                            f"明细目标{label} {sums} = {fmt_plain(got)}，与总目标{label} {fmt_plain(whole)} 不一致"
-                        ),
-                        parent.id,
-                    )
-                )
-    return out
-
-
-def _check_stated_goals(project: Project) -> list[DataWarning]:
+        ]
     out: list[DataWarning] = []
-    by_id = {i.id: i for i in project.indicators}
-    for goal in project.goals:
-        indicator = by_id.get(goal.indicator_id or "")
-        if indicator is None or indicator.target is None:
+    for field, label in (("target", "目标值"), ("actual", "完成值")):
+        values = [getattr(p, field) for p in parts]
+        whole = getattr(parent, field)
+        if whole is None or any(v is None for v in values):
             continue
-        if indicator.target != goal.target:
+        got = sum(values, ZERO)
+        if got != whole:
+            sums = " + ".join(fmt_plain(v) for v in values)
             out.append(
                 DataWarning(
-                    "绩效目标",
-                    goal.name,
-                    "目标值",
+                    "附表2",
+                    parent.name,
+                    label,
                     (
-                        f"报告正文的绩效目标「{goal.name}」为 {fmt_plain(goal.target)}{goal.unit}，"
-                        f"附表2「{indicator.name}」目标值为 {fmt_plain(indicator.target)}{indicator.unit}，两者应一致"
+                        f"明细目标{label} {sums} = {fmt_plain(got)}，与总目标{label} {fmt_plain(whole)} 不一致"
                     ),
-                    indicator.id,
+                    parent.id,
                 )
             )
     return out
+
+
+def stated_goal_warning(goal: StatedGoal, by_id: dict[str, Indicator]) -> DataWarning | None:
+    indicator = by_id.get(goal.indicator_id or "")
+    if indicator is None or indicator.target is None or indicator.target == goal.target:
+        return None
+    return DataWarning(
+        "绩效目标",
+        goal.name,
+        "目标值",
+        (
+            f"报告正文的绩效目标「{goal.name}」为 {fmt_plain(goal.target)}{goal.unit}，"
+            f"附表2「{indicator.name}」目标值为 {fmt_plain(indicator.target)}{indicator.unit}，两者应一致"
+        ),
+        indicator.id,
+    )

@@ -6,7 +6,10 @@ Pure Python (no textual, questionary or openpyxl). Every number any surface show
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -36,6 +39,8 @@ class IndicatorScore(NamedTuple):
     score: Decimal
     # For the rate rules, the rate read from 附表1 (shown as the 完成值); None otherwise.
     measured_rate: Decimal | None = None
+    # The weight when it was scored: what the subtotals hold for it (the model may move on).
+    scored_weight: Decimal = ZERO
 
     @property
     def target_display(self) -> str:
@@ -101,6 +106,26 @@ class GroupScore:
 
 
 @dataclass(frozen=True, slots=True)
+class ScoreIndex:
+    """Where each indicator id and each group path sits in a result's tuples (first wins).
+
+    Built once per indicator list; a one-indicator re-score keeps positions, so it is passed on.
+    """
+
+    positions: dict[str, int]
+    groups: dict[tuple[str, ...], int]
+
+    @classmethod
+    def of(
+        cls, indicators: tuple[IndicatorScore, ...], groups: tuple[GroupScore, ...]
+    ) -> ScoreIndex:
+        positions: dict[str, int] = {}
+        for n, item in enumerate(indicators):
+            positions.setdefault(item.indicator.id, n)
+        return cls(positions, {group.path: n for n, group in enumerate(groups)})
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectScore:
     ruleset: RuleSet
     indicators: tuple[IndicatorScore, ...]
@@ -110,18 +135,26 @@ class ProjectScore:
     grade: str
     budget: BudgetTable
     districts: DistrictTable
+    cached_index: ScoreIndex | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def index(self) -> ScoreIndex:
+        if self.cached_index is None:
+            object.__setattr__(self, "cached_index", ScoreIndex.of(self.indicators, self.groups))
+        assert self.cached_index is not None
+        return self.cached_index
 
     def by_id(self, indicator_id: str) -> IndicatorScore:
-        for item in self.indicators:
-            if item.id == indicator_id:
-                return item
-        raise KeyError(indicator_id)
+        position = self.index.positions.get(indicator_id)
+        if position is None:
+            raise KeyError(indicator_id)
+        return self.indicators[position]
 
     def group(self, *path: str) -> GroupScore:
-        for item in self.groups:
-            if item.path == path:
-                return item
-        raise KeyError(path)
+        position = self.index.groups.get(path)
+        if position is None:
+            raise KeyError(path)
+        return self.groups[position]
 
     def deductions_by_size(self) -> list[tuple[IndicatorScore, Deduction]]:
         """Every deduction of every indicator, largest first (ties keep table order)."""
@@ -151,24 +184,46 @@ def reading_for(project: Project, rule: AnyRule, indicator: Indicator) -> str:
     return reading
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: for building many objects that live on.
+
+    A collection walks every tracked object of the process; with a 20,000-indicator project in
+    memory, the collections that thousands of new objects trigger cost more than the work itself.
+    What is built here holds no reference cycles, so reference counting frees it as before.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectScore:
     ruleset = ruleset or load_ruleset(project.ruleset)
     budget = budget_table(project.funds)
     context = ScoringContext(budget=budget)
-    scored: list[IndicatorScore] = []
-    default_readings = not project.readings
-    for indicator in project.indicators:
-        rule = rule_for(ruleset, indicator)
-        if default_readings and indicator.reading is None:
-            reading: str = rule.reading  # checked when the rule set loaded
-        else:
-            reading = reading_for(project, rule, indicator)
-        family = registry.get(rule.family)
-        explanation = family.score(rule, indicator, context, reading)
-        score = explanation.result if indicator.override is None else indicator.override.score
-        rate = None if family.measured is None else family.measured(rule, budget.total)
-        scored.append(IndicatorScore(indicator, explanation, score, rate))
-    return assemble_score(ruleset, scored, budget, district_table(project.districts))
+    with collection_paused():
+        scored = [score_one(project, ruleset, item, context) for item in project.indicators]
+        return assemble_score(ruleset, scored, budget, district_table(project.districts))
+
+
+def score_one(
+    project: Project, ruleset: RuleSet, indicator: Indicator, context: ScoringContext
+) -> IndicatorScore:
+    """One indicator's score: its rule, the reading in force and 附表1's 合计 row (in ``context``)."""
+    rule = rule_for(ruleset, indicator)
+    if indicator.reading is None and not project.readings:
+        reading: str = rule.reading  # checked when the rule set loaded
+    else:
+        reading = reading_for(project, rule, indicator)
+    family = registry.get(rule.family)
+    explanation = family.score(rule, indicator, context, reading)
+    score = explanation.result if indicator.override is None else indicator.override.score
+    rate = None if family.measured is None else family.measured(rule, context.budget.total)
+    return IndicatorScore(indicator, explanation, score, rate, indicator.weight)
 
 
 def assemble_score(

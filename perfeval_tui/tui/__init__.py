@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -19,6 +20,9 @@ def launch(
     A file that cannot be loaded is reported in one Chinese line before the screen is taken over,
     and is never written to. A path that does not exist yet (or ``new``) starts a new project there.
     """
+    # No collections while the project loads and the first screen is built: nearly everything
+    # made until then lives as long as the session. The app freezes it after the first paint.
+    gc.disable()
     from ..project.storage import ProjectFileError
     from ..project.workspace import Workspace, open_workspace
 
@@ -31,6 +35,7 @@ def launch(
             try:
                 workspace = open_workspace(path)
             except ProjectFileError as exc:
+                gc.enable()
                 print(f"错误：{exc}", file=sys.stderr)
                 return 2
     from .app import PerfevalApp

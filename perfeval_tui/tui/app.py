@@ -6,6 +6,7 @@ pushed on top. Everything else lives in ``screens/``, ``widgets/`` and ``dialogs
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import events
@@ -59,7 +60,18 @@ class PerfevalApp(App[int]):
         self.pending_indicator: str | None = None  # consumed by the indicator step
         self.told_read_only = False
 
+    def settle_memory(self) -> None:
+        """After the first paint: what was loaded and built stays; collect from here on.
+
+        ``launch`` turns collection off while the project loads and the first step is built;
+        freezing those objects keeps later collections (while typing) from walking them all.
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     def on_mount(self) -> None:
+        self.set_timer(5, self.settle_memory)  # in case no step is ever painted (welcome)
         theme = adapt_to_console(self.linux)
         if theme != self.theme:  # a theme change restyles every widget: only when needed
             self.theme = theme

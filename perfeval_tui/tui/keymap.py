@@ -52,6 +52,9 @@ def alt_digit_keys(digit: int) -> str:
     return ",".join(names)
 
 
+# Every key name that jumps to a step: a text field must not take them as typed characters.
+STEP_JUMP_KEYS = frozenset(name for n in range(1, 8) for name in alt_digit_keys(n).split(","))
+
 APP_KEYS: tuple[Key, ...] = (
     Key("f1", "help", "帮助", "F1", "列出全部按键", footer=True),
     Key("ctrl+q", "quit", "退出", "Ctrl+Q", "保存并退出", footer=True, priority=True),

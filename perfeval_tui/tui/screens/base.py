@@ -5,6 +5,7 @@ score bar, the explanation and the step's own derived cells show the new result)
 
 from __future__ import annotations
 
+import sys
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
@@ -13,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Footer, Input
 
 from ...project.session import EditOutcome
 from ...project.workspace import Workspace
@@ -26,10 +27,24 @@ from ..widgets.field import FieldInput
 from ..widgets.score_bar import ScoreBar, StepBar
 
 
+def _is_text_area(widget: object) -> bool:
+    """Whether ``widget`` is a TextArea, without importing TextArea (heavy) to ask."""
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(widget, module.TextArea)
+
+
 class StepScreen(Screen[None]):
     STEP: ClassVar[str] = ""
     HAS_EXPLANATION: ClassVar[bool] = True
     BINDINGS = keymap.bindings(keymap.STEP_KEYS)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The breakpoint class from the start: added on the first resize instead, it would
+        # restyle every widget of the step once more.
+        width = self.app.size.width
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        self.add_class(*self._get_breakpoint_classes(width, breakpoints))
 
     DEFAULT_CSS = """
     StepScreen #step-main { height: 1fr; layout: vertical; }
@@ -71,6 +86,7 @@ class StepScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(StepBar).show(position_label(self.STEP), self.ws)
         self.refresh_from_model()
+        self.call_after_refresh(self.wizard.settle_memory)
 
     def on_screen_resume(self) -> None:
         # Another step may have changed the project (or a dialog did): show it as it is now.
@@ -128,7 +144,7 @@ class StepScreen(Screen[None]):
 
     def apply_field(self, field: FieldInput, text: str) -> None:
         try:
-            obj = field.ref.resolve(self.ws.project)
+            obj = field.ref.resolve(self.ws.project, self.ws.find_indicator)
         except KeyError:
             return
         if not field.live and text == field.model_text(obj):
@@ -153,7 +169,7 @@ class StepScreen(Screen[None]):
         widget = event.widget
         if isinstance(widget, FieldInput) and not widget.live and widget.is_mounted:
             self.apply_field(widget, widget.value)
-        if isinstance(widget, (FieldInput, TextArea)):
+        if isinstance(widget, FieldInput) or _is_text_area(widget):
             self.wizard.save_now()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...scoring.model import Basics
@@ -81,6 +82,7 @@ class ReportText(Static, can_focus=True):
 
 class BasicsScreen(StepScreen):
     STEP = "basics"
+    AUTO_FOCUS = "#basics-name"  # the first field; focusing the form would restyle it twice
 
     DEFAULT_CSS = """
     BasicsScreen #basics-form { padding: 0 1; }
@@ -89,17 +91,29 @@ class BasicsScreen(StepScreen):
     """
 
     def compose_body(self) -> ComposeResult:
-        basics = self.ws.project.basics
         with VerticalScroll(id="basics-form"):
             yield Static("项目基本信息（专项名称、年度、填报单位必填）", classes="section")
             for field, hint in SHORT_FIELDS:
                 value = FieldInput(Ref("basics"), field, placeholder=hint, id=f"basics-{field}")
                 yield FieldRow(title(field), value)
-            yield Static("报告正文（可留空；回车编辑，导出的评价报告按此填写）", classes="section")
-            for field in LONG_FIELDS:
-                yield Static(title(field), classes="text-label")
-                yield ReportText(field, getattr(basics, field))
-                yield FieldError(id=f"error-{field}")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The report's parts are below the first screenful: mounted right after the first paint.
+        self.call_after_refresh(self._mount_report_texts)
+
+    def _mount_report_texts(self) -> None:
+        basics = self.ws.project.basics
+        widgets: list[Widget] = [
+            Static("报告正文（可留空；回车编辑，导出的评价报告按此填写）", classes="section")
+        ]
+        for field in LONG_FIELDS:
+            widgets += [
+                Static(title(field), classes="text-label"),
+                ReportText(field, getattr(basics, field)),
+                FieldError(id=f"error-{field}"),
+            ]
+        self.query_one("#basics-form").mount_all(widgets)
 
     def explain_target(self, widget: object) -> tuple[None, str]:
         return None, "基本情况不参与评分；这些内容写入导出的评价报告。"

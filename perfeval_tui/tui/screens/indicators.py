@@ -78,7 +78,7 @@ class IndicatorsScreen(StepScreen):
     @property
     def selected(self) -> Indicator | None:
         indicator = self.form.indicator
-        if indicator is None or indicator not in self.ws.project.indicators:
+        if indicator is None or not self.ws.holds(indicator):
             return None
         return indicator
 

@@ -6,6 +6,7 @@ the screen sends every change through the workspace's edit session, the one path
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -14,10 +15,12 @@ from pydantic import BaseModel
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from ...scoring.model import Project
+from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
+from ..keymap import STEP_JUMP_KEYS
 
 Table = Literal["basics", "funds", "districts", "indicators", "inputs"]
 
@@ -34,11 +37,15 @@ class Ref:
     table: Table
     row_id: str | None = None
 
-    def resolve(self, project: Project) -> BaseModel:
+    def resolve(
+        self, project: Project, find: Callable[[str], Indicator] | None = None
+    ) -> BaseModel:
+        """The object; ``find`` looks an indicator up by id faster than a scan, when given."""
         if self.table == "basics":
             return project.basics
-        if self.table == "inputs":
-            return project.indicator(self.row_id or "").inputs
+        if self.table in ("inputs", "indicators"):
+            indicator = (find or project.indicator)(self.row_id or "")
+            return indicator.inputs if self.table == "inputs" else indicator
         rows: list[Any] = getattr(project, self.table)
         for row in rows:
             if row.id == self.row_id:
@@ -67,11 +74,15 @@ class FieldError(Static):
     """
 
     message = ""
+    home: Widget | None = None  # where it is mounted with its first message, if not composed
 
     def show_message(self, message: str | None) -> None:
         if (message or "") == self.message:
             return
         self.message = message or ""
+        home = self.home
+        if message and self.parent is None and home is not None and home.is_mounted:
+            home.mount(self)
         self.set_class(bool(message), "-shown")
         self.update(self.message)
 
@@ -101,12 +112,20 @@ class FieldInput(Input):
             placeholder=placeholder,
             restrict=restrict,
             compact=True,
+            # The edit session judges the value; Input's own validation would only add a
+            # -valid class to every field, a restyle each, when the step opens.
+            validate_on=(),
             id=id,
             classes=classes,
         )
         self.ref = ref
         self.field = field
         self.error_label: FieldError | None = None
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # Alt+N arrives as the character Option+N types (ESC 4 -> ¢); it jumps to step N
+        # even while a field has the focus.
+        return key not in STEP_JUMP_KEYS and super().check_consume_key(key, character)
 
     def watch_value(self, value: str) -> None:
         # Straight to the screen's edit path, before the next frame is drawn: the score bar
@@ -171,6 +190,7 @@ class FieldRow(Vertical):
         self.derived = derived
         self.label_width = label_width or max(14, cell_len(label) + 1)
         self.error = FieldError()
+        self.error.home = self
         field.error_label = self.error
 
     def compose(self) -> ComposeResult:
@@ -183,4 +203,5 @@ class FieldRow(Vertical):
                 yield Label(self.unit, classes="field-unit")
             if self.derived is not None:
                 yield self.derived
-        yield self.error
+        # The message line is mounted when there is a first message (most fields never get
+        # one): fewer widgets to build and style when a step opens.

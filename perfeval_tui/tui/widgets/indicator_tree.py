@@ -61,10 +61,13 @@ class IndicatorTree(Tree[str | None]):
             self._labels[item.id] = label.plain
 
     def relabel(self, result: ProjectScore, ids: set[str]) -> None:
-        items = {item.id: item for item in result.indicators if item.id in ids}
-        for indicator_id, item in items.items():
+        for indicator_id in ids:
             node = self.leaves.get(indicator_id)
             if node is None:
+                continue
+            try:
+                item = result.by_id(indicator_id)
+            except KeyError:
                 continue
             label = leaf_label(item)
             if self._labels.get(indicator_id) != label.plain:
