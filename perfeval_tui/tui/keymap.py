@@ -113,6 +113,9 @@ INDICATOR_KEYS: tuple[Key, ...] = (
     *ROW_KEYS,
     Key("f9", "move_up", "上移", "F9", "当前指标上移一位"),
     Key("f10", "move_down", "下移", "F10", "当前指标下移一位"),
+    Key("escape", "back_to_tree", "指标树", "Esc", "在指标表单中：回到指标树"),
+    Key("pageup", "previous_indicator", "上一指标", "PgUp", "转到上一个指标，停在同一字段"),
+    Key("pagedown", "next_indicator", "下一指标", "PgDn", "转到下一个指标，停在同一字段"),
 )
 
 # Keys of the widgets themselves, for F1 only.
@@ -121,7 +124,7 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "确认字段并保存；在指标树中：编辑该指标的完成值"),
     ("↑ ↓", "在指标树、列表中移动"),
     ("空格", "勾选 / 取消勾选；在指标树中展开或折叠"),
-    ("Esc", "关闭对话框"),
+    ("Esc", "关闭对话框；在指标表单中：回到指标树"),
 )
 
 
@@ -163,15 +166,16 @@ SANDBOX_KEYS: tuple[Key, ...] = (
 )
 
 RULEBOOK_KEYS: tuple[Key, ...] = (
+    # Not F9/F10: on step 4 those move an indicator, and a key means one thing on every step.
     Key(
-        "f9",
+        "ctrl+t",
         "calculator",
         "计算器",
-        "F9",
+        "Ctrl+T",
         "规则说明：用当前规则试算（输入数值看演算和曲线）",
         footer=True,
     ),
-    Key("f10", "quiz", "练习", "F10", "规则说明：评分练习（随机出题，引擎核对得分）"),
+    Key("ctrl+l", "quiz", "练习", "Ctrl+L", "规则说明：评分练习（随机出题，引擎核对得分）"),
 )
 
 CALCULATOR_KEYS: tuple[Key, ...] = (

@@ -97,9 +97,9 @@ async def open_indicator(pilot, indicator_id: str) -> IndicatorForm:
     for _ in range(100):
         await pilot.pause()
         names = form.query("#ind-name")
-        if form.indicator is not None and form.indicator.id == indicator_id and names:
-            if names.first().value == name:
-                break
+        shown = form.indicator is not None and form.indicator.id == indicator_id
+        if shown and names and names.first().value == name:
+            break
     assert form.indicator is not None and form.indicator.id == indicator_id
     return form
 

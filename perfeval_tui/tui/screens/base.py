@@ -177,7 +177,13 @@ class StepScreen(Screen[None]):
             panel.show_score(*target)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Steps without a panel leave F4 out of their footer.
+        # The footer shows only keys that work here: no F4 without a panel, no 下一步 on the
+        # last step, no 上一步 on the first.
+        index = step_index(self.STEP)
+        if action == "next_step":
+            return index + 1 < len(STEPS)
+        if action == "previous_step":
+            return index > 0
         return not (action == "toggle_explain" and not self.HAS_EXPLANATION)
 
     def action_toggle_explain(self) -> None:

@@ -10,7 +10,7 @@ import contextlib
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
 from ...scoring.checks import DataWarning
@@ -26,6 +26,7 @@ from ...scoring.ruleset import (
     reading_options,
 )
 from .field import FieldInput, FieldRow, Ref
+from .form_scroll import FormScroll
 from .indicator_inputs import (
     ChoiceSelect,
     CountInput,
@@ -69,7 +70,7 @@ def score_text(result: ProjectScore, indicator_id: str) -> Text:
     return text
 
 
-class IndicatorForm(VerticalScroll):
+class IndicatorForm(FormScroll):
     DEFAULT_CSS = """
     IndicatorForm { padding: 0 1; }
     IndicatorForm .form-path { color: $text-muted; }

@@ -1,0 +1,158 @@
+"""Predictable keys at 80x24: every step opens on its first field, Esc leaves the indicator form,
+no focus stop swallows typing, PgUp/PgDn walk the indicators in place, one meaning per key, and
+the footer offers only keys that work on the step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from tui_helpers import copy_project, make_app, screen_lines
+
+from perfeval_tui.tui.screens.calculator import CalculatorScreen
+from perfeval_tui.tui.screens.quiz import QuizScreen
+from perfeval_tui.tui.widgets.indicator_form import IndicatorForm
+from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
+
+SIZE = (80, 24)
+
+
+async def open_indicator(pilot, indicator_id: str) -> IndicatorForm:
+    """Open an indicator and wait until its form is built and filled."""
+    app = pilot.app
+    app.show_indicator(indicator_id)
+    form = app.screen.query_one(IndicatorForm)
+    name = app.workspace.project.indicator(indicator_id).name
+    for _ in range(100):
+        await pilot.pause()
+        names = form.query("#ind-name")
+        shown = form.indicator is not None and form.indicator.id == indicator_id
+        if shown and names and names.first().value == name:
+            break
+    assert form.indicator is not None and form.indicator.id == indicator_id
+    return form
+
+
+@pytest.mark.parametrize(
+    ("step", "first"),
+    [
+        ("basics", "basics-name"),
+        ("budget", "f-fund-1-name"),
+        ("districts", "d-liangxi-name"),
+        ("indicators", "ind-tree"),
+        ("results", "deductions"),
+        ("rules", "rule-list"),
+    ],
+)
+async def test_every_step_opens_with_its_first_field_focused(
+    tmp_path: Path, step: str, first: str
+) -> None:
+    app = make_app(copy_project(tmp_path), step)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.focused is not None and app.screen.focused.id == first
+        # No scroll area is a focus stop of its own: Tab only ever lands on a field.
+        # (Step 5's and 6's reading panes scroll long text and are meant to be focused.)
+        stops = [w.id for w in app.screen.focus_chain if isinstance(w, VerticalScroll)]
+        assert set(stops) <= {"results", "rule-detail"}
+
+
+async def test_typing_on_step_one_lands_in_the_first_field(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+u", *"新项目")
+        await pilot.pause()
+        assert app.workspace.project.basics.name == "新项目"
+
+
+async def test_tab_from_the_tree_reaches_the_name_and_digits_are_kept(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "face-capture")
+        app.screen.query_one(IndicatorTree).focus()
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert app.screen.focused is not None and app.screen.focused.id == "ind-weight"
+        await pilot.press("end", "ctrl+u", "7")
+        await pilot.pause()
+        assert str(app.workspace.project.indicator("face-capture").weight) == "7"
+
+
+async def test_escape_in_the_form_returns_to_the_tree(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "wifi-probe")
+        app.screen.query_one("#ind-target").focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        tree = app.screen.query_one(IndicatorTree)
+        assert app.screen.focused is tree
+        assert tree.selected_id == "wifi-probe"
+
+
+async def test_page_keys_walk_the_indicators_staying_in_the_field(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_indicator(pilot, "face-capture")
+        form.query_one("#ind-weight").focus()
+        await pilot.pause()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert form.indicator is not None and form.indicator.id == "vehicle-capture"
+        focused = app.screen.focused
+        assert focused is not None and focused.id == "ind-weight"
+        assert app.screen.query_one(IndicatorTree).selected_id == "vehicle-capture"
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert form.indicator.id == "cameras-2018"
+        assert app.screen.focused is not None and app.screen.focused.id == "ind-weight"
+        # Typing goes to the indicator now shown.
+        await pilot.press("end", "ctrl+u", "9")
+        await pilot.pause()
+        assert str(app.workspace.project.indicator("cameras-2018").weight) == "9"
+
+
+async def test_f9_moves_an_indicator_and_does_not_open_the_calculator(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "rules")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        assert not isinstance(app.screen, CalculatorScreen)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, CalculatorScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuizScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+
+
+async def test_enter_on_step_five_opens_the_largest_deduction(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "results")
+    async with app.run_test(size=SIZE) as pilot:
+        largest = app.workspace.session.result.deductions_by_size()[0][0].id
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause()
+            if app.current_mode == "indicators":
+                break
+        assert app.current_mode == "indicators"
+        assert app.screen.query_one(IndicatorTree).selected_id == largest
+
+
+async def test_the_footer_of_the_last_step_has_no_next_step(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "export")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        assert "保存" in footer and "下一步" not in footer
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.current_mode == "rules"
+        assert "下一步" in screen_lines(app)[-1]
