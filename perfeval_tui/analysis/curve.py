@@ -16,6 +16,7 @@ from ..scoring.budget import FundFigures
 from ..scoring.engine import reading_for, rule_for, score_project
 from ..scoring.model import FundRow, Indicator, Project
 from ..scoring.numbers import CENT, fmt2, fmt_plain
+from ..scoring.reading_names import name_of_code
 from ..scoring.rules.completion import band_for
 from ..scoring.rules.rates import MEASURE_LABELS, measure_rate
 from ..scoring.ruleset import (
@@ -268,7 +269,7 @@ def curve_lines(curve: ScoreCurve, width: int = 78, height: int = 12) -> list[st
         previous, last_col = r, c
     if curve.current is not None:
         grid[row(curve.current.score)][col(curve.current.x)] = "O"
-    title = f"{curve.name}：得分曲线（{curve.rule_name}，口径 {curve.reading}）"
+    title = f"{curve.name}：得分曲线（{curve.rule_name}，口径「{name_of_code(curve.reading)}」）"
     lines = [fit(title, width)]
     labels = {
         height - 1: fmt2(y_max),

@@ -17,6 +17,7 @@ from ..scoring.engine import score_project
 from ..scoring.explanation import Explanation
 from ..scoring.model import Basics, FundRow, Indicator, Project, RuleInputs
 from ..scoring.numbers import CENT, NumberInputError, fmt2, fmt_plain, parse_number
+from ..scoring.reading_names import family_name
 from ..scoring.rules.completion import band_for
 from ..scoring.ruleset import (
     FAMILY_LABELS,
@@ -52,7 +53,7 @@ class Scenario:
 
     @property
     def family_label(self) -> str:
-        return FAMILY_LABELS[self.family]
+        return family_name(self.family)
 
     def question_lines(self) -> list[str]:
         ind, ex = self.indicator, self.explanation
@@ -133,7 +134,7 @@ def summarize(results: list[QuizResult]) -> list[FamilySummary]:
         mine = [r for r in results if r.scenario.family == family]
         if mine:
             right = sum(1 for r in mine if r.check.correct)
-            out.append(FamilySummary(family, FAMILY_LABELS[family], len(mine), right))
+            out.append(FamilySummary(family, family_name(family), len(mine), right))
     return out
 
 

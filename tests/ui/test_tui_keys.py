@@ -156,3 +156,22 @@ async def test_the_footer_of_the_last_step_has_no_next_step(tmp_path: Path) -> N
         await pilot.pause()
         assert app.current_mode == "rules"
         assert "下一步" in screen_lines(app)[-1]
+
+
+async def test_the_rule_book_names_readings_in_chinese(tmp_path: Path) -> None:
+    import re
+
+    from perfeval_tui.scoring.ruleset import READINGS_BY_FAMILY
+    from perfeval_tui.tui.widgets.live import LiveStatic
+
+    codes = {code for readings in READINGS_BY_FAMILY.values() for code in readings}
+    app = make_app(copy_project(tmp_path), "rules")
+    async with app.run_test(size=SIZE) as pilot:
+        listing = app.screen.query_one("#rule-list")
+        for index in range(listing.option_count):
+            listing.highlighted = index
+            await pilot.pause()
+            text = app.screen.query_one("#rule-text", LiveStatic).text
+            words = set(re.findall(r"[A-Za-z_]+", text))
+            assert not words & codes, (index, words & codes)
+            assert not re.search(r"（[^（）]*（", text.split("\n")[0]), text.split("\n")[0]

@@ -19,7 +19,8 @@ from ...analysis.curve import CurveError, score_curve
 from ...analysis.examples import example_for
 from ...analysis.whatif import Sandbox
 from ...scoring.numbers import fmt2
-from ...scoring.ruleset import FAMILY_LABELS, RuleSet
+from ...scoring.reading_names import family_name
+from ...scoring.ruleset import RuleSet
 from ..keymap import CALCULATOR_KEYS, bindings
 from ..widgets.curve_view import curve_text
 from ..widgets.explanation import explanation_text
@@ -88,7 +89,7 @@ class CalculatorScreen(Screen[None]):
         self.query_one(StepBar).update(
             Text.assemble(
                 ("计算器", "bold"),
-                f" · {self.rule.name}（{FAMILY_LABELS[self.rule.family]}）· Esc 返回",
+                f" · {self.rule.name}（{family_name(self.rule.family)}）· Esc 返回",
             )
         )
         first = self.query("#calc-inputs Input, #calc-inputs Checkbox, #calc-inputs Select")

@@ -17,6 +17,7 @@ from ...scoring.checks import DataWarning
 from ...scoring.engine import ProjectScore
 from ...scoring.model import Indicator
 from ...scoring.numbers import fmt2, fmt_plain
+from ...scoring.reading_names import reading_name
 from ...scoring.ruleset import (
     ChecklistRule,
     CompletionRatioRule,
@@ -128,11 +129,8 @@ class IndicatorForm(FormScroll):
                 ),
             )
         yield from self._rule_inputs(ind, rule)
-        readings = [("规则集默认：" + reading_options(rule)[rule.reading].split("：")[0], "")]
-        readings += [
-            (label.split("：")[0] + f"（{code}）", code)
-            for code, label in reading_options(rule).items()
-        ]
+        readings = [("规则集默认：" + reading_name(rule.family, rule.reading), "")]
+        readings += [(reading_name(rule.family, code), code) for code in reading_options(rule)]
         if len(readings) > 2:
             yield choice_row(
                 "口径", ChoiceSelect(ref, "reading", readings, ind.reading or "", id="ind-reading")
