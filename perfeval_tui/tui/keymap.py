@@ -86,6 +86,7 @@ STEP_KEYS: tuple[Key, ...] = (
         priority=True,
     ),
     Key("f2", "deductions", "扣分明细", "F2", "每一项扣分及其演算过程"),
+    Key("ctrl+g", "warnings", "警告", "Ctrl+G", "列出全部数据警告（状态行显示条数）"),
     Key("f3", "rule_help", "规则说明", "F3", "当前字段所用评分规则的原文、口径和算例"),
     Key("f5", "simulate", "模拟", "F5", "模拟修改数值看得分变化（不改文件）"),
     Key("ctrl+e", "export", "导出", "Ctrl+E", "转到导出步骤；在导出步骤中立即导出", priority=True),
@@ -146,7 +147,12 @@ def help_rows() -> list[tuple[str, str]]:
 
 SANDBOX_KEYS: tuple[Key, ...] = (
     Key(
-        "escape", "close", "返回", "Esc", "模拟：关闭，回到向导（未采用的修改不保存）", footer=True
+        "escape",
+        "close",
+        "返回",
+        "Esc",
+        "模拟：关闭，回到向导（有未采用的修改时先确认）",
+        footer=True,
     ),
     Key("f6", "seek", "反求", "F6", "模拟：当前指标得满分（或指定得分）所需的数值", footer=True),
     Key("ctrl+r", "reset", "重置", "Ctrl+R", "模拟：全部恢复为文件中的数值", footer=True),
@@ -161,6 +167,7 @@ SANDBOX_KEYS: tuple[Key, ...] = (
     ),
     Key("f8", "seek_total", "总分反求", "F8", "模拟：单改一项即可达到目标总分或等级的修改"),
     Key("f2", "changes", "修改清单", "F2", "模拟：全部修改的数值和得分变化"),
+    Key("ctrl+g", "warnings", "警告", "Ctrl+G", "模拟：列出模拟值的全部数据警告"),
     Key("f3", "rule_help", "规则说明", "F3", "模拟：当前指标所用规则的原文、口径和算例"),
     Key("f9", "curve", "得分曲线", "F9", "模拟/计算器：得分随完成值或比率变化的曲线"),
 )

@@ -175,3 +175,100 @@ async def test_the_rule_book_names_readings_in_chinese(tmp_path: Path) -> None:
             words = set(re.findall(r"[A-Za-z_]+", text))
             assert not words & codes, (index, words & codes)
             assert not re.search(r"（[^（）]*（", text.split("\n")[0]), text.split("\n")[0]
+
+
+async def test_a_toast_leaves_the_status_line_readable(tmp_path: Path) -> None:
+    from tui_helpers import score_bar
+
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_indicator(pilot, "wifi-probe")
+        await pilot.press("ctrl+n")
+        for _ in range(10):
+            await pilot.pause()
+        lines = screen_lines(app)
+        assert any("已新增指标" in line for line in lines)  # the toast is shown…
+        # …and the status line under it still reads in full, to the save state at its end.
+        assert score_bar(app).split()[0] in lines[-2]
+        assert "个性指标" in lines[-2] and lines[-2].rstrip().endswith("已保存")
+
+
+async def test_at_200_columns_the_explanation_uses_the_room(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await open_indicator(pilot, "wifi-probe")
+        tree = app.screen.query_one(IndicatorTree).region
+        form = app.screen.query_one(IndicatorForm).region
+        explain = app.screen.query_one("#explain").region
+        assert tree.right <= form.x and form.right <= explain.x  # side by side
+        assert explain.width >= 60 and form.width >= 60
+
+
+async def test_reopening_a_project_returns_to_the_step_and_indicator(tmp_path: Path) -> None:
+    from perfeval_tui.project.workspace import open_workspace
+    from perfeval_tui.tui.app import PerfevalApp
+
+    path = copy_project(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "wifi-probe")
+        await pilot.pause()
+    # A new session on the same file, no step asked for: back where the last one was.
+    again = PerfevalApp(open_workspace(path), linux=False)
+    async with again.run_test(size=SIZE) as pilot:
+        for _ in range(10):
+            await pilot.pause()
+        assert again.current_mode == "indicators"
+        assert again.screen.query_one(IndicatorForm).indicator.id == "wifi-probe"
+    assert "positions" not in path.read_text(encoding="utf-8")
+
+
+async def test_warnings_are_counted_and_listed_in_the_wizard_and_the_sandbox(
+    tmp_path: Path,
+) -> None:
+    from perfeval_tui.tui.dialogs.warnings import WarningsDialog
+    from perfeval_tui.tui.screens.simulate import SimulationScreen
+
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "satisfaction")
+        warnings = app.workspace.session.warnings
+        assert warnings
+        assert f"警告 {len(warnings)}" in screen_lines(app)[-2]
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, WarningsDialog)
+        shown = "\n".join(screen_lines(app))
+        assert "居民满意率" in shown and f"数据警告 {len(warnings)} 条" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        # The sandbox: Enter opens 完成值, as in the wizard; Ctrl+G lists the sandbox's warnings.
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, SimulationScreen)
+        sandbox = app.screen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sandbox.focused is not None and sandbox.focused.id.endswith("-actual")
+        await pilot.press("ctrl+u", "5", "0")
+        await pilot.pause()
+        count = len(sandbox.sandbox.warnings)
+        assert f"警告 {count} 条" in screen_lines(app)[-2]
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, WarningsDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        # Esc with changes asks first; No keeps the sandbox and its changes.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not sandbox
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is sandbox and sandbox.sandbox.dirty
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, SimulationScreen)
+        assert str(app.workspace.project.indicator("satisfaction").actual) == "96"

@@ -39,7 +39,8 @@ class StepScreen(Screen[None]):
     StepScreen.-wide #step-main { layout: horizontal; }
     StepScreen.-wide #step-body { width: 1fr; height: 1fr; }
     StepScreen.-wide #explain {
-        display: block; width: 42; height: 1fr; border-top: none; border-left: solid $primary;
+        display: block; width: 35%; min-width: 42; height: 1fr; border-top: none;
+        border-left: solid $primary;
     }
     """
 
@@ -225,6 +226,11 @@ class StepScreen(Screen[None]):
         from ..dialogs.deductions import DeductionsDialog
 
         self.app.push_screen(DeductionsDialog(self.ws))
+
+    def action_warnings(self) -> None:
+        from ..dialogs.warnings import WarningsDialog
+
+        self.app.push_screen(WarningsDialog(self.ws.session.warnings))
 
     def rule_for_focus(self) -> str | None:
         """The rule id behind the focused field, for F3; None opens the whole rule book."""

@@ -88,6 +88,7 @@ class IndicatorsScreen(StepScreen):
         if self.form.indicator is not None and self.form.indicator.id == indicator_id:
             return
         await self.load_form(self.ws.project.indicator(indicator_id))
+        self.wizard.remember_position()
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[str | None]) -> None:
@@ -129,6 +130,7 @@ class IndicatorsScreen(StepScreen):
         self.wizard.save_now()
         await self.load_form(self.ws.project.indicator(ids[index]))
         self.indicator_tree.select_indicator(ids[index])
+        self.wizard.remember_position()
         if in_form:
             self.focus_form_field(field_id)
 
