@@ -52,6 +52,18 @@ def alt_digit_keys(digit: int) -> str:
     return ",".join(names)
 
 
+def alt_digit_characters() -> frozenset[str]:
+    """The characters Alt+1 … Alt+7 arrive as (``¢`` for ESC 4); a text field must not type them."""
+    names = ",".join(alt_digit_keys(n) for n in range(1, 8)).split(",")
+    try:
+        from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+
+        chars = {ANSI_SEQUENCES_KEYS.get(f"\x1b{n}") for n in range(1, 8)}
+    except ImportError:
+        return frozenset()
+    return frozenset(c for c in chars if isinstance(c, str) and len(c) == 1 and c not in names)
+
+
 APP_KEYS: tuple[Key, ...] = (
     Key("f1", "help", "帮助", "F1", "列出全部按键", footer=True),
     Key("ctrl+q", "quit", "退出", "Ctrl+Q", "保存并退出", footer=True, priority=True),

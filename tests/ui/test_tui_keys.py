@@ -190,7 +190,7 @@ async def test_a_toast_leaves_the_status_line_readable(tmp_path: Path) -> None:
         assert any("已新增指标" in line for line in lines)  # the toast is shown…
         # …and the status line under it still reads in full, to the save state at its end.
         assert score_bar(app).split()[0] in lines[-2]
-        assert "个性指标" in lines[-2] and lines[-2].rstrip().endswith("已保存")
+        assert "共性指标" in lines[-2] and lines[-2].rstrip().endswith("已保存")
 
 
 async def test_at_200_columns_the_explanation_uses_the_room(tmp_path: Path) -> None:
@@ -272,3 +272,20 @@ async def test_warnings_are_counted_and_listed_in_the_wizard_and_the_sandbox(
         await pilot.pause()
         assert not isinstance(app.screen, SimulationScreen)
         assert str(app.workspace.project.indicator("satisfaction").actual) == "96"
+
+
+async def test_alt_digit_changes_step_from_a_focused_field(tmp_path: Path) -> None:
+    from textual import events
+
+    app = make_app(copy_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        name = app.workspace.project.basics.name
+        assert app.screen.focused is not None and app.screen.focused.id == "basics-name"
+        # What a terminal sends for Alt+4 (ESC 4), as Textual reads it: the character ¢.
+        key = events.Key("cent_sign", "¢")
+        key.set_sender(app)
+        app._driver.send_message(key)
+        for _ in range(10):
+            await pilot.pause()
+        assert app.current_mode == "indicators"
+        assert app.workspace.project.basics.name == name

@@ -18,7 +18,9 @@ def warnings_text(warnings: list[DataWarning]) -> Text:
     for n, warning in enumerate(warnings, 1):
         if n > 1:
             text.append("\n")
-        text.append(f"{n}．", style="bold yellow")  # no space: a long line folds, never orphans "3."
+        text.append(
+            f"{n}．", style="bold yellow"
+        )  # no space: a long line folds, never orphans "3."
         text.append(warning_line(warning))
     return text
 

@@ -18,6 +18,9 @@ from textual.widgets import Input, Label, Static
 
 from ...scoring.model import Project
 from ...scoring.numbers import fmt_plain
+from ..keymap import alt_digit_characters
+
+ALT_DIGIT_CHARS = alt_digit_characters()
 
 Table = Literal["basics", "funds", "districts", "indicators", "inputs"]
 
@@ -107,6 +110,12 @@ class FieldInput(Input):
         self.ref = ref
         self.field = field
         self.error_label: FieldError | None = None
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # Alt+digit arrives as a character (ESC 4 -> ``¢``): leave it to the step keys.
+        if character is not None and character in ALT_DIGIT_CHARS:
+            return False
+        return super().check_consume_key(key, character)
 
     def watch_value(self, value: str) -> None:
         # Straight to the screen's edit path, before the next frame is drawn: the score bar
