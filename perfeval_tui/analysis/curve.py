@@ -17,6 +17,7 @@ from ..scoring.engine import reading_for, rule_for, score_project
 from ..scoring.families import CurveAxis, CurveMark, CurveUnavailable, family_of
 from ..scoring.model import FundRow, Indicator, Project
 from ..scoring.numbers import fmt2, fmt_plain
+from ..scoring.reading_names import name_of_code
 from ..scoring.ruleset import RuleSet, load_ruleset
 from ..term.textwidth import fit
 
@@ -176,7 +177,7 @@ def curve_lines(curve: ScoreCurve, width: int = 78, height: int = 12) -> list[st
         previous, last_col = r, c
     if curve.current is not None:
         grid[row(curve.current.score)][col(curve.current.x)] = "O"
-    title = f"{curve.name}：得分曲线（{curve.rule_name}，口径 {curve.reading}）"
+    title = f"{curve.name}：得分曲线（{curve.rule_name}，口径「{name_of_code(curve.reading)}」）"
     lines = [fit(title, width)]
     labels = {
         height - 1: fmt2(y_max),

@@ -15,10 +15,11 @@ from decimal import Decimal
 
 from ..scoring.engine import score_project
 from ..scoring.explanation import Explanation
-from ..scoring.families import QuizCase, all_families, family_label, family_of
+from ..scoring.families import QuizCase, all_families, family_of
 from ..scoring.families import get as get_family
 from ..scoring.model import Basics, FundRow, Indicator, Project
 from ..scoring.numbers import NumberInputError, fmt2, fmt_plain, parse_number
+from ..scoring.reading_names import family_name
 from ..scoring.ruleset import DEFAULT_RULESET, RuleSet, load_ruleset, reading_options
 
 TOLERANCE = Decimal("0.01")
@@ -43,7 +44,7 @@ class Scenario:
 
     @property
     def family_label(self) -> str:
-        return family_label(self.family)
+        return family_name(self.family)
 
     def question_lines(self) -> list[str]:
         ind, ex = self.indicator, self.explanation
@@ -114,7 +115,7 @@ def summarize(results: list[QuizResult]) -> list[FamilySummary]:
         mine = [r for r in results if r.scenario.family == family.id]
         if mine:
             right = sum(1 for r in mine if r.check.correct)
-            out.append(FamilySummary(family.id, family.label, len(mine), right))
+            out.append(FamilySummary(family.id, family_name(family.id), len(mine), right))
     return out
 
 

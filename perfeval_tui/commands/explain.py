@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..analysis.examples import WorkedExample, example_for, example_under_every_reading
-from ..scoring.families import family_label
 from ..scoring.numbers import fmt2
+from ..scoring.reading_names import family_name, reading_description, reading_name
 from ..scoring.ruleset import (
     DEFAULT_RULESET,
     UnknownRuleSetError,
@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         print()
         for rule in ruleset.rules.values():
             print(
-                f"  {rule.id:<24}{rule.name}（{family_label(rule.family)}，默认口径 {rule.reading}）"
+                f"  {rule.id:<24}{rule.name}（{family_name(rule.family)}，"
+                f"默认口径「{reading_name(rule.family, rule.reading)}」）"
             )
         print(
             "\n查看某条规则：perfeval explain 规则id，例如 perfeval explain budget_execution_rate"
@@ -53,18 +54,22 @@ def run(args: argparse.Namespace) -> int:
         known = "、".join(ruleset.rules)
         return fail(f"规则集「{ruleset.id}」中没有规则「{args.rule}」，可用：{known}")
     rule = matches[0]
-    print(f"{rule.name}（{rule.id}，{family_label(rule.family)}）")
+    print(f"{rule.name}（{rule.id}，{family_name(rule.family)}）")
     if rule.explanation:
         print(f"指标解释：{rule.explanation}")
     print(f"评分标准：{rule.clause}")
     print("口径：")
-    for code, label in reading_options(rule).items():
-        mark = "（默认）" if code == rule.reading else ""
-        print(f"  {code}{mark}：{label}")
+    for code in reading_options(rule):
+        mark = "【默认】" if code == rule.reading else ""
+        name = reading_name(rule.family, code)
+        # The code is what --reading takes; the name is what the rule says.
+        print(f"  {name}{mark}：{reading_description(rule.family, code)}（--reading {code}）")
     example = example_for(ruleset, rule.id)
     print(f"\n算例：{example.description}")
     for code, scored in example_under_every_reading(ruleset, rule.id):
-        print(f"\n【口径 {code}】得分 {fmt2(scored.score)} / {fmt2(scored.weight)}")
+        print(
+            f"\n口径「{reading_name(rule.family, code)}」得分 {fmt2(scored.score)} / {fmt2(scored.weight)}"
+        )
         for line in explanation_lines(scored.explanation, clause=False)[1:]:
             print(f"  {line}")
     if args.curve:

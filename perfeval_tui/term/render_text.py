@@ -6,6 +6,7 @@ from ..scoring.checks import DataWarning
 from ..scoring.engine import IndicatorScore, ProjectScore
 from ..scoring.explanation import Explanation
 from ..scoring.numbers import fmt2
+from ..scoring.reading_names import short_name
 
 
 def explanation_lines(explanation: Explanation, *, clause: bool = True) -> list[str]:
@@ -15,9 +16,7 @@ def explanation_lines(explanation: Explanation, *, clause: bool = True) -> list[
         lines.append(f"评分标准：{explanation.clause}")
     lines.append(f"口径：{explanation.reading_label}")
     if explanation.alternatives:
-        others = "；".join(
-            f"{code}＝{label.split('：')[0]}" for code, label in explanation.alternatives
-        )
+        others = "；".join(short_name(label) for _, label in explanation.alternatives)
         lines.append(f"  可选口径：{others}")
     if explanation.inputs:
         lines.append("输入：" + "；".join(str(i) for i in explanation.inputs))

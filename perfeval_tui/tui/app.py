@@ -14,11 +14,12 @@ from textual.app import App
 from textual.timer import Timer
 
 from ..project.recent import remember
+from ..project.resume import Position, load_position, save_position
 from ..project.workspace import Workspace
 from . import keymap
 from .commands import ChinesePalette, ProjectCommands
 from .console import adapt_to_console, is_linux_console
-from .host import PendingIndicator
+from .host import FocusContext, PendingIndicator
 from .screens.too_small import TooSmallScreen, too_small
 from .steps import STEPS
 from .widgets.score_bar import ScoreBar
@@ -33,7 +34,11 @@ class PerfevalApp(App[int]):
     COMMANDS = {ProjectCommands}
     BINDINGS = keymap.bindings(keymap.APP_KEYS)
     # The footer's ▏ separator is not in the Linux console font; a space does as well.
-    CSS = "FooterKey.-command-palette { border-left: none; }"
+    # Toasts sit above the status line (score bar) and the footer, never over them.
+    CSS = """
+    FooterKey.-command-palette { border-left: none; }
+    ToastRack { margin-bottom: 2; }
+    """
 
     def __init__(
         self,
@@ -41,11 +46,17 @@ class PerfevalApp(App[int]):
         *,
         blink: bool = False,
         linux: bool | None = None,
-        start_step: str = "basics",
+        start_step: str | None = None,
         new_path: Path | None = None,
         new_ruleset: str | None = None,
     ) -> None:
+        # No step asked for: where the last session on this file was (else step 1).
+        self.resume = start_step is None
+        self.pending_indicator: str | None = None  # consumed by the indicator step
+        start_step = start_step or "basics"
         if workspace is not None:
+            if self.resume:
+                start_step = self._resume_point(workspace, start_step)
             # Start in the step's own mode: no blank first screen to build and then leave.
             self.DEFAULT_MODE = start_step  # type: ignore[misc]
         super().__init__()
@@ -57,7 +68,6 @@ class PerfevalApp(App[int]):
         self.new_ruleset = new_ruleset
         self._save_timer: Timer | None = None
         self.save_after_idle = SAVE_AFTER_IDLE
-        self.pending_indicator: str | None = None  # consumed by the indicator step
         self.told_read_only = False
 
     def settle_memory(self) -> None:
@@ -86,6 +96,8 @@ class PerfevalApp(App[int]):
         self.workspace = workspace
         if workspace.path is not None:
             remember(workspace.path)
+        if self.resume and self.current_mode not in self.MODES:
+            self.start_step = self._resume_point(workspace, self.start_step)
         message = workspace.lock_outcome.message
         if message:
             self.notify(
@@ -93,10 +105,34 @@ class PerfevalApp(App[int]):
             )
         self.switch_mode(self.start_step)
 
+    def _resume_point(self, workspace: Workspace, default: str) -> str:
+        position = load_position(workspace.path) if workspace.path is not None else None
+        if position is None or position.step not in self.MODES:
+            return default
+        if position.indicator and any(
+            i.id == position.indicator for i in workspace.project.indicators
+        ):
+            self.pending_indicator = position.indicator
+        return position.step
+
+    def remember_position(self) -> None:
+        """Note the step and indicator shown now, so that reopening the file comes back here."""
+        workspace = self.workspace
+        mode = self.current_mode
+        if workspace is None or workspace.path is None or mode not in self.MODES:
+            return
+        indicator = None
+        stack = self.screen_stack
+        screen = stack[0] if stack else None  # the step itself, under any dialog
+        if isinstance(screen, FocusContext):
+            indicator = screen.focused_indicator_id()
+        save_position(workspace.path, Position(mode, indicator))
+
     def goto_step(self, key: str) -> None:
         self.save_now()
         if self.current_mode != key:
             self.switch_mode(key)
+            self.call_after_refresh(self.remember_position)
 
     def show_indicator(self, indicator_id: str) -> None:
         """Open the indicator step on one indicator (from the palette or a deduction)."""
@@ -131,8 +167,12 @@ class PerfevalApp(App[int]):
             self.notify(problem, severity="error", timeout=10)
         elif announce:
             self.notify(f"已保存到 {workspace.path}", timeout=3)
+        stack = self.screen_stack
+        if not stack:
+            return  # shutting down: nothing left to show the state on
         for bar in self.screen.query(ScoreBar):
             bar.show_state(workspace)
+        self.remember_position()
 
     # ----- app-wide keys and terminal -----------------------------------------------------
 

@@ -89,6 +89,7 @@ STEP_KEYS: tuple[Key, ...] = (
         priority=True,
     ),
     Key("f2", "deductions", "扣分明细", "F2", "每一项扣分及其演算过程"),
+    Key("ctrl+g", "warnings", "警告", "Ctrl+G", "列出全部数据警告（状态行显示条数）"),
     Key("f3", "rule_help", "规则说明", "F3", "当前字段所用评分规则的原文、口径和算例"),
     Key("f5", "simulate", "模拟", "F5", "模拟修改数值看得分变化（不改文件）"),
     Key("ctrl+e", "export", "导出", "Ctrl+E", "转到导出步骤；在导出步骤中立即导出", priority=True),
@@ -116,6 +117,9 @@ INDICATOR_KEYS: tuple[Key, ...] = (
     *ROW_KEYS,
     Key("f9", "move_up", "上移", "F9", "当前指标上移一位"),
     Key("f10", "move_down", "下移", "F10", "当前指标下移一位"),
+    Key("escape", "back_to_tree", "指标树", "Esc", "在指标表单中：回到指标树"),
+    Key("pageup", "previous_indicator", "上一指标", "PgUp", "转到上一个指标，停在同一字段"),
+    Key("pagedown", "next_indicator", "下一指标", "PgDn", "转到下一个指标，停在同一字段"),
 )
 
 # Keys of the widgets themselves, for F1 only.
@@ -124,7 +128,7 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "确认字段并保存；在指标树中：编辑该指标的完成值"),
     ("↑ ↓", "在指标树、列表中移动"),
     ("空格", "勾选 / 取消勾选；在指标树中展开或折叠"),
-    ("Esc", "关闭对话框"),
+    ("Esc", "关闭对话框；在指标表单中：回到指标树"),
 )
 
 
@@ -146,7 +150,12 @@ def help_rows() -> list[tuple[str, str]]:
 
 SANDBOX_KEYS: tuple[Key, ...] = (
     Key(
-        "escape", "close", "返回", "Esc", "模拟：关闭，回到向导（未采用的修改不保存）", footer=True
+        "escape",
+        "close",
+        "返回",
+        "Esc",
+        "模拟：关闭，回到向导（有未采用的修改时先确认）",
+        footer=True,
     ),
     Key("f6", "seek", "反求", "F6", "模拟：当前指标得满分（或指定得分）所需的数值", footer=True),
     Key("ctrl+r", "reset", "重置", "Ctrl+R", "模拟：全部恢复为文件中的数值", footer=True),
@@ -161,20 +170,22 @@ SANDBOX_KEYS: tuple[Key, ...] = (
     ),
     Key("f8", "seek_total", "总分反求", "F8", "模拟：单改一项即可达到目标总分或等级的修改"),
     Key("f2", "changes", "修改清单", "F2", "模拟：全部修改的数值和得分变化"),
+    Key("ctrl+g", "warnings", "警告", "Ctrl+G", "模拟：列出模拟值的全部数据警告"),
     Key("f3", "rule_help", "规则说明", "F3", "模拟：当前指标所用规则的原文、口径和算例"),
     Key("f9", "curve", "得分曲线", "F9", "模拟/计算器：得分随完成值或比率变化的曲线"),
 )
 
 RULEBOOK_KEYS: tuple[Key, ...] = (
+    # Not F9/F10: on step 4 those move an indicator, and a key means one thing on every step.
     Key(
-        "f9",
+        "ctrl+t",
         "calculator",
         "计算器",
-        "F9",
+        "Ctrl+T",
         "规则说明：用当前规则试算（输入数值看演算和曲线）",
         footer=True,
     ),
-    Key("f10", "quiz", "练习", "F10", "规则说明：评分练习（随机出题，引擎核对得分）"),
+    Key("ctrl+l", "quiz", "练习", "Ctrl+L", "规则说明：评分练习（随机出题，引擎核对得分）"),
 )
 
 CALCULATOR_KEYS: tuple[Key, ...] = (

@@ -92,7 +92,9 @@ async def test_typed_value_shows_the_engines_deltas_and_the_file_is_untouched(
         # The project itself and its file are as they were.
         assert app.workspace.project.indicator(CAMERAS).actual == D(1338)
         assert path.read_bytes() == before
-        await pilot.press("escape")
+        await pilot.press("escape")  # with changes, Esc asks first; Y discards them
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
         assert "总分 99.60（优）" in score_bar(app)

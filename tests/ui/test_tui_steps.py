@@ -213,7 +213,7 @@ async def test_rule_book_shows_every_rule_of_the_rule_set(tmp_path: Path) -> Non
         await pilot.pause()
         text = app.screen.query_one("#rule-text", LiveStatic).text
         rule = list(ruleset.rules.values())[1]
-        assert rule.clause in text and "算例" in text and "【口径 floor】" in text
+        assert rule.clause in text and "算例" in text and "口径「按整百分点」" in text
 
 
 async def test_export_step_writes_both_files(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ async def open_calculator(pilot, rule_id: str) -> CalculatorScreen:
     assert isinstance(book, RuleBookScreen)
     book.select_rule(rule_id)
     await pilot.pause()
-    await pilot.press("f9")
+    await pilot.press("ctrl+t")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, CalculatorScreen) and screen.rule.id == rule_id
@@ -192,7 +192,7 @@ async def test_the_rule_book_opens_the_quiz_and_every_rule(tmp_path: Path) -> No
         assert [listing.get_option_at_index(i).id for i in range(listing.option_count)] == list(
             RULES.rules
         )
-        await pilot.press("f10")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         families = {s.family for s in app.screen.scenarios}

@@ -99,9 +99,9 @@ def test_explain_lists_rules_and_works_an_example(capsys):
     code, out, _ = run(capsys, "explain", "budget_execution_rate")
     assert code == 0
     assert "≥95%得满分，每小于1%扣0.5分，扣完为止。" in out
-    assert "【口径 continuous】得分 0.94 / 4.00" in out
-    assert "【口径 floor】得分 1.00 / 4.00" in out
-    assert "【口径 ceil】得分 0.50 / 4.00" in out
+    assert "口径「连续计算」得分 0.94 / 4.00" in out
+    assert "口径「按整百分点」得分 1.00 / 4.00" in out
+    assert "口径「按起算百分点」得分 0.50 / 4.00" in out
     code, _, err = run(capsys, "explain", "no_such_rule")
     assert code == 2 and "没有规则「no_such_rule」" in err
 

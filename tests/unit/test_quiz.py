@@ -13,9 +13,9 @@ from perfeval_tui.cli import main
 from perfeval_tui.scoring.engine import score_project
 from perfeval_tui.scoring.families import all_families
 from perfeval_tui.scoring.numbers import fmt2, fmt_plain
+from perfeval_tui.scoring.reading_names import family_name
 
-FAMILY_LABELS = {f.id: f.label for f in all_families()}
-FAMILY_ORDER = tuple(FAMILY_LABELS)
+FAMILY_ORDER = tuple(f.id for f in all_families())
 
 
 def fingerprint(scenarios):
@@ -121,7 +121,7 @@ def test_summary_per_family():
         f for f in FAMILY_ORDER if any(s.family == f for s in scenarios)
     ]
     assert sum(item.asked for item in summary) == 9 and sum(item.correct for item in summary) == 5
-    assert all(item.label == FAMILY_LABELS[item.family] for item in summary)
+    assert all(item.label == family_name(item.family) for item in summary)
 
 
 # --------------------------------------------------------------------------- line mode
@@ -155,7 +155,7 @@ def test_quiz_command_checks_answers_and_ends_with_summary(monkeypatch, capsys):
     )  # worked explanation
     assert "共答 3 题，答对 2 题" in out
     for family in {s.family for s in scenarios}:
-        assert FAMILY_LABELS[family] in out.split("共答 3 题")[1]
+        assert family_name(family) in out.split("共答 3 题")[1]
 
 
 def test_quiz_command_stops_on_q_and_on_end_of_input(monkeypatch, capsys):

@@ -54,7 +54,8 @@ class StepScreen(Screen[None]):
     StepScreen.-wide #step-main { layout: horizontal; }
     StepScreen.-wide #step-body { width: 1fr; height: 1fr; }
     StepScreen.-wide #explain {
-        display: block; width: 42; height: 1fr; border-top: none; border-left: solid $primary;
+        display: block; width: 35%; min-width: 42; height: 1fr; border-top: none;
+        border-left: solid $primary;
     }
     """
 
@@ -193,7 +194,13 @@ class StepScreen(Screen[None]):
             panel.show_score(*target)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Steps without a panel leave F4 out of their footer.
+        # The footer shows only keys that work here: no F4 without a panel, no 下一步 on the
+        # last step, no 上一步 on the first.
+        index = step_index(self.STEP)
+        if action == "next_step":
+            return index + 1 < len(STEPS)
+        if action == "previous_step":
+            return index > 0
         return not (action == "toggle_explain" and not self.HAS_EXPLANATION)
 
     def action_toggle_explain(self) -> None:
@@ -235,6 +242,11 @@ class StepScreen(Screen[None]):
         from ..dialogs.deductions import DeductionsDialog
 
         self.app.push_screen(DeductionsDialog(self.ws))
+
+    def action_warnings(self) -> None:
+        from ..dialogs.warnings import WarningsDialog
+
+        self.app.push_screen(WarningsDialog(self.ws.session.warnings))
 
     def rule_for_focus(self) -> str | None:
         """The rule id behind the focused field, for F3; None opens the whole rule book."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from ...scoring.model import Basics
 from ..widgets.field import FieldError, FieldInput, FieldRow, Ref
+from ..widgets.form_scroll import FormScroll
 from .base import StepScreen
 
 SHORT_FIELDS = (
@@ -91,7 +91,7 @@ class BasicsScreen(StepScreen):
     """
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="basics-form"):
+        with FormScroll(id="basics-form"):
             yield Static("项目基本信息（专项名称、年度、填报单位必填）", classes="section")
             for field, hint in SHORT_FIELDS:
                 value = FieldInput(Ref("basics"), field, placeholder=hint, id=f"basics-{field}")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -19,6 +19,7 @@ from ...scoring.model import FundRow
 from ...scoring.numbers import fmt2, fmt_percent
 from .. import keymap
 from ..widgets.field import MONEY_CHARS, FieldInput, FieldRow, Ref
+from ..widgets.form_scroll import FormScroll
 from ..widgets.live import LiveStatic, pad, warnings_text
 from .base import StepScreen
 
@@ -146,7 +147,7 @@ class BudgetScreen(StepScreen):
     """
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="budget-form"):
+        with FormScroll(id="budget-form"):
             yield Static(
                 "附表1 预算安排及执行情况表（单位：万元）   Ctrl+N 新增资金行  F8 删除",
                 id="budget-head",

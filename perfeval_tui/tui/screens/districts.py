@@ -4,7 +4,7 @@ warning right under the row it is about."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -16,6 +16,7 @@ from ...scoring.model import DistrictRow
 from ...scoring.numbers import fmt2, fmt_percent
 from .. import keymap
 from ..widgets.field import MONEY_CHARS, FieldError, FieldInput, Ref
+from ..widgets.form_scroll import FormScroll
 from ..widgets.live import LiveStatic, warnings_text
 from .base import StepScreen
 
@@ -90,7 +91,7 @@ class DistrictsScreen(StepScreen):
     )
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="districts-form"):
+        with FormScroll(id="districts-form"):
             yield Static(
                 "区县资金分配表（单位：万元）   Ctrl+N 新增区县  F8 删除", id="districts-head"
             )

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ...project.demo import state_dir
 from ...scoring.model import Project
+from ..widgets.form_scroll import FormScroll
 from ..widgets.live import LiveStatic
 from ..widgets.tick import MarkedCheckbox
 from .base import StepScreen
@@ -61,7 +62,7 @@ class ExportScreen(StepScreen):
     """
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="export-form"):
+        with FormScroll(id="export-form"):
             yield Static(
                 "导出附表1、附表2、区县资金分配表（xlsx）和评价报告（Markdown、Word）。\n"
                 "导出前会先保存项目文件。",

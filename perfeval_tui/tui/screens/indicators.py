@@ -90,17 +90,51 @@ class IndicatorsScreen(StepScreen):
         if self.form.indicator is not None and self.form.indicator.id == indicator_id:
             return
         await self.load_form(self.ws.project.indicator(indicator_id))
+        self.wizard.remember_position()
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[str | None]) -> None:
         # Enter on an indicator: straight to its 完成值 (or the first field it has).
-        if event.node.data is None:
-            return
-        for selector in ("#ind-actual", "#tick-0", "#count-0", "#ind-level", "#ind-target"):
+        if event.node.data is not None:
+            self.focus_form_field(None)
+
+    def focus_form_field(self, widget_id: str | None) -> None:
+        """Focus ``widget_id`` in the form, or the indicator's 完成值 (or first input) without it."""
+        selectors = ("#ind-actual", "#tick-0", "#count-0", "#ind-level", "#ind-target")
+        for selector in ((f"#{widget_id}",) if widget_id else ()) + selectors:
             found = self.form.query(selector)
             if found:
                 found.first().focus()
                 return
+
+    def action_back_to_tree(self) -> None:
+        self.indicator_tree.focus()
+
+    async def action_previous_indicator(self) -> None:
+        await self._step_indicator(-1)
+
+    async def action_next_indicator(self) -> None:
+        await self._step_indicator(1)
+
+    async def _step_indicator(self, step: int) -> None:
+        """PgUp/PgDn: the previous/next indicator in tree order, staying in the same field."""
+        current = self.selected
+        ids = list(self.indicator_tree.leaves)
+        if current is None or current.id not in ids:
+            return
+        index = ids.index(current.id) + step
+        if not 0 <= index < len(ids):
+            self.notify("已是第一个指标。" if step < 0 else "已是最后一个指标。", timeout=2)
+            return
+        focused = self.focused
+        in_form = focused is not None and self.form in focused.ancestors
+        field_id = focused.id if in_form and focused is not None else None
+        self.wizard.save_now()
+        await self.load_form(self.ws.project.indicator(ids[index]))
+        self.indicator_tree.select_indicator(ids[index])
+        self.wizard.remember_position()
+        if in_form:
+            self.focus_form_field(field_id)
 
     async def load_form(self, indicator: Indicator | None) -> None:
         self.form.show_indicator(indicator, self.ws.session.result)

@@ -93,15 +93,19 @@ class ResultsScreen(StepScreen):
         )
         self.query_one("#deductions-title", LiveStatic).set(title)
         listing = self.query_one("#deductions", OptionList)
+        highlighted = listing.highlighted or 0
         listing.clear_options()
         listing.add_options(options)
         listing.display = bool(options)
+        if options:  # Enter works at once on the largest deduction, no Down needed first
+            listing.highlighted = min(highlighted, len(options) - 1)
         lines = [warning_line(w) for w in self.ws.session.warnings]
         self.query_one("#warnings", LiveStatic).set(warnings_block(lines))
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#results").focus()
+        listing = self.query_one("#deductions", OptionList)
+        (listing if listing.display else self.query_one("#results")).focus()
 
     @on(OptionList.OptionSelected, "#deductions")
     def _open(self, event: OptionList.OptionSelected) -> None:

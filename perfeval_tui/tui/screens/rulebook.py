@@ -41,7 +41,7 @@ class RuleBookScreen(StepScreen):
             )
             with VerticalScroll(id="rule-detail"):
                 yield Static(
-                    f"规则集：{ruleset.name}（F9 计算器试算本规则，F10 评分练习）",
+                    f"规则集：{ruleset.name}（Ctrl+T 计算器试算，Ctrl+L 评分练习）",
                     id="ruleset-name",
                 )
                 yield LiveStatic(id="rule-text")

@@ -174,7 +174,7 @@ class SimulationScreen(Screen[None]):
         self.editor.show(comparison)
         self.query_one("#sb-changes", LineStack).set(changes_text(self.sandbox))
         warnings = len(self.sandbox.warnings)
-        total = comparison.total_line() + (f"  数据警告 {warnings} 条" if warnings else "")
+        total = comparison.total_line() + (f"  警告 {warnings} 条（Ctrl+G）" if warnings else "")
         self.query_one("#sb-total", LiveStatic).set(Text(total, style="bold"))
 
     async def show_indicator(self, indicator_id: str | None) -> None:
@@ -192,10 +192,11 @@ class SimulationScreen(Screen[None]):
 
     @on(ListView.Selected, "#sb-list")
     def _selected(self, event: ListView.Selected) -> None:
-        for widget in self.editor.query("Input, Checkbox, Select"):
-            if widget.focusable:
-                widget.focus()
-                return
+        # Enter: 完成值 first, as in the wizard's indicator step; else the first input there is.
+        widgets = [w for w in self.editor.query("Input, Checkbox, Select") if w.focusable]
+        actual = [w for w in widgets if (w.id or "").endswith("-actual")]
+        if actual or widgets:
+            (actual or widgets)[0].focus()
 
     # ----- edits --------------------------------------------------------------------------
 
@@ -245,9 +246,25 @@ class SimulationScreen(Screen[None]):
     # ----- keys ---------------------------------------------------------------------------
 
     def action_close(self) -> None:
-        if self.sandbox.dirty:
-            self.notify("模拟已关闭，修改未采用（项目文件未改动）。", timeout=4)
-        self.dismiss(None)
+        if not self.sandbox.dirty:
+            self.dismiss(None)
+            return
+        from ..dialogs.confirm import ConfirmDialog
+
+        count = len(self.sandbox.changes())
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+                self.app.notify("模拟已关闭，修改未采用（项目文件未改动）。", timeout=4)
+
+        question = f"放弃模拟中的 {count} 项修改？（Ctrl+S 可先采用）"
+        self.app.push_screen(ConfirmDialog(question, yes="放弃"), answered)
+
+    def action_warnings(self) -> None:
+        from ..dialogs.warnings import WarningsDialog
+
+        self.app.push_screen(WarningsDialog(self.sandbox.warnings, where="（模拟值）"))
 
     async def action_reset(self) -> None:
         if not self.sandbox.dirty:

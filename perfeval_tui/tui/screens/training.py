@@ -66,8 +66,8 @@ def training_commands(
         ("总分反求：单改一项即可达到目标总分或等级的修改", "F5 F8", total),
         (
             "规则计算器：输入数值，看引擎的演算和得分曲线",
-            "第 6 步 F9",
+            "第 6 步 Ctrl+T",
             partial(open_calculator, app, rule_id),
         ),
-        ("评分练习：随机出题，输入得分，引擎核对并讲解", "第 6 步 F10", partial(open_quiz, app)),
+        ("评分练习：随机出题，输入得分，引擎核对并讲解", "第 6 步 Ctrl+L", partial(open_quiz, app)),
     ]

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ...scoring.engine import IndicatorScore
 from ...scoring.numbers import fmt2
+from ...scoring.reading_names import short_name
 
 
 def explanation_text(item: IndicatorScore, *, clause: bool = True) -> Text:
@@ -43,7 +44,7 @@ def explanation_text(item: IndicatorScore, *, clause: bool = True) -> Text:
     text.append("口径：", style="bold")
     text.append(f"{ex.reading_label}\n")
     if ex.alternatives:
-        others = "；".join(f"{label.split('：')[0]}（{code}）" for code, label in ex.alternatives)
+        others = "；".join(short_name(label) for _, label in ex.alternatives)
         text.append(f"  其他口径：{others}\n", style="dim")
     if clause:
         text.append("评分标准：", style="bold")

@@ -10,7 +10,7 @@ import contextlib
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
 from ...scoring.checks import DataWarning
@@ -18,8 +18,10 @@ from ...scoring.engine import ProjectScore
 from ...scoring.families import InputField, family_of
 from ...scoring.model import Indicator
 from ...scoring.numbers import fmt2, fmt_plain
+from ...scoring.reading_names import reading_name
 from ...scoring.ruleset import RuleSet, reading_options
 from .field import FieldInput, FieldRow, Ref
+from .form_scroll import FormScroll
 from .indicator_inputs import (
     ChoiceSelect,
     NameInput,
@@ -62,7 +64,7 @@ def score_text(result: ProjectScore, indicator_id: str) -> Text:
     return text
 
 
-class IndicatorForm(VerticalScroll):
+class IndicatorForm(FormScroll):
     DEFAULT_CSS = """
     IndicatorForm { padding: 0 1; }
     IndicatorForm .form-path { color: $text-muted; }
@@ -118,11 +120,8 @@ class IndicatorForm(VerticalScroll):
                     ChoiceSelect(ref, "direction", options, ind.direction, id="ind-direction"),
                 )
         yield from self._rule_inputs(ind, specs)
-        readings = [("规则集默认：" + reading_options(rule)[rule.reading].split("：")[0], "")]
-        readings += [
-            (label.split("：")[0] + f"（{code}）", code)
-            for code, label in reading_options(rule).items()
-        ]
+        readings = [("规则集默认：" + reading_name(rule.family, rule.reading), "")]
+        readings += [(reading_name(rule.family, code), code) for code in reading_options(rule)]
         if len(readings) > 2:
             yield choice_row(
                 "口径", ChoiceSelect(ref, "reading", readings, ind.reading or "", id="ind-reading")

@@ -8,7 +8,6 @@ validators and the one number parser, then the engine); nothing here computes a 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from textual.app import ComposeResult
@@ -19,9 +18,10 @@ from textual.widgets import Label, Select, Static
 from ...analysis.paths import SimulationError
 from ...analysis.whatif import Sandbox
 from ...project.session import EditOutcome
-from ...scoring.families import all_families, family_of, tick_order
+from ...scoring.families import family_of, tick_order
 from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
+from ...scoring.reading_names import name_of_code, short_name
 from ...scoring.ruleset import RuleSet, reading_options
 from .field import MONEY_CHARS, FieldInput, FieldRow, Ref, display_value
 from .indicator_inputs import ChoiceSelect, SpecInput, TickBox
@@ -53,17 +53,8 @@ class ReadingSelect(Select[str]):
         self.rule_id = rule_id
 
 
-def reading_name(code: str) -> str:
-    """``分档`` for ``banded``: the Chinese name of a reading code."""
-    for family in all_families():
-        if code in family.readings:
-            return short_label(family.readings[code])
-    return code
-
-
-def short_label(label: str) -> str:
-    """The name part of a reading's description (up to the first ： or ，)."""
-    return re.split("[：，]", label, maxsplit=1)[0]
+reading_name = name_of_code  # one naming of readings for every surface
+short_label = short_name
 
 
 def value_input(ref: Ref, field: str, text: str, widget_id: str, chars: str) -> FieldInput:
@@ -136,7 +127,7 @@ def compose_inputs(
         yield choice_row("口径", ReadingSelect(ruleset, rule.id, chosen, id=f"{prefix}-reading"))
         if indicator.reading:
             yield Static(
-                f"本指标另设口径 {indicator.reading}，以它为准（改上面的规则口径对它不起作用）",
+                f"本指标另设口径「{name_of_code(indicator.reading)}」，以它为准（改上面的规则口径对它不起作用）",
                 classes="inputs-note",
             )
 

@@ -10,6 +10,7 @@ from ...scoring.engine import ProjectScore
 from ...scoring.families import family_of
 from ...scoring.model import Project
 from ...scoring.numbers import fmt2
+from ...scoring.reading_names import family_name, reading_description, reading_name
 from ...scoring.ruleset import RuleSet, reading_options
 
 
@@ -22,7 +23,7 @@ def rule_text(
     rule = ruleset.rules[rule_id]
     text = Text()
     text.append(f"{rule.name}", style="bold")
-    text.append(f"（{family_of(rule).label}）\n", style="dim")
+    text.append(f"（{family_name(rule.family)}）\n", style="dim")
     if rule.explanation:
         text.append("指标解释：", style="bold")
         text.append(rule.explanation + "\n")
@@ -33,20 +34,23 @@ def rule_text(
         text.append("\n".join(params) + "\n")
     chosen = project.readings.get(rule.id) if project else None
     text.append("口径：\n", style="bold")
-    for code, label in reading_options(rule).items():
+    for code in reading_options(rule):
         marks = []
         if code == rule.reading:
             marks.append("规则集默认")
         if code == chosen:
             marks.append("本项目采用")
         mark = f"【{'，'.join(marks)}】" if marks else ""
-        text.append(f"  {code}{mark}：{label}\n")
+        name = reading_name(rule.family, code)
+        text.append(f"  {name}{mark}：{reading_description(rule.family, code)}\n")
     example = example_for(ruleset, rule.id)
     text.append("\n算例：", style="bold")
     text.append(example.description + "\n")
     for code, scored in example_under_every_reading(ruleset, rule.id):
         text.append(
-            f"【口径 {code}】得分 {fmt2(scored.score)} / {fmt2(scored.weight)}\n", style="bold"
+            f"口径「{reading_name(rule.family, code)}」得分 {fmt2(scored.score)} / "
+            f"{fmt2(scored.weight)}\n",
+            style="bold",
         )
         for step in scored.explanation.steps:
             text.append(f"  {step}\n")

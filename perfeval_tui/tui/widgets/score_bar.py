@@ -112,6 +112,9 @@ class ScoreBar(Horizontal):
         change = change_text(workspace.effect)
         if change:
             text.append("  " + change)
+        warnings = len(workspace.session.warnings)
+        if warnings:  # before the subtotals, so it stays visible at 80 columns (Ctrl+G lists them)
+            text.append(f"  警告 {warnings}", style="bold yellow")
         tops = [g for g in result.groups if len(g.path) == 1]
         if tops:
             text.append("  " + "  ".join(f"{g.path[0]} {fmt2(g.score)}" for g in tops), style="dim")
