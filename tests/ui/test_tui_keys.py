@@ -161,10 +161,10 @@ async def test_the_footer_of_the_last_step_has_no_next_step(tmp_path: Path) -> N
 async def test_the_rule_book_names_readings_in_chinese(tmp_path: Path) -> None:
     import re
 
-    from perfeval_tui.scoring.ruleset import READINGS_BY_FAMILY
+    from perfeval_tui.scoring.families import all_families
     from perfeval_tui.tui.widgets.live import LiveStatic
 
-    codes = {code for readings in READINGS_BY_FAMILY.values() for code in readings}
+    codes = {code for family in all_families() for code in family.readings}
     app = make_app(copy_project(tmp_path), "rules")
     async with app.run_test(size=SIZE) as pilot:
         listing = app.screen.query_one("#rule-list")

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 
 from perfeval_tui.analysis.examples import example_under_every_reading
+from perfeval_tui.scoring.families import all_families
 from perfeval_tui.scoring.reading_names import family_name, reading_name
-from perfeval_tui.scoring.ruleset import READINGS_BY_FAMILY, load_ruleset
+from perfeval_tui.scoring.ruleset import load_ruleset
 from perfeval_tui.term.render_text import explanation_lines
 
 RULES = load_ruleset("wuxi-2021")
+READINGS_BY_FAMILY = {f.id: f.readings for f in all_families()}
 CODES = sorted({code for readings in READINGS_BY_FAMILY.values() for code in readings})
 CODE = re.compile(r"(?<![A-Za-z-])(" + "|".join(CODES) + r")(?![A-Za-z])")
 NESTED = re.compile(r"（[^（）]*（")
