@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .term.output import configure_streams
+
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 # name -> (module, one-line Chinese description)
@@ -88,6 +90,7 @@ def _crash_log(exc: BaseException) -> Path | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    configure_streams()
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
