@@ -11,7 +11,8 @@ from .table import CLOSING_LABELS, CellKind, CellValue, Quantity, Table
 
 def escape(text: str) -> str:
     """Text safe inside a Markdown table cell: one line, no column breaks."""
-    return text.strip().replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    text = text.strip().replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
 def cell_text(value: CellValue, kind: CellKind) -> str:

@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Select, Tree
 from ...project.factory import new_indicator
 from ...project.session import EditOutcome
 from ...scoring.engine import IndicatorScore
+from ...scoring.inputs_check import known_inputs
 from ...scoring.model import Indicator
 from .. import keymap
 from ..widgets.field import FieldInput
@@ -176,6 +177,10 @@ class IndicatorsScreen(StepScreen):
             return
         outcome = self.apply_value(obj, select.field, value)
         if outcome.ok and select.field == "rule":
+            rule = self.ws.session.ruleset.rules.get(indicator.rule)
+            kept = indicator.inputs if rule is None else known_inputs(rule, indicator.inputs)
+            if kept is not indicator.inputs:  # ticks and counts of the old rule do not carry over
+                self.apply_value(indicator, "inputs", kept)
             await self.load_form(indicator)  # another rule asks for other inputs
             self.form.query_one("#ind-rule").focus()
 
