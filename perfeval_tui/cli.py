@@ -8,6 +8,7 @@ Every failure ends in a one-line Chinese message and an exit code, never a trace
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -90,6 +91,7 @@ def _crash_log(exc: BaseException) -> Path | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _reopen_closed_streams()
     configure_streams()
     try:
         return _dispatch(args)
@@ -99,13 +101,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the last line of defence: a message, never a traceback
-        log = _crash_log(exc)
-        where = f"详细信息已记入 {log}" if log else "无法写入日志"
-        print(
-            f"错误：程序内部出错（{type(exc).__name__}）。{where}，请反馈给维护人员。",
-            file=sys.stderr,
-        )
-        return 70
+        return report_crash(exc)
+
+
+EXIT_CRASH = 70
+
+
+def report_crash(exc: BaseException) -> int:
+    """Log ``exc`` to the crash log, name the log in one Chinese line; the crash exit code (70)."""
+    log = _crash_log(exc)
+    where = f"详细信息已记入 {log}" if log else "无法写入日志"
+    message = f"错误：程序内部出错（{type(exc).__name__}）。{where}，请反馈给维护人员。"
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no terminal left to tell
+        print(message, file=sys.stderr)
+    return EXIT_CRASH
+
+
+def _reopen_closed_streams() -> None:
+    """A closed stdin/stdout/stderr (``0<&-``) becomes /dev/null: input ends at once, with a notice."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
+        print("提示：标准输入已关闭（例如 0<&-），无法录入；已有内容不会改动。", file=sys.stderr)
 
 
 def _dispatch(args: list[str]) -> int:

@@ -28,6 +28,18 @@ SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anywa
 
 class PerfevalApp(App[int]):
     TITLE = "perfeval"
+
+    @property
+    def crash(self) -> BaseException | None:
+        """The unhandled error that ended the app, if any (reported by ``launch``, exit 70)."""
+        return self._exception
+
+    def _print_error_renderables(self) -> None:
+        # A crash is written to the crash log and named in one Chinese line by ``launch``;
+        # the Rich traceback is not shown to the user.
+        if self._exception is None:
+            super()._print_error_renderables()
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     MODES = {step.key: step.factory() for step in STEPS}
     COMMANDS = {ProjectCommands}
