@@ -7,16 +7,18 @@ pushed on top. Everything else lives in ``screens/``, ``widgets/`` and ``dialogs
 from __future__ import annotations
 
 import importlib
+import io
 from pathlib import Path
 from typing import cast
 
 from textual import events
 from textual.app import App
+from textual.driver import Driver
 from textual.timer import Timer
 
 from ..project.recent import remember
 from ..project.workspace import Workspace
-from . import keymap
+from . import keymap, shutdown
 from .commands import ChinesePalette, ProjectCommands
 from .console import adapt_to_console, is_linux_console
 from .screens.too_small import TooSmallScreen, too_small
@@ -29,16 +31,26 @@ SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anywa
 class PerfevalApp(App[int]):
     TITLE = "perfeval"
 
+    _panic_text = ""
+
     @property
     def crash(self) -> BaseException | None:
         """The unhandled error that ended the app, if any (reported by ``launch``, exit 70)."""
-        return self._exception
+        if self._exception is not None:
+            return self._exception
+        return RuntimeError(self._panic_text) if self._panic_text else None
 
     def _print_error_renderables(self) -> None:
         # A crash is written to the crash log and named in one Chinese line by ``launch``;
         # the Rich traceback is not shown to the user.
-        if self._exception is None:
-            super()._print_error_renderables()
+        if self._exit_renderables:
+            from rich.console import Console
+
+            console = Console(width=100, record=True, file=io.StringIO())
+            for renderable in self._exit_renderables:
+                console.print(renderable)
+            self._panic_text = console.export_text()
+            self._exit_renderables.clear()
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     MODES = {step.key: step.factory() for step in STEPS}
@@ -72,7 +84,23 @@ class PerfevalApp(App[int]):
         self.pending_indicator: str | None = None  # consumed by the indicator step
         self.told_read_only = False
 
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":  # tolerant input: bad bytes, PuTTY keys, dead tty
+            from .driver import PerfevalDriver
+
+            return PerfevalDriver
+        return driver
+
+    def terminal_lost(self) -> None:
+        """The terminal is gone (end of input, EIO): save, then exit like SIGHUP."""
+        shutdown.shut_down(self, shutdown.EXIT_HANGUP)
+
+    def warn_once(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=20)
+
     def on_mount(self) -> None:
+        shutdown.install(self)
         theme = adapt_to_console(self.linux)
         if theme != self.theme:  # a theme change restyles every widget: only when needed
             self.theme = theme
