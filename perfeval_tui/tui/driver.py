@@ -28,6 +28,7 @@ from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
 ENCODING_NOTICE = (
+    "编码不对："
     "终端发来的字节不是 UTF-8（终端字符集可能是 GBK/GB18030），这些字符已丢弃、未保存。"
     "请把终端软件（PuTTY：Window → Translation；Xshell/SecureCRT：会话属性 → 编码）设为 UTF-8，"
     "或在逐行问答模式（--plain）中录入"
@@ -96,10 +97,11 @@ class PerfevalDriver(LinuxDriver):
         super().process_message(message)
 
     def _tell_app(self, method: str, *args: Any) -> None:
+        # Never wait for the app from here: the app may be waiting for this thread to end.
         handler = getattr(self._app, method, None)
         if handler is not None:
-            with contextlib.suppress(RuntimeError):  # the app is already gone
-                self._app.call_from_thread(handler, *args)
+            with contextlib.suppress(RuntimeError):  # the loop is already closed
+                self._loop.call_soon_threadsafe(handler, *args)
 
     def run_input_thread(self) -> None:
         selector = selectors.SelectSelector()
