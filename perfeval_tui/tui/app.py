@@ -122,6 +122,43 @@ class PerfevalApp(App[int]):
             )
         self.switch_mode(self.start_step)
 
+    def action_take_over_lock(self) -> None:
+        """Ctrl+T on a read-only project: name the holder, ask, then take the lock and reload."""
+        workspace = self.workspace
+        if workspace is None or not workspace.read_only or workspace.lock is None:
+            self.notify("本项目不是只读打开，无需接管。", timeout=3)
+            return
+        holder = workspace.lock_outcome.holder
+        who = holder.describe() if holder is not None else "另一个窗口"
+        from .dialogs.confirm import ConfirmDialog
+
+        question = (
+            f"「{workspace.name}」正由 {who} 编辑。接管后对方的修改将不能保存，"
+            "本窗口会重新读取文件。确定接管编辑锁吗？"
+        )
+        self.push_screen(ConfirmDialog(question, yes="接管"), self._take_over_confirmed)
+
+    def _take_over_confirmed(self, yes: bool | None) -> None:
+        workspace = self.workspace
+        if not yes or workspace is None or workspace.lock is None or workspace.path is None:
+            return
+        outcome = workspace.lock.take_over()
+        if not outcome.acquired:
+            self.notify(outcome.message, severity="error", timeout=10)
+            return
+        from ..project.storage import ProjectFileError
+        from ..project.workspace import open_workspace
+
+        workspace.lock.mine = None  # the new workspace holds it now
+        try:
+            fresh = open_workspace(workspace.path)
+        except ProjectFileError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.open_workspace(fresh)
+        self.call_later(self.screen.recompose)  # show the file as it is now
+        self.notify(outcome.message, timeout=8)
+
     def goto_step(self, key: str) -> None:
         self.save_now()
         if self.current_mode != key:

@@ -74,3 +74,33 @@ def test_a_held_lock_can_be_taken_over_naming_its_holder(project_file, unrelated
     assert read_lock(lock_path_for(project_file)).pid == os.getpid()
     lock.release()
     assert not lock_path_for(project_file).exists()
+
+
+async def test_the_read_only_wizard_takes_over_the_lock_after_naming_the_holder(
+    tmp_path, unrelated
+):
+    from textual.widgets import Button
+    from tui_helpers import copy_project, make_app
+
+    from perfeval_tui.tui.dialogs.confirm import ConfirmDialog
+
+    path = copy_project(tmp_path)
+    _lock(path, unrelated.pid, process_started(unrelated.pid))
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.workspace is not None and app.workspace.read_only
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.3)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        question = " ".join(str(w.render()) for w in dialog.query("Static"))
+        assert "张三" in question and str(unrelated.pid) in question
+        dialog.query_one("#yes", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.workspace.read_only
+        assert read_lock(lock_path_for(path)).pid == os.getpid()
+        await pilot.press("ctrl+q")
+    app.workspace.close()  # what ``launch`` does after the app ends
+    assert not lock_path_for(path).exists()
