@@ -11,12 +11,12 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from .commands.exits import EXIT_BAD_INPUT, EXIT_OK
+from .term.crash import report_crash
+from .term.output import configure_streams
 
 # name -> (module, one-line Chinese description)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -68,20 +68,10 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}：错误：{message}\n")
 
 
-def _crash_log(exc: BaseException) -> Path | None:
-    folder = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state")) / "perfeval"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        log = folder / "crash.log"
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write("".join(traceback.format_exception(exc)))
-        return log
-    except OSError:
-        return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _reopen_closed_streams()
+    configure_streams()
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
@@ -90,13 +80,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the last line of defence: a message, never a traceback
-        log = _crash_log(exc)
-        where = f"详细信息已记入 {log}" if log else "无法写入日志"
-        print(
-            f"错误：程序内部出错（{type(exc).__name__}）。{where}，请反馈给维护人员。",
-            file=sys.stderr,
-        )
-        return 70
+        return report_crash(exc)
+
+
+def _reopen_closed_streams() -> None:
+    """A closed stdin/stdout/stderr (``0<&-``) becomes /dev/null: input ends at once, with a notice."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
+        print("提示：标准输入已关闭（例如 0<&-），无法录入；已有内容不会改动。", file=sys.stderr)
 
 
 def _dispatch(args: list[str]) -> int:

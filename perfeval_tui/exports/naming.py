@@ -25,6 +25,10 @@ _MAX_STEM_BYTES = 150
 def safe_stem(text: str) -> str:
     """``text`` made into a portable file-name stem (never empty)."""
     stem = unicodedata.normalize("NFC", text)
+    # Invisible and format characters (U+202E reverses the name on screen, U+FEFF hides) go.
+    stem = "".join(
+        ch for ch in stem if not unicodedata.category(ch).startswith("C") or ch in "\t\n"
+    )
     stem = _UNSAFE.sub("_", stem).strip(" .")
     stem = re.sub(r"\s+", " ", stem)
     while len(stem.encode("utf-8")) > _MAX_STEM_BYTES:

@@ -36,6 +36,7 @@ from .xlsx_reader import (
     number_of,
     open_workbook,
     read_grid,
+    required_number_of,
     sheet,
     squash,
     text_of,
@@ -138,7 +139,7 @@ class _Importer:
             cell = cells[column.key]
             header = column.header.replace("\n", "")
             if column.kind == "money":
-                data[column.key] = number_of(grid, cell, header, "money") or Decimal(0)
+                data[column.key] = required_number_of(grid, cell, header, "money")
             else:
                 data[column.key] = text_of(cell)
         if not data["name"].strip():

@@ -200,6 +200,18 @@ def number_of(grid: SheetGrid, cell: CellRead, header: str, kind: NumberKind) ->
         raise WorkbookImportError(f"{grid.where(cell, header)}{exc.problem}。{exc.hint}") from None
 
 
+def required_number_of(grid: SheetGrid, cell: CellRead, header: str, kind: NumberKind) -> Decimal:
+    """Like :func:`number_of`, but a blank cell (or a formula saved without its result) is refused,
+    never read as 0."""
+    value = number_of(grid, cell, header, kind)
+    if value is None:
+        raise WorkbookImportError(
+            f"{grid.where(cell, header)}为空，或是没有保存计算结果的公式。"
+            "请填写数字（没有则填 0）；若是公式，请在 Excel/WPS 中打开并保存后再导入"
+        )
+    return value
+
+
 def hidden_payload(workbook: Any) -> dict[str, Any] | None:
     """The project data kept in the hidden sheet, or None when it is missing or damaged."""
     if DATA_SHEET not in workbook.sheetnames:

@@ -6,13 +6,10 @@ It writes the same project file and shows the same scores and explanations as th
 
 from __future__ import annotations
 
-import codecs
-import io
 import os
-import sys
 from pathlib import Path
 
-from ..term.terminal import locale_codeset
+from ..term.output import configure_streams
 
 
 def launch(path: Path | None, *, new: bool, ruleset: str | None = None) -> int:
@@ -41,18 +38,4 @@ def use_locale_encoding() -> None:
     Python coerces an uninstalled or C locale to UTF-8; a GB18030 terminal would then send bytes
     Python misreads. The project file itself is always UTF-8 (storage writes it so).
     """
-    codeset = locale_codeset()
-    if not codeset:
-        return
-    try:
-        wanted = codecs.lookup(codeset).name
-    except LookupError:
-        return
-    for stream in (sys.stdin, sys.stdout, sys.stderr):
-        if not isinstance(stream, io.TextIOWrapper):
-            continue
-        try:
-            if codecs.lookup(stream.encoding).name != wanted:
-                stream.reconfigure(encoding=wanted, errors="replace")
-        except (LookupError, ValueError, io.UnsupportedOperation):
-            continue  # a stream already read from keeps its encoding
+    configure_streams()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
-import shutil
+from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "demo_data"
+# The demos are package data (``perfeval_tui/demo/``), so an installed wheel carries them; the
+# repository's ``demo_data/`` holds the same files for readers and scripts, kept equal by a test.
 DEMOS = {"wuxi": "wuxi-2020.json", "county": "county-demo.json"}
 
 
-def demo_source(name: str = "wuxi") -> Path:
-    return DEMO_DIR / DEMOS[name]
+def demo_source(name: str = "wuxi") -> Traversable:
+    return resources.files("perfeval_tui") / "demo" / DEMOS[name]
 
 
 def state_dir() -> Path:
@@ -24,5 +26,5 @@ def demo_copy(name: str = "wuxi", *, reset: bool = False) -> Path:
     copy = state_dir() / f"demo-{DEMOS[name]}"
     if reset or not copy.exists():
         copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(demo_source(name), copy)
+        copy.write_bytes(demo_source(name).read_bytes())
     return copy

@@ -24,13 +24,39 @@ class LockInfo:
     host: str
     pid: int
     since: str  # local time, "2024-05-23 09:30:00"
+    started: str = ""  # boot id and start time of the process: a reused pid does not match
 
     def describe(self) -> str:
         return f"{self.user}@{self.host}（进程 {self.pid}，{self.since} 起）"
 
     def to_json(self) -> str:
         data = {"user": self.user, "host": self.host, "pid": self.pid, "since": self.since}
+        data["started"] = self.started
         return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def process_started(pid: int) -> str:
+    """``<boot id>:<start time in clock ticks>`` of a running process, or "" where unknown.
+
+    Together with the pid this names one process: after a reboot or a pid reuse it differs.
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+    fields = stat.rsplit(")", 1)[-1].split()
+    return f"{boot}:{fields[19]}" if len(fields) > 19 else ""
+
+
+def holder_alive(holder: LockInfo) -> bool:
+    """The process that wrote the lock still runs (same pid and, where known, same start)."""
+    if not pid_alive(holder.pid):
+        return False
+    if holder.started:
+        now = process_started(holder.pid)
+        return not now or now == holder.started
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +79,7 @@ def current_holder() -> LockInfo:
         host=socket.gethostname(),
         pid=os.getpid(),
         since=datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+        started=process_started(os.getpid()),
     )
 
 
@@ -78,7 +105,13 @@ def read_lock(lock_path: Path) -> LockInfo | None:
     """The holder written in a lock file, or None if it is missing or unreadable (a torn write)."""
     try:
         data = json.loads(lock_path.read_text(encoding="utf-8"))
-        return LockInfo(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+        return LockInfo(
+            str(data["user"]),
+            str(data["host"]),
+            int(data["pid"]),
+            str(data["since"]),
+            str(data.get("started", "")),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -113,7 +146,7 @@ class ProjectLock:
         if holder is not None and same_host and holder.pid == me.pid:
             self.mine = holder  # this process already holds it
             return LockOutcome(True)
-        if holder is None or (same_host and not pid_alive(holder.pid)):
+        if holder is None or (same_host and not holder_alive(holder)):
             try:
                 atomic_write_text(self.lock_path, me.to_json())
             except OSError as exc:
@@ -133,6 +166,20 @@ class ProjectLock:
             False,
             holder,
             message=f"「{name}」正由 {holder.describe()} 编辑，本窗口以只读方式打开，修改不会保存",
+        )
+
+    def take_over(self) -> LockOutcome:
+        """Take the lock from its holder after the user confirmed (the holder is named first)."""
+        me = current_holder()
+        holder = read_lock(self.lock_path)
+        try:
+            atomic_write_text(self.lock_path, me.to_json())
+        except OSError as exc:
+            return LockOutcome(False, holder, message=f"无法接管锁文件（{exc.strerror or exc}）")
+        self.mine = me
+        who = holder.describe() if holder else "未知"
+        return LockOutcome(
+            True, taken_over=holder, message=f"已从 {who} 接管「{self.path.name}」的编辑锁"
         )
 
     def release(self) -> None:

@@ -9,15 +9,18 @@ import json
 import os
 import shutil
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..scoring.engine import ProjectScore, ScoringError, collection_paused, score_project
+from ..scoring.inputs_check import check_rule_inputs
 from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, StatedGoal
 from ..scoring.numbers import NumberInputError
 from ..scoring.ruleset import UnknownRuleSetError, load_ruleset
+from ..scoring.text import first_problem
 
 _TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "funds": ("附表1", FundRow),
@@ -61,7 +64,10 @@ def describe_validation_error(exc: ValidationError) -> str:
     kind = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
     cause = ctx.get("error")
-    if isinstance(cause, NumberInputError):
+    if kind == "string_unicode" and isinstance(error.get("input"), str):
+        # pydantic's own check of a text with an undecodable byte: the gate's words for it
+        problem = first_problem(error["input"]) or "含有无法识别的字符"
+    elif isinstance(cause, NumberInputError):
         problem = f"{cause.problem}。{cause.hint}"
     elif isinstance(cause, ValueError) and any("\u4e00" <= ch <= "\u9fff" for ch in str(cause)):
         problem = str(cause)
@@ -69,9 +75,10 @@ def describe_validation_error(exc: ValidationError) -> str:
         problem = _PROBLEMS.get(
             kind, "取值无效，请按文件格式说明（schemas/project.schema.json）填写"
         )
-        problem = problem.format(
-            **{k: v for k, v in ctx.items() if isinstance(v, (str, int, float))}
-        )
+        # Plain substitution, never str.format: the messages hold literal braces ({ ... }).
+        for key, value in ctx.items():
+            if isinstance(value, (str, int, float, Decimal)):
+                problem = problem.replace("{" + key + "}", str(value))
     return f"{where}：{problem}"
 
 
@@ -110,6 +117,7 @@ def parse_project_scored(data: Any) -> tuple[Project, ProjectScore]:
         with collection_paused():
             project = Project.model_validate(data)
         ruleset = load_ruleset(project.ruleset)
+        check_rule_inputs(project, ruleset)
         # Unknown rules or readings surface here, not later.
         result = score_project(project, ruleset)
     except ValidationError as exc:
@@ -146,19 +154,45 @@ def load_project_scored(path: str | os.PathLike[str]) -> tuple[Project, ProjectS
         ) from None
     if not text.strip():
         raise ProjectFileError(f"「{file}」是空文件。请给出有效的项目文件")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProjectFileError(
-            f"「{file}」第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（文件可能不完整或被截断）。"
-            "请恢复备份（同名 .bak 文件）或修正该处"
-        ) from None
+    data = decode_json(text, file)
     if not isinstance(data, dict):
         raise ProjectFileError(f"「{file}」的内容应为一个 JSON 对象（{{ ... }}）")
     try:
         return parse_project_scored(data)
     except ProjectFileError as exc:
         raise ProjectFileError(f"「{file}」中 {exc}") from None
+
+
+def decode_json(text: str, file: Path) -> Any:
+    """JSON text to data; bare numbers are Decimal (never float), hostile inputs get a message."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_int=_bounded_int)
+    except json.JSONDecodeError as exc:
+        raise ProjectFileError(
+            f"「{file}」第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（文件可能不完整或被截断）。"
+            "请恢复备份（同名 .bak 文件）或修正该处"
+        ) from None
+    except _HugeNumber:
+        raise ProjectFileError(
+            f"「{file}」中有超过 {MAX_DIGITS} 位的数字，不是有效的金额或分值。请检查并修正该数字"
+        ) from None
+    except RecursionError:
+        raise ProjectFileError(
+            f"「{file}」的方括号或花括号嵌套过深，不是有效的项目文件。请恢复备份（同名 .bak 文件）"
+        ) from None
+
+
+MAX_DIGITS = 40
+
+
+class _HugeNumber(ValueError):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _HugeNumber(text[:20])
+    return int(text)
 
 
 def project_json(project: Project) -> str:

@@ -10,9 +10,17 @@ import uuid
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from .numbers import NumberKind, parse_number
+from .text import Line, Text
 
 SCHEMA_VERSION = 1
 DEFAULT_RULESET = "wuxi-2021"  # the rule set of a new project unless another is chosen
@@ -44,23 +52,23 @@ class _Model(BaseModel):
 
 
 class Basics(_Model):
-    name: str = Field(min_length=1, title="专项名称")
+    name: Line = Field(min_length=1, title="专项名称")
     year: int = Field(ge=1990, le=2100, title="年度")
-    unit: str = Field(min_length=1, title="填报单位")
-    department: str = Field("", title="主管部门")
-    preparer: str = Field("", title="填表人")
-    phone: str = Field("", title="联系电话")
-    fill_date: str = Field("", title="填报日期")
-    team_leader: str = Field("", title="评价组长")
-    background: str = Field("", title="专项背景")
-    basis: str = Field("", title="专项依据")
-    organization: str = Field("", title="组织管理")
-    content: str = Field("", title="实施内容")
-    approach: str = Field("", title="评价思路")
-    achievements: str = Field("", title="主要成效")
-    problems: str = Field("", title="主要问题")
-    suggestions: str = Field("", title="相关建议")
-    goals_text: str = Field("", title="绩效目标")
+    unit: Line = Field(min_length=1, title="填报单位")
+    department: Line = Field("", title="主管部门")
+    preparer: Line = Field("", title="填表人")
+    phone: Line = Field("", title="联系电话")
+    fill_date: Line = Field("", title="填报日期")
+    team_leader: Line = Field("", title="评价组长")
+    background: Text = Field("", title="专项背景")
+    basis: Text = Field("", title="专项依据")
+    organization: Text = Field("", title="组织管理")
+    content: Text = Field("", title="实施内容")
+    approach: Text = Field("", title="评价思路")
+    achievements: Text = Field("", title="主要成效")
+    problems: Text = Field("", title="主要问题")
+    suggestions: Text = Field("", title="相关建议")
+    goals_text: Text = Field("", title="绩效目标")
 
     @field_validator("name", "unit")
     @classmethod
@@ -73,70 +81,80 @@ class Basics(_Model):
 class FundRow(_Model):
     """One row of 附表1 预算安排及执行情况表 (amounts in 万元)."""
 
-    id: str = Field(default_factory=lambda: new_id("fund"))
-    name: str = Field(title="专项（项目）资金名称")
+    id: Line = Field(default_factory=lambda: new_id("fund"))
+    name: Line = Field(title="专项（项目）资金名称")
     budget: Money = Field(Decimal(0), title="预算安排数")
     increase: Money = Field(Decimal(0), title="预算调增数")
     decrease: Money = Field(Decimal(0), title="预算调减数")
     actual_spend: Money = Field(Decimal(0), title="实际支出数")
     funds_arrived: Money = Field(Decimal(0), title="实际到位资金")
     stated_adjusted_budget: Money | None = Field(None, title="调整后预算数")
-    remark: str = Field("", title="备注")
+    remark: Text = Field("", title="备注")
 
 
 class DistrictRow(_Model):
     """One row of the 区县资金分配表 (amounts in 万元)."""
 
-    id: str = Field(default_factory=lambda: new_id("district"))
-    name: str = Field(title="市（县）区名称")
+    id: Line = Field(default_factory=lambda: new_id("district"))
+    name: Line = Field(title="市（县）区名称")
     allocated: Money = Field(Decimal(0), title="资金下达数")
     actual_spend: Money = Field(Decimal(0), title="实际支出数")
     carryover: Money = Field(Decimal(0), title="结余结转数")
     funds_arrived: Money = Field(Decimal(0), title="项目资金到位数")
-    remark: str = Field("", title="备注")
+    remark: Text = Field("", title="备注")
 
 
 class Override(_Model):
     """A manual score that replaces the computed one in the total; both are kept."""
 
     score: Points = Field(title="人工评分")
-    reason: str = Field(min_length=1, title="调整理由")
+    reason: Text = Field(min_length=1, title="调整理由")
 
 
 class RuleInputs(_Model):
     """What a rule needs beyond 目标值/完成值: ticked checklist items, incident counts, a level, and
     any other family's numbers and choices."""
 
-    ticked: list[str] = Field(default_factory=list, title="已勾选事项")
-    counts: dict[str, Count] = Field(default_factory=dict, title="发现次数")
-    level: str | None = Field(None, title="评价等级")
+    ticked: list[Line] = Field(default_factory=list, title="已勾选事项")
+    counts: dict[Line, Count] = Field(default_factory=dict, title="发现次数")
+    level: Line | None = Field(None, title="评价等级")
     # Inputs of other rule families (see scoring/families/inputs.py); left out of the file when empty.
-    values: dict[str, Value] = Field(
+    values: dict[Line, Value] = Field(
         default_factory=dict, title="录入数值", exclude_if=lambda v: not v
     )
-    choices: dict[str, str] = Field(default_factory=dict, title="选项", exclude_if=lambda v: not v)
+    choices: dict[Line, Line] = Field(
+        default_factory=dict, title="选项", exclude_if=lambda v: not v
+    )
 
 
 class Indicator(_Model):
     """One lowest-level row of 附表2 绩效评价指标表."""
 
-    id: str = Field(default_factory=lambda: new_id("ind"))
-    levels: list[str] = Field(min_length=1, max_length=5, title="指标层级")
+    id: Line = Field(default_factory=lambda: new_id("ind"))
+    levels: list[Line] = Field(min_length=1, max_length=5, title="指标层级")
     weight: Points = Field(title="权重")
-    rule: str = Field(title="评分规则")
+    rule: Line = Field(title="评分规则")
     target: Value | None = Field(None, title="目标值")
     actual: Value | None = Field(None, title="完成值")
-    target_label: str = Field("", title="目标值（文字）")
-    actual_label: str = Field("", title="完成值（文字）")
-    unit: str = Field("", title="单位")
+    target_label: Line = Field("", title="目标值（文字）")
+    actual_label: Line = Field("", title="完成值（文字）")
+    unit: Line = Field("", title="单位")
     direction: Literal["正向", "反向"] = Field("正向", title="指标方向")
-    explanation_text: str = Field("", title="指标解释")
-    criteria_text: str = Field("", title="评分标准")
-    remark: str = Field("", title="备注")
-    inputs: RuleInputs = Field(default_factory=RuleInputs)
-    reading: str | None = Field(None, title="口径")
-    override: Override | None = None
-    part_of: str | None = Field(None, title="所属总目标")
+    explanation_text: Text = Field("", title="指标解释")
+    criteria_text: Text = Field("", title="评分标准")
+    remark: Text = Field("", title="备注")
+    inputs: RuleInputs = Field(default_factory=RuleInputs, title="评分输入")
+    reading: Line | None = Field(None, title="口径")
+    override: Override | None = Field(None, title="人工评分")
+    part_of: Line | None = Field(None, title="所属总目标")
+
+    @model_validator(mode="after")
+    def _override_within_weight(self) -> Indicator:
+        if self.override is not None and self.override.score > self.weight:
+            raise ValueError(
+                f"人工评分 {self.override.score} 超过权重 {self.weight}，请填 0 到 {self.weight} 之间的分数"
+            )
+        return self
 
     @property
     def name(self) -> str:
@@ -150,29 +168,29 @@ class Indicator(_Model):
 class IndicatorGroup(_Model):
     """A weighted group of indicators (e.g. 共性指标 40); its path is the levels above the leaves."""
 
-    path: list[str] = Field(min_length=1, title="指标分组")
+    path: list[Line] = Field(min_length=1, title="指标分组")
     weight: Points = Field(title="权重")
 
 
 class StatedGoal(_Model):
     """A goal as the report text states it (一、（六）绩效目标), linked to its 附表2 indicator."""
 
-    id: str = Field(default_factory=lambda: new_id("goal"))
-    name: str = Field(min_length=1, title="绩效目标名称")
+    id: Line = Field(default_factory=lambda: new_id("goal"))
+    name: Line = Field(min_length=1, title="绩效目标名称")
     kind: Literal["总目标", "明细目标"] = Field("总目标", title="目标类别")
     target: Value = Field(title="目标值")
-    unit: str = Field("", title="单位")
-    indicator_id: str | None = Field(None, title="对应指标")
+    unit: Line = Field("", title="单位")
+    indicator_id: Line | None = Field(None, title="对应指标")
 
 
 class Project(_Model):
     schema_version: int = Field(SCHEMA_VERSION, title="文件格式版本")
-    ruleset: str = Field(DEFAULT_RULESET, title="评分规则集")
-    readings: dict[str, str] = Field(default_factory=dict, title="规则口径")
+    ruleset: Line = Field(DEFAULT_RULESET, title="评分规则集")
+    readings: dict[Line, Line] = Field(default_factory=dict, title="规则口径")
     basics: Basics
     funds: list[FundRow] = Field(default_factory=list)
     districts: list[DistrictRow] = Field(default_factory=list)
-    groups: list[IndicatorGroup] = Field(default_factory=list)
+    groups: list[IndicatorGroup] = Field(default_factory=list, title="指标分组")
     indicators: list[Indicator] = Field(default_factory=list)
     goals: list[StatedGoal] = Field(default_factory=list)
 
@@ -186,6 +204,25 @@ class Project(_Model):
         if value < 1:
             raise ValueError("文件格式版本应为正整数")
         return value
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Project:
+        tables: list[tuple[str, list[Any]]] = [
+            ("附表1", self.funds),
+            ("区县资金分配表", self.districts),
+            ("附表2", self.indicators),
+            ("绩效目标", self.goals),
+        ]
+        for table, rows in tables:
+            seen: dict[str, int] = {}
+            for number, row in enumerate(rows, start=1):
+                if row.id in seen:
+                    raise ValueError(
+                        f"{table} 第 {number} 行的编号（id）「{row.id}」与第 {seen[row.id]} 行重复，"
+                        "每行的编号必须不同。请改掉其中一个或删去该行的 id（会自动生成）"
+                    )
+                seen[row.id] = number
+        return self
 
     def indicator(self, indicator_id: str) -> Indicator:
         for item in self.indicators:

@@ -62,6 +62,8 @@ def parse_number(
     if isinstance(text, int):
         text = str(text)
     if isinstance(text, Decimal):
+        if text.is_finite() and text.adjusted() > 15:  # never spell out 1E+999999999
+            raise NumberInputError(field, "数值过大", kind)
         text = format(text, "f") if text.is_finite() else str(text)
     raw = _normalise(text)
     if not raw:
@@ -115,6 +117,30 @@ def fmt_plain(value: Decimal) -> str:
     if value == value.to_integral_value():
         return format(value.quantize(Decimal(1)), "f")
     return format(value.normalize(), "f")
+
+
+_FOUR = Decimal("0.0001")
+
+
+def equals(value: Decimal) -> str:
+    """``= 2.945`` when that is the exact value, ``≈ 2.9444`` when it is not (arithmetic steps).
+
+    An explanation's steps then agree with one another at rounding edges: every printed figure
+    is exact or marked as rounded.
+    """
+    for places in (CENT, _FOUR):
+        shown = value.quantize(places, rounding=ROUND_HALF_UP)
+        if shown == value:
+            return f"= {_trim(shown)}"
+    return f"≈ {_trim(value.quantize(_FOUR, rounding=ROUND_HALF_UP))}"
+
+
+def _trim(value: Decimal) -> str:
+    """4 places without trailing zeros past the second: 2.9450 -> 2.945, 1.5000 -> 1.50."""
+    text = format(value, "f")
+    whole, _, frac = text.partition(".")
+    frac = (frac.rstrip("0") + "00")[: max(2, len(frac.rstrip("0")))]
+    return f"{whole}.{frac}"
 
 
 def fmt_percent(value: Decimal) -> str:

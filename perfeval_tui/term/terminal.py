@@ -89,11 +89,9 @@ def _isatty(stream: TextIO) -> bool:
 def write_in_user_encoding(text: str, stream: TextIO | None = None) -> None:
     """Write a message in the encoding the user's locale names, so a GB18030 terminal can read it."""
     stream = sys.stderr if stream is None else stream
-    codeset = locale_codeset() or "utf-8"
-    try:
-        data = (text + "\n").encode(codeset, errors="replace")
-    except LookupError:
-        data = (text + "\n").encode("utf-8", errors="replace")
+    from .output import encode_for_terminal
+
+    data = encode_for_terminal(text + "\n")
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         stream.write(text + "\n")

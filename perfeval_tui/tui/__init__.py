@@ -46,6 +46,11 @@ def launch(
     finally:
         opened = app.workspace
         problem = opened.close() if opened is not None else None
+    crash = app.crash
+    if crash is not None:  # the screen is gone: say so in one line, never exit 0
+        from ..term.crash import report_crash
+
+        return report_crash(crash)
     if problem:
         print(f"错误：{problem}", file=sys.stderr)
         return 1

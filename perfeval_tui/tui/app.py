@@ -7,16 +7,18 @@ pushed on top. Everything else lives in ``screens/``, ``widgets/`` and ``dialogs
 from __future__ import annotations
 
 import gc
+import io
 from pathlib import Path
 
 from textual import events
 from textual.app import App
+from textual.driver import Driver
 from textual.timer import Timer
 
 from ..project.recent import remember
 from ..project.resume import Position, load_position, save_position
 from ..project.workspace import Workspace
-from . import keymap
+from . import keymap, shutdown
 from .commands import ChinesePalette, ProjectCommands
 from .console import adapt_to_console, is_linux_console
 from .host import FocusContext, PendingIndicator
@@ -29,6 +31,28 @@ SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anywa
 
 class PerfevalApp(App[int]):
     TITLE = "perfeval"
+
+    _panic_text = ""
+
+    @property
+    def crash(self) -> BaseException | None:
+        """The unhandled error that ended the app, if any (reported by ``launch``, exit 70)."""
+        if self._exception is not None:
+            return self._exception
+        return RuntimeError(self._panic_text) if self._panic_text else None
+
+    def _print_error_renderables(self) -> None:
+        # A crash is written to the crash log and named in one Chinese line by ``launch``;
+        # the Rich traceback is not shown to the user.
+        if self._exit_renderables:
+            from rich.console import Console
+
+            console = Console(width=100, record=True, file=io.StringIO())
+            for renderable in self._exit_renderables:
+                console.print(renderable)
+            self._panic_text = console.export_text()
+            self._exit_renderables.clear()
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     MODES = {step.key: step.factory() for step in STEPS}
     COMMANDS = {ProjectCommands}
@@ -80,7 +104,23 @@ class PerfevalApp(App[int]):
             gc.freeze()
             gc.enable()
 
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":  # tolerant input: bad bytes, PuTTY keys, dead tty
+            from .driver import PerfevalDriver
+
+            return PerfevalDriver
+        return driver
+
+    def terminal_lost(self) -> None:
+        """The terminal is gone (end of input, EIO): save, then exit like SIGHUP."""
+        shutdown.shut_down(self, shutdown.EXIT_HANGUP)
+
+    def warn_once(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=20)
+
     def on_mount(self) -> None:
+        shutdown.install(self)
         self.set_timer(5, self.settle_memory)  # in case no step is ever painted (welcome)
         theme = adapt_to_console(self.linux)
         if theme != self.theme:  # a theme change restyles every widget: only when needed
@@ -127,6 +167,43 @@ class PerfevalApp(App[int]):
         if isinstance(screen, FocusContext):
             indicator = screen.focused_indicator_id()
         save_position(workspace.path, Position(mode, indicator))
+
+    def action_take_over_lock(self) -> None:
+        """Ctrl+T on a read-only project: name the holder, ask, then take the lock and reload."""
+        workspace = self.workspace
+        if workspace is None or not workspace.read_only or workspace.lock is None:
+            self.notify("本项目不是只读打开，无需接管。", timeout=3)
+            return
+        holder = workspace.lock_outcome.holder
+        who = holder.describe() if holder is not None else "另一个窗口"
+        from .dialogs.confirm import ConfirmDialog
+
+        question = (
+            f"「{workspace.name}」正由 {who} 编辑。接管后对方的修改将不能保存，"
+            "本窗口会重新读取文件。确定接管编辑锁吗？"
+        )
+        self.push_screen(ConfirmDialog(question, yes="接管"), self._take_over_confirmed)
+
+    def _take_over_confirmed(self, yes: bool | None) -> None:
+        workspace = self.workspace
+        if not yes or workspace is None or workspace.lock is None or workspace.path is None:
+            return
+        outcome = workspace.lock.take_over()
+        if not outcome.acquired:
+            self.notify(outcome.message, severity="error", timeout=10)
+            return
+        from ..project.storage import ProjectFileError
+        from ..project.workspace import open_workspace
+
+        workspace.lock.mine = None  # the new workspace holds it now
+        try:
+            fresh = open_workspace(workspace.path)
+        except ProjectFileError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.open_workspace(fresh)
+        self.call_later(self.screen.recompose)  # show the file as it is now
+        self.notify(outcome.message, timeout=8)
 
     def goto_step(self, key: str) -> None:
         self.save_now()

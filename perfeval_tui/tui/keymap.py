@@ -93,6 +93,14 @@ STEP_KEYS: tuple[Key, ...] = (
     Key("f3", "rule_help", "规则说明", "F3", "当前字段所用评分规则的原文、口径和算例"),
     Key("f5", "simulate", "模拟", "F5", "模拟修改数值看得分变化（不改文件）"),
     Key("ctrl+e", "export", "导出", "Ctrl+E", "转到导出步骤；在导出步骤中立即导出", priority=True),
+    Key(
+        "ctrl+t",
+        "app.take_over_lock",
+        "接管",
+        "Ctrl+T",
+        "只读打开时：确认持有者后接管编辑锁",
+        priority=True,
+    ),
     Key("ctrl+pagedown", "next_step", "下一步", "Ctrl+PgDn", "下一步"),
     Key("ctrl+pageup", "previous_step", "上一步", "Ctrl+PgUp", "上一步"),
     *(

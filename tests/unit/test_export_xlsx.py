@@ -264,7 +264,7 @@ def test_user_text_that_looks_like_a_formula_stays_text(tmp_path):
     project.basics.preparer = "=1+1"
     project.funds[0].name, project.funds[0].remark = INJECTIONS[0], INJECTIONS[2]
     project.districts[0].name, project.districts[0].remark = INJECTIONS[1], INJECTIONS[3]
-    project.districts[1].name = INJECTIONS[5]
+    project.districts[1].remark = INJECTIONS[5]  # a one-line name folds the tab away
     camera = project.indicator("total-cameras")
     camera.levels = [*camera.levels[:-1], INJECTIONS[6]]
     camera.remark = INJECTIONS[4]

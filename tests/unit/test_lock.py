@@ -41,7 +41,7 @@ def test_first_holder_gets_the_lock_and_release_removes_it(project_file: Path) -
     assert outcome.acquired and outcome.message == ""
     data = json.loads(lock_path_for(project_file).read_text(encoding="utf-8"))
     assert data["pid"] == os.getpid()
-    assert set(data) == {"user", "host", "pid", "since"}
+    assert set(data) == {"user", "host", "pid", "since", "started"}
     lock.release()
     assert not lock_path_for(project_file).exists()
 

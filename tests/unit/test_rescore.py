@@ -38,9 +38,12 @@ def edit(indicator: Indicator, project: Project, rng: random.Random) -> None:
     rule = score_project(project).ruleset.rules[indicator.rule]
     choice = rng.randrange(6)
     if choice == 0:
-        indicator.override = Override(score=Decimal(rng.randint(0, 4)), reason="复核")
+        top = int(indicator.weight)  # a manual score is never above the weight
+        indicator.override = Override(score=Decimal(rng.randint(0, min(top, 4))), reason="复核")
     elif choice == 1:
-        indicator.weight = Decimal(rng.choice(["2", "4.5", "10"]))
+        floor = indicator.override.score if indicator.override is not None else Decimal(0)
+        weights = [w for w in ("2", "4.5", "10") if Decimal(w) >= floor]
+        indicator.weight = Decimal(rng.choice(weights))
     elif choice == 2:
         indicator.reading = rng.choice(list(reading_options(rule)))
     elif isinstance(rule, ChecklistRule):

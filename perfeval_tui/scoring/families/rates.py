@@ -11,7 +11,7 @@ from typing import Literal
 from ..budget import FundFigures
 from ..explanation import Deduction, Explanation, InputValue
 from ..model import FundRow, Indicator
-from ..numbers import CENT, fmt2, fmt_percent, fmt_plain, round_score
+from ..numbers import CENT, equals, fmt2, fmt_percent, fmt_plain, round_score
 from .base import (
     CurveAxis,
     CurveMark,
@@ -163,22 +163,30 @@ def score_rate(
         why = f"{label} {fmt_percent(rate)} 低于 {floor_text}"
 
     counted = counted_percent(gap, reading)
-    b.steps.append(f"相差 {gap_text} = {fmt2(gap)} 个百分点")
+    b.steps.append(f"相差 {gap_text} {equals(gap)} 个百分点")
     if reading != "continuous":
         unit_name = "整百分点" if reading == "floor" else "起算百分点"
         b.steps.append(f"按{unit_name}计为 {fmt_plain(counted)} 个百分点")
     per = rule.points_per_percent
     raw = per * counted
     deducted = min(raw, weight)
-    b.steps.append(f"扣分 = {fmt_plain(per)} × {fmt2(counted)} = {fmt2(raw)}")
+    b.steps.append(f"扣分 = {fmt_plain(per)} × {equals(counted)[2:]} {equals(raw)}")
     if raw > weight:
         b.steps.append(f"扣完为止：最多扣 {fmt2(weight)}")
     score = weight - deducted
-    b.steps.append(f"得分 = {fmt2(weight)} − {fmt2(deducted)} = {fmt2(round_score(score))}")
-    lost = weight - round_score(score)
+    rounded = round_score(score)
+    if rounded == score:
+        b.steps.append(f"得分 = {fmt2(weight)} − {equals(deducted)[2:]} = {fmt2(rounded)}")
+    else:  # at a rounding edge: round the score once, and derive the points lost from it
+        b.steps.append(
+            f"得分 = {fmt2(weight)} − {equals(deducted)[2:]} {equals(score)}，"
+            f"保留两位小数为 {fmt2(rounded)}（实扣 {fmt2(weight)} − {fmt2(rounded)} = "
+            f"{fmt2(weight - rounded)}）"
+        )
+    lost = weight - rounded
     if lost:
         b.deductions.append(
-            Deduction(f"{why}，相差 {fmt2(gap)} 个百分点，每 1% 扣 {fmt_plain(per)} 分", lost)
+            Deduction(f"{why}，相差 {equals(gap)[2:]} 个百分点，每 1% 扣 {fmt_plain(per)} 分", lost)
         )
     return b.finish(score)
 

@@ -14,6 +14,7 @@ from ...project.session import EditOutcome
 from ...project.structure import add_indicator, move_row, new_indicator_group, remove_row
 from ...scoring.engine import IndicatorScore
 from ...scoring.families import family_of, tick_order
+from ...scoring.inputs_check import known_inputs
 from ...scoring.model import Indicator, Project
 from .. import keymap
 from ..widgets.field import FieldInput
@@ -216,6 +217,10 @@ class IndicatorsScreen(StepScreen):
             return
         outcome = self.apply_value(obj, select.field, value)
         if outcome.ok and select.field == "rule":
+            rule = self.ws.session.ruleset.rules.get(indicator.rule)
+            kept = indicator.inputs if rule is None else known_inputs(rule, indicator.inputs)
+            if kept is not indicator.inputs:  # ticks and counts of the old rule do not carry over
+                self.apply_value(indicator, "inputs", kept)
             await self.load_form(indicator)  # another rule asks for other inputs
             self.form.query_one("#ind-rule").focus()
 
