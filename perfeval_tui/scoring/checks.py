@@ -40,6 +40,7 @@ def check_project(project: Project, ruleset: RuleSet | None = None) -> list[Data
         *_check_weights(project, ruleset),
         *_check_linked_goals(project),
         *_check_stated_goals(project),
+        *_check_form(project, ruleset),
     ]
     # The same goal may be stated twice (总目标 and 明细目标); say each problem once.
     return list(dict.fromkeys(found))
@@ -173,7 +174,8 @@ def _check_weights(project: Project, ruleset: RuleSet) -> list[DataWarning]:
         )
 
     total = sum((i.weight for i in project.indicators), ZERO)
-    if total != ruleset.total_weight:
+    # A filled form with its 总分 row says this itself, in the form's words (form_checks).
+    if total != ruleset.total_weight and project.stated_weight_total is None:
         out.append(
             DataWarning(
                 "附表2",
@@ -184,8 +186,10 @@ def _check_weights(project: Project, ruleset: RuleSet) -> list[DataWarning]:
                 ),
             )
         )
-    declared = [(g.path, g.weight) for g in ruleset.group_weights]
-    declared += [(g.path, g.weight) for g in project.groups]
+    # The weights written on the project's own form hold for it; the rule set's are the default.
+    declared = [(g.path, g.weight) for g in project.groups] or [
+        (g.path, g.weight) for g in ruleset.group_weights
+    ]
     for path, weight in declared:
         got = leaf_sum(list(path))
         if got != weight:
@@ -217,6 +221,15 @@ def _check_weights(project: Project, ruleset: RuleSet) -> list[DataWarning]:
                 )
             )
     return out
+
+
+def _check_form(project: Project, ruleset: RuleSet) -> list[DataWarning]:
+    """Disagreements of a filled form and rows still to fill (see :mod:`.form_checks`)."""
+    from .engine import score_project
+    from .form_checks import completeness, disagreements
+
+    result = score_project(project, ruleset)
+    return [*disagreements(project, result), *completeness(result)]
 
 
 def _check_linked_goals(project: Project) -> list[DataWarning]:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .budget import BudgetTable, DistrictTable, budget_table, district_table
+from .budget_block import block_table
 from .explanation import Deduction, Explanation
 from .model import Indicator, Project
 from .numbers import fmt_percent, fmt_plain
@@ -149,7 +150,9 @@ def reading_for(project: Project, rule: AnyRule, indicator: Indicator) -> str:
 
 def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectScore:
     ruleset = ruleset or load_ruleset(project.ruleset)
-    budget = budget_table(project.funds)
+    budget = (
+        block_table(project.budget_block) if project.budget_block else budget_table(project.funds)
+    )
     context = ScoringContext(budget=budget)
     scored: list[IndicatorScore] = []
     default_readings = not project.readings

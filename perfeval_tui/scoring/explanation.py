@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
 
 from .numbers import fmt_percent, fmt_plain
-from .ruleset import READINGS_BY_FAMILY
+from .ruleset import READINGS_BY_FAMILY, reading_options
 
 
 class Describer(Protocol):
@@ -101,7 +101,7 @@ class Explanation(NamedTuple):
     @property
     def alternatives(self) -> tuple[tuple[str, str], ...]:
         """The other readings of this rule: (code, Chinese label)."""
-        options = READINGS_BY_FAMILY[self.family]
+        options = reading_options(self.rule)
         return tuple((code, label) for code, label in options.items() if code != self.reading)
 
     @property

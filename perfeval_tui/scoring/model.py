@@ -33,6 +33,8 @@ def new_id(prefix: str) -> str:
 
 
 Money = Annotated[Decimal, _number("money"), Field(ge=0)]
+# The national budget block: amounts are written to 4 decimals of 万元 (89.974, 132.9120).
+Money4 = Annotated[Decimal, _number("money4"), Field(ge=0)]
 Value = Annotated[Decimal, _number("value")]
 Points = Annotated[Decimal, _number("score"), Field(ge=0, le=100)]
 Count = Annotated[int, Field(ge=0)]
@@ -60,6 +62,9 @@ class Basics(_Model):
     problems: str = Field("", title="主要问题")
     suggestions: str = Field("", title="相关建议")
     goals_text: str = Field("", title="绩效目标")
+    goal_result: str = Field("", title="实际完成情况")
+    conclusion: str = Field("", title="评价结论")
+    improvements: str = Field("", title="改进措施")
 
     @field_validator("name", "unit")
     @classmethod
@@ -108,6 +113,18 @@ class RuleInputs(_Model):
     ticked: list[str] = Field(default_factory=list, title="已勾选事项")
     counts: dict[str, Count] = Field(default_factory=dict, title="发现次数")
     level: str | None = Field(None, title="评价等级")
+    judged: Points | None = Field(None, title="评定得分")
+
+
+class IndicatorPart(_Model):
+    """A ``其中`` sub-row of a ★ indicator: no 分值 of its own, kept as written."""
+
+    name: str = Field(title="其中")
+    target_label: str = Field("", title="年度指标值")
+    actual_label: str = Field("", title="实际完成值")
+
+
+Operator = Literal["≥", ">", "≤", "<", "="]
 
 
 class Indicator(_Model):
@@ -130,6 +147,10 @@ class Indicator(_Model):
     reading: str | None = Field(None, title="口径")
     override: Override | None = None
     part_of: str | None = Field(None, title="所属总目标")
+    operator: Operator | None = Field(None, title="指标性质")
+    stated_score: Decimal | None = Field(None, ge=0, title="自评得分")
+    deviation: str = Field("", title="偏差原因分析及改进措施")
+    parts: list[IndicatorPart] = Field(default_factory=list, title="其中")
 
     @property
     def name(self) -> str:
@@ -158,6 +179,17 @@ class StatedGoal(_Model):
     indicator_id: str | None = Field(None, title="对应指标")
 
 
+class BudgetLine(_Model):
+    """One row of the national budget block (万元): 年度资金总额, or one of its 其中 rows."""
+
+    name: str = Field(title="项目资金")
+    role: Literal["总额", "其中"] = Field("其中", title="行类别")
+    initial: Money4 | None = Field(None, title="年初预算数")
+    budget: Money4 | None = Field(None, title="全年预算数")
+    spend: Money4 | None = Field(None, title="全年执行数")
+    stated_rate: Decimal | None = Field(None, ge=0, title="执行率（表上）")
+
+
 class Project(_Model):
     schema_version: int = Field(SCHEMA_VERSION, title="文件格式版本")
     ruleset: str = Field("wuxi-2021", title="评分规则集")
@@ -168,6 +200,9 @@ class Project(_Model):
     groups: list[IndicatorGroup] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     goals: list[StatedGoal] = Field(default_factory=list)
+    budget_block: list[BudgetLine] = Field(default_factory=list, title="项目资金")
+    stated_total: Decimal | None = Field(None, ge=0, title="总分（表上得分）")
+    stated_weight_total: Decimal | None = Field(None, ge=0, title="总分（表上分值）")
 
     @field_validator("schema_version")
     @classmethod

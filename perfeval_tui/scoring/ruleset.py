@@ -26,6 +26,11 @@ RATIO_READINGS: dict[str, str] = {
     "banded": "分档：完成值/目标值≥1 时按目标值大小分档，超过上限按比例扣分",
     "capped": "封顶：完成值/目标值≥1 一律得满分",
 }
+# Readings some rule sets add to 完成比例 (national forms): how a ``=`` target and 满意度 are read.
+NATIONAL_RATIO_READINGS: dict[str, str] = {
+    "deviation": "偏离计分：「=」目标按偏离扣分，得分 = 分值 × min(完成值, 目标值) / max(完成值, 目标值)；其余同封顶",
+    "times_rate": "按满意率计分：得分 = 分值 × 实际满意率（达到目标也不计满分）；非百分比指标同封顶",
+}
 CHECKLIST_READINGS: dict[str, str] = {"sum": "逐项计分：得分为已满足事项分值之和"}
 INCIDENT_READINGS: dict[str, str] = {
     "clause_caps": "先按各条款上限封顶，再合计扣分，扣完为止（不设上限条款除外）",
@@ -60,6 +65,9 @@ class FloorRateRule(_Rule):
     measure: Literal["execution", "arrival"] = "execution"
     threshold: Decimal = Decimal(95)
     points_per_percent: Decimal = Decimal("0.5")
+    proportional: bool = Field(
+        False, description="按比例计分：得分 = 分值 × min(执行率, 100%)，与分值大小无关"
+    )
     reading: Literal["continuous", "floor", "ceil"] = "continuous"
 
 
@@ -114,17 +122,31 @@ class RatioBand(BaseModel):
     label: str
 
 
+RatioReading = Literal["banded", "capped", "deviation", "times_rate"]
+
+
+def _ratio_readings() -> list[RatioReading]:
+    return ["banded", "capped"]
+
+
 class CompletionRatioRule(_Rule):
     family: Literal["completion_ratio"] = "completion_ratio"
     percent_band: RatioBand | None = Field(None, description="百分比目标和 0<目标值≤1 的档次")
     bands: list[RatioBand] = Field(default_factory=list, description="按目标值大小的档次，升序")
     reverse_zero_full: bool = Field(True, description="反向指标完成值为 0 且目标值>0 时得满分")
-    reading: Literal["banded", "capped"] = "banded"
+    readings: list[RatioReading] = Field(
+        default_factory=_ratio_readings, description="本规则可选的口径"
+    )
+    reading: RatioReading = "banded"
 
 
 class GradedRule(_Rule):
     family: Literal["graded"] = "graded"
     levels: dict[str, Decimal] = Field(description="等级 → 权重系数")
+    bands: dict[str, tuple[Decimal, Decimal]] = Field(
+        default_factory=dict,
+        description="等级 → 可评定得分区间（占分值的比例，下限、上限）；评价人可在区间内确定得分",
+    )
     reading: Literal["levels"] = "levels"
 
 
@@ -145,7 +167,7 @@ READINGS_BY_FAMILY: dict[str, dict[str, str]] = {
     "reference_rate": PERCENT_STEP_READINGS,
     "checklist": CHECKLIST_READINGS,
     "incidents": INCIDENT_READINGS,
-    "completion_ratio": RATIO_READINGS,
+    "completion_ratio": {**RATIO_READINGS, **NATIONAL_RATIO_READINGS},
     "graded": GRADED_READINGS,
 }
 
@@ -237,4 +259,8 @@ def load_ruleset(ruleset_id: str) -> RuleSet:
 
 def reading_options(rule: _Rule) -> dict[str, str]:
     family: str = getattr(rule, "family")  # noqa: B009 - every concrete rule has one
-    return READINGS_BY_FAMILY[family]
+    options = READINGS_BY_FAMILY[family]
+    allowed = getattr(rule, "readings", None)
+    if allowed is None:
+        return options
+    return {code: options[code] for code in allowed}

@@ -11,6 +11,7 @@ from ..numbers import fmt2, fmt_percent, fmt_plain, round_score
 from ..ruleset import CeilingRateRule, FloorRateRule, ReferenceRateRule
 from .common import ZERO, ExplanationBuilder, ScoringContext
 
+HUNDRED = Decimal(100)
 MEASURE_LABELS = {"adjustment": "预算调整率", "execution": "预算执行率", "arrival": "资金到位率"}
 
 
@@ -105,6 +106,8 @@ def score_rate(
         gap_text = f"{floor_text} − {fmt_percent(rate)}"
         why = f"{label} {fmt_percent(rate)} 低于 {floor_text}"
 
+    if isinstance(rule, FloorRateRule) and rule.proportional:
+        return _proportional(b, weight, rate, label)
     counted = counted_percent(gap, reading)
     b.steps.append(f"相差 {gap_text} = {fmt2(gap)} 个百分点")
     if reading != "continuous":
@@ -122,5 +125,23 @@ def score_rate(
     if lost:
         b.deductions.append(
             Deduction(f"{why}，相差 {fmt2(gap)} 个百分点，每 1% 扣 {fmt_plain(per)} 分", lost)
+        )
+    return b.finish(score)
+
+
+def _proportional(b: ExplanationBuilder, weight: Decimal, rate: Decimal, label: str) -> Explanation:
+    """得分 = 分值 × 执行率 (capped at 分值): the national clause, for any 分值."""
+    share = min(rate, HUNDRED) / HUNDRED
+    score = weight * share
+    b.steps.append(
+        f"得分 = 分值 {fmt2(weight)} × {label} {fmt_percent(rate)} = {fmt2(round_score(score))}"
+    )
+    lost = weight - round_score(score)
+    if lost:
+        b.deductions.append(
+            Deduction(
+                f"{label} {fmt_percent(rate)}，按比例计分：{fmt2(weight)} × {fmt_percent(rate)}",
+                lost,
+            )
         )
     return b.finish(score)
