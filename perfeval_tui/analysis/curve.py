@@ -14,19 +14,18 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..scoring.budget import FundFigures
 from ..scoring.engine import reading_for, rule_for, score_project
+from ..scoring.families.completion_ratio import CompletionRatioRule, band_for
+from ..scoring.families.incidents import IncidentRule
+from ..scoring.families.rates import (
+    MEASURE_LABELS,
+    CeilingRateRule,
+    FloorRateRule,
+    ReferenceRateRule,
+    measure_rate,
+)
 from ..scoring.model import FundRow, Indicator, Project
 from ..scoring.numbers import CENT, fmt2, fmt_plain
-from ..scoring.rules.completion import band_for
-from ..scoring.rules.rates import MEASURE_LABELS, measure_rate
-from ..scoring.ruleset import (
-    CeilingRateRule,
-    CompletionRatioRule,
-    FloorRateRule,
-    IncidentRule,
-    ReferenceRateRule,
-    RuleSet,
-    load_ruleset,
-)
+from ..scoring.ruleset import RuleSet, load_ruleset
 from ..term.textwidth import fit
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)

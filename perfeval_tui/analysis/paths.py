@@ -23,10 +23,11 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..project.storage import describe_location
+from ..scoring.families import InputField, family_of
 from ..scoring.model import Indicator, Project
-from ..scoring.ruleset import ChecklistRule, GradedRule, IncidentRule, RuleSet
+from ..scoring.ruleset import RuleSet
 
-RefKind = Literal["attr", "count", "tick", "reading", "ticked"]
+RefKind = Literal["attr", "count", "tick", "reading", "ticked", "value"]
 
 # Field suffixes of a name path -> (what it addresses, attribute).
 NAME_FIELDS: dict[str, tuple[RefKind, str]] = {
@@ -113,18 +114,23 @@ def pointer_of(project: Project, indicator: Indicator, *tail: str) -> str:
     return "/" + "/".join(escape(t) for t in ("indicators", str(index), *tail))
 
 
-def _rule_keys(ruleset: RuleSet, indicator: Indicator) -> list[str]:
+def _specs(ruleset: RuleSet, indicator: Indicator) -> tuple[InputField, ...]:
     rule = ruleset.rules.get(indicator.rule)
-    if isinstance(rule, IncidentRule):
-        return [c.id for c in rule.clauses]
-    if isinstance(rule, ChecklistRule):
-        return [i.id for i in rule.items]
-    return []
+    return () if rule is None else family_of(rule).inputs(rule)
+
+
+def _rule_keys(ruleset: RuleSet, indicator: Indicator) -> list[str]:
+    """The rule's own inputs kept in ``inputs`` under a key: counts, ticks, other numbers."""
+    return [
+        s.key
+        for s in _specs(ruleset, indicator)
+        if s.owner == "inputs" and s.kind in ("count", "tick", "number")
+    ]
 
 
 def _indicator_fields(ruleset: RuleSet, indicator: Indicator) -> list[str]:
-    rule = ruleset.rules.get(indicator.rule)
-    fields = [k for k in NAME_FIELDS if k != "评价等级" or isinstance(rule, GradedRule)]
+    graded = any(s.key == "level" for s in _specs(ruleset, indicator))
+    fields = [k for k in NAME_FIELDS if k != "评价等级" or graded]
     return fields + _rule_keys(ruleset, indicator)
 
 
@@ -177,20 +183,9 @@ def _resolve_name(project: Project, ruleset: RuleSet, text: str) -> FieldRef:
             kind,
             indicator=indicator,
         )
-    rule = ruleset.rules.get(indicator.rule)
-    if isinstance(rule, IncidentRule) and field in _rule_keys(ruleset, indicator):
-        return _count_ref(project, indicator, rule, field)
-    if isinstance(rule, ChecklistRule) and field in _rule_keys(ruleset, indicator):
-        item = next(i for i in rule.items if i.id == field)
-        return FieldRef(
-            pointer_of(project, indicator, "inputs", "ticked"),
-            f"{label_name}事项「{item.text}」",
-            indicator.inputs,
-            "ticked",
-            "tick",
-            key=field,
-            indicator=indicator,
-        )
+    spec = next((s for s in _specs(ruleset, indicator) if s.key == field), None)
+    if spec is not None and field in _rule_keys(ruleset, indicator):
+        return _input_ref(project, indicator, spec)
     own = indicator_name(project, indicator)
     raise PathError(
         f"指标{label_name}没有字段「{field}」",
@@ -232,18 +227,19 @@ def find_indicator(project: Project, name: str, suffix: str = "") -> Indicator:
     return matches[0]
 
 
-def _count_ref(
-    project: Project, indicator: Indicator, rule: IncidentRule, clause_id: str
-) -> FieldRef:
-    clause = next(c for c in rule.clauses if c.id == clause_id)
+def _input_ref(project: Project, indicator: Indicator, spec: InputField) -> FieldRef:
+    """A count, a tick or another number the rule keeps in ``inputs`` under ``spec.key``."""
+    name = f"「{indicator_name(project, indicator)}」"
+    kind: RefKind = "tick" if spec.kind == "tick" else "count" if spec.kind == "count" else "value"
+    if spec.kind == "tick":
+        label = f"{name}事项「{spec.subject or spec.label}」"
+        pointer = pointer_of(project, indicator, "inputs", "ticked")
+    else:
+        label = f"{name}{spec.label.split('（', 1)[0]}"
+        label += f"「{spec.subject}」" if spec.subject else ""
+        pointer = pointer_of(project, indicator, "inputs", spec.attribute, spec.key)
     return FieldRef(
-        pointer_of(project, indicator, "inputs", "counts", clause_id),
-        f"「{indicator_name(project, indicator)}」发现次数「{clause.text}」",
-        indicator.inputs,
-        "counts",
-        "count",
-        key=clause_id,
-        indicator=indicator,
+        pointer, label, indicator.inputs, spec.attribute, kind, key=spec.key, indicator=indicator
     )
 
 
@@ -314,14 +310,15 @@ def _dict_ref(
         named = ruleset.rules[key]
         return FieldRef(text, f"规则「{named.name}」的口径", owner, field, "reading", key=key)
     rule = ruleset.rules.get(indicator.rule) if indicator is not None else None
-    if field == "counts" and indicator is not None and isinstance(rule, IncidentRule):
+    if field in ("counts", "values") and indicator is not None and rule is not None:
         if key not in _rule_keys(ruleset, indicator):
             base = text.rpartition("/")[0]
             raise PathError(
-                f"规则「{rule.name}」没有条款「{key}」",
+                f"规则「{rule.name}」没有输入项「{key}」",
                 nearest(text, [f"{base}/{escape(k)}" for k in _rule_keys(ruleset, indicator)]),
             )
-        ref = _count_ref(project, indicator, rule, key)
+        spec = next(s for s in _specs(ruleset, indicator) if s.key == key)
+        ref = _input_ref(project, indicator, spec)
         return FieldRef(text, ref.label, ref.owner, ref.field, ref.kind, ref.key, indicator)
     raise PathError(f"「{text}」不能在模拟中修改")
 
@@ -367,7 +364,9 @@ def pointer_paths(project: Project, ruleset: RuleSet) -> list[str]:
     out = list(_leaves(project, ""))
     out += [f"/readings/{escape(r)}" for r in ruleset.rules]
     for index, indicator in enumerate(project.indicators):
-        rule = ruleset.rules.get(indicator.rule)
-        if isinstance(rule, IncidentRule):
-            out += [f"/indicators/{index}/inputs/counts/{escape(c.id)}" for c in rule.clauses]
+        out += [
+            f"/indicators/{index}/inputs/{s.attribute}/{escape(s.key)}"
+            for s in _specs(ruleset, indicator)
+            if s.owner == "inputs" and s.kind in ("count", "number")
+        ]
     return out

@@ -12,18 +12,16 @@ from decimal import Decimal
 from typing import TypeVar
 
 from ..scoring.engine import ProjectScore, reading_for, rule_for, score_project
+from ..scoring.families import RuleBase as AnyRule
+from ..scoring.families import ScoringContext, score_indicator
+from ..scoring.families.checklist import ChecklistRule
+from ..scoring.families.completion_ratio import CompletionRatioRule
+from ..scoring.families.graded import GradedRule
+from ..scoring.families.incidents import IncidentRule
+from ..scoring.families.rates import MEASURE_LABELS, CeilingRateRule
 from ..scoring.model import FundRow, Indicator, Project
 from ..scoring.numbers import CENT, fmt2, fmt_percent, fmt_plain
-from ..scoring.rules import AnyRule, ScoringContext, score_indicator
-from ..scoring.rules.rates import MEASURE_LABELS
-from ..scoring.ruleset import (
-    CeilingRateRule,
-    ChecklistRule,
-    CompletionRatioRule,
-    GradedRule,
-    IncidentRule,
-    RuleSet,
-)
+from ..scoring.ruleset import RuleSet
 from .paths import name_path
 from .seek_solve import (
     Interval,

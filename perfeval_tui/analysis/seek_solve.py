@@ -15,19 +15,14 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..scoring.budget import FundFigures
+from ..scoring.families import ScoringContext, score_indicator
+from ..scoring.families.checklist import ChecklistRule
+from ..scoring.families.completion_ratio import CompletionRatioRule, band_for
+from ..scoring.families.graded import GradedRule
+from ..scoring.families.incidents import IncidentRule
+from ..scoring.families.rates import CeilingRateRule, FloorRateRule, ReferenceRateRule
 from ..scoring.model import Indicator, RuleInputs
 from ..scoring.numbers import CENT, round_score
-from ..scoring.rules import ScoringContext, score_indicator
-from ..scoring.rules.completion import band_for
-from ..scoring.ruleset import (
-    CeilingRateRule,
-    ChecklistRule,
-    CompletionRatioRule,
-    FloorRateRule,
-    GradedRule,
-    IncidentRule,
-    ReferenceRateRule,
-)
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 PLACES = 4  # 完成值 answers are given to at most 4 decimals

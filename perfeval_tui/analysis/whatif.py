@@ -19,9 +19,10 @@ from pydantic import BaseModel
 from ..project.session import EditOutcome, EditSession, field_title
 from ..scoring.checks import DataWarning
 from ..scoring.engine import ProjectScore, ScoringError, score_project
+from ..scoring.families import family_of, tick_order
 from ..scoring.model import Indicator, Project, RuleInputs
 from ..scoring.numbers import NumberInputError, fmt2, parse_number
-from ..scoring.ruleset import ChecklistRule, GradedRule, RuleSet, load_ruleset, reading_options
+from ..scoring.ruleset import RuleSet, load_ruleset, reading_options
 from .paths import FieldRef, PathError, SimulationError, nearest, resolve
 
 ZERO = Decimal(0)
@@ -256,6 +257,13 @@ class Sandbox:
             if number or ref.key in counts:
                 counts[str(ref.key)] = int(number)
             return counts
+        if ref.kind == "value":
+            values = dict(ref.owner.values) if isinstance(ref.owner, RuleInputs) else {}
+            if text:
+                values[str(ref.key)] = _parse(text, ref.label, "value", "")
+            else:
+                values.pop(str(ref.key), None)
+            return values
         if ref.kind == "tick":
             if text.lower() not in _YES | _NO:
                 raise SimulationError(f"{ref.label}：请填 是 或 否（满足/不满足）")
@@ -278,8 +286,15 @@ class Sandbox:
             return None
         if indicator is not None and ref.field == "reading" and rule is not None:
             _check_choice(ref.label, text, list(reading_options(rule)))
-        if ref.field == "level" and isinstance(rule, GradedRule):
-            _check_choice(ref.label, text, list(rule.levels))
+        if ref.field == "level" and rule is not None:
+            levels = [
+                code
+                for spec in family_of(rule).inputs(rule)
+                if spec.key == "level"
+                for _label, code in spec.options
+                if code
+            ]
+            _check_choice(ref.label, text, levels)
         if ref.field == "direction":
             _check_choice(ref.label, text, ["正向", "反向"])
         return text
@@ -319,7 +334,7 @@ def _check_choice(label: str, value: str, choices: list[str]) -> None:
 
 def _items(ruleset: RuleSet, indicator: Indicator | None) -> list[str]:
     rule = ruleset.rules.get(indicator.rule) if indicator is not None else None
-    return [item.id for item in rule.items] if isinstance(rule, ChecklistRule) else []
+    return [] if rule is None else tick_order(family_of(rule).inputs(rule))
 
 
 def _ticked(ruleset: RuleSet, indicator: Indicator | None, ref: FieldRef, met: bool) -> list[str]:

@@ -6,9 +6,10 @@ import argparse
 
 from ..analysis.examples import WorkedExample, example_for, example_under_every_reading
 from ..cli import fail
+from ..scoring.families import family_label
 from ..scoring.numbers import fmt2
 from ..scoring.ruleset import (
-    FAMILY_LABELS,
+    DEFAULT_RULESET,
     UnknownRuleSetError,
     available_rulesets,
     load_ruleset,
@@ -21,7 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rule", nargs="?", metavar="规则", help="规则 id（省略则列出全部规则）")
     parser.add_argument(
         "--ruleset",
-        default="wuxi-2021",
+        default=DEFAULT_RULESET,
         metavar="规则集",
         help=f"规则集（{'、'.join(available_rulesets())}）",
     )
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         print()
         for rule in ruleset.rules.values():
             print(
-                f"  {rule.id:<24}{rule.name}（{FAMILY_LABELS[rule.family]}，默认口径 {rule.reading}）"
+                f"  {rule.id:<24}{rule.name}（{family_label(rule.family)}，默认口径 {rule.reading}）"
             )
         print(
             "\n查看某条规则：perfeval explain 规则id，例如 perfeval explain budget_execution_rate"
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         known = "、".join(ruleset.rules)
         return fail(f"规则集「{ruleset.id}」中没有规则「{args.rule}」，可用：{known}")
     rule = matches[0]
-    print(f"{rule.name}（{rule.id}，{FAMILY_LABELS[rule.family]}）")
+    print(f"{rule.name}（{rule.id}，{family_label(rule.family)}）")
     if rule.explanation:
         print(f"指标解释：{rule.explanation}")
     print(f"评分标准：{rule.clause}")

@@ -18,7 +18,7 @@ from ..cli import fail
 from ..plain import use_locale_encoding
 from ..plain.prompts import LinePrompter, Prompter, make_prompter
 from ..scoring.numbers import fmt2
-from ..scoring.ruleset import UnknownRuleSetError, available_rulesets
+from ..scoring.ruleset import DEFAULT_RULESET, UnknownRuleSetError, available_rulesets
 from ..term.render_text import explanation_lines
 from ..term.terminal import full_screen_problem, write_in_user_encoding
 
@@ -30,7 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rounds", type=int, default=8, metavar="K", help="题数（默认 8）")
     parser.add_argument(
         "--ruleset",
-        default="wuxi-2021",
+        default=DEFAULT_RULESET,
         metavar="规则集",
         help=f"规则集（{'、'.join(available_rulesets())}）",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..scoring.rules.completion import PERCENT_UNITS
+from ..scoring.numbers import PERCENT_UNITS
 from .table import CellKind, CellValue, Quantity
 
 HUNDRED = Decimal(100)

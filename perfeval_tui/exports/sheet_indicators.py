@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..scoring.engine import RATE_FAMILIES, IndicatorScore, ProjectScore
+from ..scoring.engine import IndicatorScore, ProjectScore, reads_budget
 from ..scoring.model import Project
 from ..scoring.numbers import fmt2, fmt_plain
-from ..scoring.rules.rates import measure_rate
 from .table import CellValue, Closing, Column, Quantity, Row, Table, VerticalMerge, unit_line
 
 SHEET = "附表2 绩效评价指标表"
@@ -122,8 +121,8 @@ def indicator_row(item: IndicatorScore, result: ProjectScore, keys: tuple[str, .
         spans[leaf] = keys[-1]
     cells["weight"] = indicator.weight
     cells["target"] = value_cell(indicator.target_label, indicator.target, indicator.unit)
-    if item.explanation.family in RATE_FAMILIES:
-        rate = _rate_of(item, result)
+    if reads_budget(item.explanation.family):
+        rate = item.measured_rate  # the very rate the engine scored (附表1's 合计 row)
         cells["actual"] = None if rate is None else Quantity(rate, "%")
     else:
         cells["actual"] = value_cell(indicator.actual_label, indicator.actual, indicator.unit)
@@ -132,12 +131,6 @@ def indicator_row(item: IndicatorScore, result: ProjectScore, keys: tuple[str, .
     cells["score"] = item.score
     cells["remark"] = remark_text(item)
     return Row("data", f"{INDICATOR_PREFIX}{indicator.id}", cells, spans)
-
-
-def _rate_of(item: IndicatorScore, result: ProjectScore) -> Decimal | None:
-    # The rate rules measure 附表1's 合计 row; show the very rate the engine scored.
-    rule = result.ruleset.rules[item.explanation.rule_id]
-    return measure_rate(result.budget.total, getattr(rule, "measure"), None)  # noqa: B009
 
 
 def _merges(paths: list[tuple[str, ...]], keys: tuple[str, ...], start: int) -> list[VerticalMerge]:

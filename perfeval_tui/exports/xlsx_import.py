@@ -19,9 +19,9 @@ from pydantic import BaseModel, ValidationError
 from ..project.factory import indicator_from_template, new_indicator
 from ..project.storage import ProjectFileError, describe_validation_error, parse_project
 from ..scoring.checks import check_project
-from ..scoring.engine import RATE_FAMILIES, ProjectScore, score_project
+from ..scoring.engine import ProjectScore, reads_budget, score_project
 from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, new_id
-from ..scoring.ruleset import load_ruleset
+from ..scoring.ruleset import DEFAULT_RULESET, load_ruleset
 from . import sheet_budget, sheet_districts, sheet_indicators
 from .cells import cell_content
 from .import_values import read_value
@@ -46,7 +46,6 @@ from .xlsx_reader import (
 _SECTION = re.compile(r"^[一二三四五六七八九十\d]+[、.．]\s*(.+)$")
 _GENERATED = re.compile(r"^(扣|加) \d+(\.\d+)? 分：")
 MAX_NOTICES = 12
-DEFAULT_RULESET = "wuxi-2021"
 
 
 @dataclass(slots=True)
@@ -92,7 +91,7 @@ class _Importer:
         self.base = base
         self.ruleset = load_ruleset(base.ruleset if base else DEFAULT_RULESET)
         self.rate_rules = {
-            rid for rid, rule in self.ruleset.rules.items() if rule.family in RATE_FAMILIES
+            rid for rid, rule in self.ruleset.rules.items() if reads_budget(rule.family)
         }
         if base is not None:
             tables = appendix_tables(base, score_project(base), check_project(base))

@@ -12,9 +12,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..project.session import EditOutcome, EditSession, field_title
+from ..scoring.families import InputField, read_input, updated_value
 from ..scoring.model import Indicator
-from ..scoring.numbers import fmt2, parse_number
-from ..scoring.ruleset import ChecklistItem, IncidentClause
+from ..scoring.numbers import NumberKind, fmt2, parse_number
 from .display import points_line, shown
 from .prompts import CLEAR, Option, Prompter
 
@@ -100,34 +100,27 @@ class Editor:
         self.report(self.session.commit())
 
     # -- rule inputs ------------------------------------------------------------------------
-    def tick(self, indicator: Indicator, item: ChecklistItem) -> None:
-        ticked = item.id in indicator.inputs.ticked
-        met = self.ask.ask_confirm(f"{item.text}（{fmt2(item.points)} 分）", ticked)
-        if met == ticked:
+    def rule_input(self, indicator: Indicator, spec: InputField, order: list[str]) -> None:
+        """Ask one input of the indicator's rule (see the family's input spec)."""
+        if spec.owner == "indicator" and spec.kind == "number":
+            self.field(indicator, spec.key)
             return
-        wanted = set(indicator.inputs.ticked) ^ {item.id}
-        order = [i.id for i in self._items(indicator)]
-        self.apply(indicator.inputs, "ticked", [i for i in order if i in wanted])
-
-    def _items(self, indicator: Indicator) -> list[ChecklistItem]:
-        rule = self.session.ruleset.rules[indicator.rule]
-        return list(getattr(rule, "items", []))
-
-    def count(self, indicator: Indicator, clause: IncidentClause) -> None:
-        current = Decimal(indicator.inputs.counts.get(clause.id, 0))
-        cap = f"，扣完 {fmt2(clause.cap)} 分为止" if clause.cap is not None else ""
-        cap = "，不设上限" if clause.uncapped else cap
-        label = f"发现次数：{clause.text}（每起扣 {fmt2(clause.points)} 分{cap}）"
-        number = self.ask.ask_number(label, current, field="发现次数", kind="count")
-        if number is None or number == current:
+        current = read_input(indicator, spec)
+        prompt = f"{spec.label}：{spec.note}" if spec.note else spec.label
+        value: Any
+        if spec.kind == "tick":
+            value = self.ask.ask_confirm(spec.label, bool(current))
+        elif spec.kind == "choice":
+            options = [Option(label, code) for label, code in spec.options if code]
+            value = self.ask.ask_select(prompt, options, current or options[0].value)
+        else:
+            kind: NumberKind = "count" if spec.kind == "count" else spec.number_kind
+            default = None if current is None else Decimal(current)
+            number = self.ask.ask_number(
+                prompt, default, field=spec.label, kind=kind, unit=spec.unit, optional=True
+            )
+            value = int(number) if spec.kind == "count" and number is not None else number
+        if value == current:
             return
-        counts = {k: v for k, v in indicator.inputs.counts.items() if k != clause.id}
-        if number:
-            counts[clause.id] = int(number)
-        self.apply(indicator.inputs, "counts", counts)
-
-    def level(self, indicator: Indicator, levels: list[str]) -> None:
-        options = [Option(name, name) for name in levels]
-        chosen = self.ask.ask_select("评价等级", options, indicator.inputs.level or levels[0])
-        if chosen != indicator.inputs.level:
-            self.apply(indicator.inputs, "level", chosen)
+        owner = indicator if spec.owner == "indicator" else indicator.inputs
+        self.apply(owner, spec.attribute, updated_value(indicator.inputs, spec, value, order))

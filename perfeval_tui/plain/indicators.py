@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ..project.factory import new_indicator
+from ..scoring.engine import reads_budget
+from ..scoring.families import family_of, tick_order
 from ..scoring.model import Indicator
 from ..scoring.numbers import fmt2
-from ..scoring.ruleset import ChecklistRule, GradedRule, IncidentRule
 from .display import indicator_line
 from .editing import Editor
 from .prompts import Option, Prompter
 
-RATE_FAMILIES = frozenset({"ceiling_rate", "floor_rate", "reference_rate"})
 CATEGORIES = ("共性指标", "个性指标")
 ACTIONS = [
     Option("逐项录入（目标值、完成值、评分依据）", "walk"),
@@ -54,10 +54,8 @@ class IndicatorStep:
                     self.remove(index)
 
     def _missing(self, indicator: Indicator) -> bool:
-        family = self.session.ruleset.rules[indicator.rule].family
-        if family == "completion_ratio":
-            return indicator.target is None or indicator.actual is None
-        return family == "graded" and indicator.inputs.level is None
+        rule = self.session.ruleset.rules[indicator.rule]
+        return bool(family_of(rule).missing(rule, indicator))
 
     def show_list(self) -> None:
         result = self.session.result
@@ -89,20 +87,15 @@ class IndicatorStep:
 
     def edit_values(self, indicator: Indicator) -> None:
         rule = self.session.ruleset.rules[indicator.rule]
-        if rule.family in RATE_FAMILIES:
+        family = family_of(rule)
+        if family.reads_budget:  # the 完成值 comes from 附表1; only the 目标值 is asked here
             self.editor.field(indicator, "target")
-        elif rule.family == "completion_ratio":
-            self.editor.field(indicator, "target")
-            self.editor.field(indicator, "actual")
-        elif isinstance(rule, ChecklistRule):
-            self.ask.say("  逐项回答是否满足：")
-            for item in rule.items:
-                self.editor.tick(indicator, item)
-        elif isinstance(rule, IncidentRule):
-            for clause in rule.clauses:
-                self.editor.count(indicator, clause)
-        elif isinstance(rule, GradedRule):
-            self.editor.level(indicator, list(rule.levels))
+        specs = [s for s in family.inputs(rule) if s.kind != "amount" and s.key != "direction"]
+        order = tick_order(specs)
+        for spec in specs:
+            if spec.section:
+                self.ask.say(f"  {spec.section}")
+            self.editor.rule_input(indicator, spec, order)
         self.show_score(indicator)
 
     def show_score(self, indicator: Indicator) -> None:
@@ -121,12 +114,13 @@ class IndicatorStep:
                 self.editor.apply(indicator, "levels", [*indicator.levels[:-1], name.strip()])
         self.editor.field(indicator, "weight", label="权重（分）")
         self.editor.field(indicator, "unit", label="单位（如 %、路、个，可留空）")
-        family = self.session.ruleset.rules[indicator.rule].family
-        if family == "completion_ratio":
-            options = [Option("正向（越大越好）", "正向"), Option("反向（越小越好）", "反向")]
-            direction = self.ask.ask_select("指标方向", options, indicator.direction)
-            if direction != indicator.direction:
-                self.editor.apply(indicator, "direction", direction)
+        rule = self.session.ruleset.rules[indicator.rule]
+        for spec in family_of(rule).inputs(rule):
+            if spec.key == "direction":
+                options = [Option(label, code) for label, code in spec.options]
+                direction = self.ask.ask_select("指标方向", options, indicator.direction)
+                if direction != indicator.direction:
+                    self.editor.apply(indicator, "direction", direction)
         self.edit_values(indicator)
         if self.ask.ask_confirm("修改文字说明（指标解释、评分标准、备注）", False):
             for field in TEXT_FIELDS:
@@ -207,4 +201,5 @@ class IndicatorStep:
 
 
 def rule_is_rate(family: str) -> bool:
-    return family in RATE_FAMILIES
+    """The rule's 完成值 is a rate from 附表1 (asked in the 附表1 step)."""
+    return reads_budget(family)

@@ -15,13 +15,12 @@ from ..project.session import EditSession, validation_message
 from ..project.storage import ProjectFileError, load_project, save_project
 from ..scoring.model import Basics, Project
 from ..scoring.numbers import NumberInputError, parse_number
-from ..scoring.ruleset import UnknownRuleSetError, load_ruleset
+from ..scoring.ruleset import DEFAULT_RULESET, UnknownRuleSetError, load_ruleset
 from ..term.render_text import summary_line
 from .prompts import Option, Prompter, QuitRequested
 from .wizard import EXIT_INCOMPLETE, PlainWizard
 
 EXIT_BAD_INPUT = 2
-DEFAULT_RULESET = "wuxi-2021"
 
 
 def start(path: Path | None, *, new: bool, ruleset_id: str | None, ask: Prompter) -> int:

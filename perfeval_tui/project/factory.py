@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..scoring.families import family_of
 from ..scoring.model import Basics, Indicator, Project, RuleInputs
-from ..scoring.ruleset import ChecklistRule, RuleSet, load_ruleset
+from ..scoring.ruleset import DEFAULT_RULESET, RuleSet, load_ruleset
 
 
 def indicator_from_template(ruleset: RuleSet, template_id: str) -> Indicator:
     template = next(t for t in ruleset.templates if t.id == template_id)
     rule = ruleset.rules[template.rule]
     # A new checklist starts with every item met: the usual case, and the user unticks exceptions.
-    ticked = [item.id for item in rule.items] if isinstance(rule, ChecklistRule) else []
+    ticked = [spec.key for spec in family_of(rule).inputs(rule) if spec.kind == "tick"]
     return Indicator(
         id=template.id,
         levels=list(template.levels),
@@ -27,7 +28,7 @@ def indicator_from_template(ruleset: RuleSet, template_id: str) -> Indicator:
     )
 
 
-def new_project(name: str, year: int, unit: str, ruleset_id: str = "wuxi-2021") -> Project:
+def new_project(name: str, year: int, unit: str, ruleset_id: str = DEFAULT_RULESET) -> Project:
     ruleset = load_ruleset(ruleset_id)
     return Project(
         ruleset=ruleset_id,

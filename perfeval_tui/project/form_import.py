@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..scoring.families.graded import JUDGED, GradedRule
 from ..scoring.form_checks import STATED_ONLY
 from ..scoring.model import (
     Basics,
@@ -24,7 +25,7 @@ from ..scoring.model import (
     RuleInputs,
 )
 from ..scoring.numbers import NumberInputError, parse_number
-from ..scoring.ruleset import GradedRule, RuleSet
+from ..scoring.ruleset import RuleSet
 from ..scoring.targets import Target, normalise, parse_target
 from .form_layout import (
     TOTAL_LABELS,
@@ -263,7 +264,8 @@ class _Reader:
             low, high = rule.bands.get(level, (Decimal(1), Decimal(1)))
             if ind.weight * low <= ind.stated_score <= ind.weight * high:
                 judged = ind.stated_score
-        ind.inputs = RuleInputs(level=level, judged=judged)
+        values = {} if judged is None else {JUDGED: judged}
+        ind.inputs = RuleInputs(level=level, values=values)
 
 
 def _year(text: str, where: str) -> int:

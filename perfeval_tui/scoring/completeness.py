@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .engine import ProjectScore
+from .families import family_of
 from .numbers import fmt2
 
 
@@ -20,15 +21,9 @@ def missing_items(result: ProjectScore) -> list[str]:
     elif result.budget.total.budget == 0:
         missing.append("附表1 预算安排数合计为 0")
     for item in result.indicators:
-        indicator, family = item.indicator, item.explanation.family
+        rule = item.explanation.rule
         where = f"附表2「{item.name}」"
-        if family == "completion_ratio":
-            if indicator.target is None:
-                missing.append(f"{where}目标值未填写")
-            if indicator.actual is None:
-                missing.append(f"{where}完成值未填写")
-        elif family == "graded" and indicator.inputs.level is None:
-            missing.append(f"{where}评价等级未选择")
+        missing += [where + what for what in family_of(rule).missing(rule, item.indicator)]
     weights = sum((item.weight for item in result.indicators), Decimal(0))
     if weights != result.ruleset.total_weight:
         missing.append(

@@ -13,14 +13,18 @@ from typing import NamedTuple
 from .budget import BudgetTable, DistrictTable, budget_table, district_table
 from .budget_block import block_table
 from .explanation import Deduction, Explanation
+from .families import RuleBase, ScoringContext, registry
 from .model import Indicator, Project
 from .numbers import fmt_percent, fmt_plain
-from .rules import AnyRule, ScoringContext, score_indicator
-from .rules.rates import measure_rate
 from .ruleset import RuleSet, load_ruleset, reading_options
 
 ZERO = Decimal(0)
-RATE_FAMILIES = frozenset({"ceiling_rate", "floor_rate", "reference_rate"})
+AnyRule = RuleBase
+
+
+def reads_budget(family: str) -> bool:
+    """The rule's 完成值 is a rate read from 附表1 (shown in place of a typed 完成值)."""
+    return registry.get(family).reads_budget
 
 
 class ScoringError(ValueError):
@@ -44,7 +48,7 @@ class IndicatorScore(NamedTuple):
     @property
     def actual_display(self) -> str:
         ind = self.indicator
-        if self.explanation.family in RATE_FAMILIES:
+        if reads_budget(self.explanation.family):
             return "" if self.measured_rate is None else fmt_percent(self.measured_rate)
         if ind.actual_label:
             return ind.actual_label
@@ -162,11 +166,10 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
             reading: str = rule.reading  # checked when the rule set loaded
         else:
             reading = reading_for(project, rule, indicator)
-        explanation = score_indicator(rule, indicator, context, reading)
+        family = registry.get(rule.family)
+        explanation = family.score(rule, indicator, context, reading)
         score = explanation.result if indicator.override is None else indicator.override.score
-        rate = None
-        if rule.family in RATE_FAMILIES:
-            rate = measure_rate(budget.total, getattr(rule, "measure"), None)  # noqa: B009
+        rate = None if family.measured is None else family.measured(rule, budget.total)
         scored.append(IndicatorScore(indicator, explanation, score, rate))
     return assemble_score(ruleset, scored, budget, district_table(project.districts))
 

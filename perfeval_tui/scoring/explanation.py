@@ -8,12 +8,11 @@ are named tuples: immutable, and several times cheaper to build than frozen data
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
 
 from .numbers import fmt_percent, fmt_plain
-from .ruleset import READINGS_BY_FAMILY, reading_options
 
 
 class Describer(Protocol):
@@ -96,12 +95,12 @@ class Explanation(NamedTuple):
 
     @property
     def reading_label(self) -> str:
-        return READINGS_BY_FAMILY[self.family][self.reading]
+        return _readings(self.family)[self.reading]
 
     @property
     def alternatives(self) -> tuple[tuple[str, str], ...]:
         """The other readings of this rule: (code, Chinese label)."""
-        options = reading_options(self.rule)
+        options = _readings(self.family)
         return tuple((code, label) for code, label in options.items() if code != self.reading)
 
     @property
@@ -122,3 +121,9 @@ class Explanation(NamedTuple):
     @property
     def lost(self) -> Decimal:
         return self.weight - self.result
+
+
+def _readings(family: str) -> Mapping[str, str]:
+    from .families.registry import get  # the registry's families import this module
+
+    return get(family).readings

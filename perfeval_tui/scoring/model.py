@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from .numbers import NumberKind, parse_number
 
 SCHEMA_VERSION = 1
+DEFAULT_RULESET = "wuxi-2021"  # the rule set of a new project unless another is chosen
 
 
 def _number(kind: NumberKind) -> BeforeValidator:
@@ -108,12 +109,17 @@ class Override(_Model):
 
 
 class RuleInputs(_Model):
-    """What a rule needs beyond 目标值/完成值: ticked checklist items, incident counts, a level."""
+    """What a rule needs beyond 目标值/完成值: ticked checklist items, incident counts, a level, and
+    any other family's numbers and choices."""
 
     ticked: list[str] = Field(default_factory=list, title="已勾选事项")
     counts: dict[str, Count] = Field(default_factory=dict, title="发现次数")
     level: str | None = Field(None, title="评价等级")
-    judged: Points | None = Field(None, title="评定得分")
+    # Inputs of other rule families (see scoring/families/inputs.py); left out of the file when empty.
+    values: dict[str, Value] = Field(
+        default_factory=dict, title="录入数值", exclude_if=lambda v: not v
+    )
+    choices: dict[str, str] = Field(default_factory=dict, title="选项", exclude_if=lambda v: not v)
 
 
 class IndicatorPart(_Model):
@@ -147,10 +153,14 @@ class Indicator(_Model):
     reading: str | None = Field(None, title="口径")
     override: Override | None = None
     part_of: str | None = Field(None, title="所属总目标")
-    operator: Operator | None = Field(None, title="指标性质")
-    stated_score: Decimal | None = Field(None, ge=0, title="自评得分")
-    deviation: str = Field("", title="偏差原因分析及改进措施")
-    parts: list[IndicatorPart] = Field(default_factory=list, title="其中")
+    operator: Operator | None = Field(None, title="指标性质", exclude_if=lambda v: v is None)
+    stated_score: Decimal | None = Field(
+        None, ge=0, title="自评得分", exclude_if=lambda v: v is None
+    )
+    deviation: str = Field("", title="偏差原因分析及改进措施", exclude_if=lambda v: not v)
+    parts: list[IndicatorPart] = Field(
+        default_factory=list, title="其中", exclude_if=lambda v: not v
+    )
 
     @property
     def name(self) -> str:
@@ -192,7 +202,7 @@ class BudgetLine(_Model):
 
 class Project(_Model):
     schema_version: int = Field(SCHEMA_VERSION, title="文件格式版本")
-    ruleset: str = Field("wuxi-2021", title="评分规则集")
+    ruleset: str = Field(DEFAULT_RULESET, title="评分规则集")
     readings: dict[str, str] = Field(default_factory=dict, title="规则口径")
     basics: Basics
     funds: list[FundRow] = Field(default_factory=list)
@@ -200,9 +210,15 @@ class Project(_Model):
     groups: list[IndicatorGroup] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     goals: list[StatedGoal] = Field(default_factory=list)
-    budget_block: list[BudgetLine] = Field(default_factory=list, title="项目资金")
-    stated_total: Decimal | None = Field(None, ge=0, title="总分（表上得分）")
-    stated_weight_total: Decimal | None = Field(None, ge=0, title="总分（表上分值）")
+    budget_block: list[BudgetLine] = Field(
+        default_factory=list, title="项目资金", exclude_if=lambda v: not v
+    )
+    stated_total: Decimal | None = Field(
+        None, ge=0, title="总分（表上得分）", exclude_if=lambda v: v is None
+    )
+    stated_weight_total: Decimal | None = Field(
+        None, ge=0, title="总分（表上分值）", exclude_if=lambda v: v is None
+    )
 
     @field_validator("schema_version")
     @classmethod

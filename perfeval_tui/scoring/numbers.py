@@ -12,6 +12,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
+PERCENT_UNITS = frozenset({"%", "％"})  # an indicator unit that makes its values percentages
 NumberKind = Literal["money", "money4", "value", "rate", "count", "score"]
 
 CENT = Decimal("0.01")

@@ -8,7 +8,7 @@ from functools import partial
 
 from textual.app import App
 
-from ..scoring.ruleset import RuleSet, load_ruleset
+from ..scoring.ruleset import DEFAULT_RULESET, RuleSet, load_ruleset
 
 
 def _ruleset(app: App[object]) -> RuleSet:
@@ -16,7 +16,7 @@ def _ruleset(app: App[object]) -> RuleSet:
     if workspace is not None:
         ruleset: RuleSet = workspace.session.ruleset
         return ruleset
-    return load_ruleset("wuxi-2021")
+    return load_ruleset(DEFAULT_RULESET)
 
 
 def open_calculator(app: App[object], rule_id: str | None = None) -> None:

@@ -18,8 +18,9 @@ from perfeval_tui.analysis.examples import example_for
 from perfeval_tui.analysis.quiz import generate, summarize
 from perfeval_tui.cli import main
 from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.families import all_families
 from perfeval_tui.scoring.numbers import fmt2
-from perfeval_tui.scoring.ruleset import FAMILY_LABELS, load_ruleset
+from perfeval_tui.scoring.ruleset import load_ruleset
 from perfeval_tui.term.render_text import explanation_lines
 from perfeval_tui.term.textwidth import line_width as cells
 from perfeval_tui.tui.dialogs.help import keys_table
@@ -195,7 +196,7 @@ async def test_the_rule_book_opens_the_quiz_and_every_rule(tmp_path: Path) -> No
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         families = {s.family for s in app.screen.scenarios}
-        assert families == set(FAMILY_LABELS) & {r.family for r in RULES.rules.values()}
+        assert families == {f.id for f in all_families()} & {r.family for r in RULES.rules.values()}
         await pilot.press("escape")  # nothing answered: straight back
         await pilot.pause()
         assert isinstance(app.screen, RuleBookScreen)

@@ -6,8 +6,8 @@ import pytest
 from builders import D, fund, indicator, project
 
 from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.families.graded import judged_error
 from perfeval_tui.scoring.model import BudgetLine
-from perfeval_tui.scoring.rules.graded import judged_error
 from perfeval_tui.scoring.ruleset import load_ruleset
 
 NATIONAL = load_ruleset("national-2020")
@@ -95,7 +95,8 @@ def test_the_equals_reading_is_named_and_switchable():
     ind = op(indicator("output", weight="10", target="100", actual="120"), "=")
     got = score(ind, reading="deviation")
     assert any("偏离" in step for step in got.explanation.steps)
-    assert [code for code, _ in got.explanation.alternatives] == ["capped"]
+    assert [code for code, _ in got.explanation.alternatives] == ["reached", "times_rate"]
+    assert got.explanation.reading_label.startswith("偏离计分")
 
 
 # ---------------------------------------------------------------- 满意度
@@ -124,7 +125,7 @@ def test_satisfaction_readings(reading, actual, expected):
     ],
 )
 def test_qualitative_band_edges(level, judged, expected, error):
-    ind = indicator("graded", weight="10", level=level, judged=D(judged))
+    ind = indicator("graded", weight="10", level=level, values={"judged": D(judged)})
     got = score(ind)
     message = judged_error(NATIONAL.rules["graded"], level, D(10), D(judged))
     assert got.score == D(expected)

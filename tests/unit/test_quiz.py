@@ -8,11 +8,14 @@ from collections import Counter
 import pytest
 from builders import D
 
-from perfeval_tui.analysis.quiz import FAMILY_ORDER, QuizResult, check_answer, generate, summarize
+from perfeval_tui.analysis.quiz import QuizResult, check_answer, generate, summarize
 from perfeval_tui.cli import main
 from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.families import all_families
 from perfeval_tui.scoring.numbers import fmt2, fmt_plain
-from perfeval_tui.scoring.ruleset import FAMILY_LABELS
+
+FAMILY_LABELS = {f.id: f.label for f in all_families()}
+FAMILY_ORDER = tuple(FAMILY_LABELS)
 
 
 def fingerprint(scenarios):

@@ -11,9 +11,12 @@ from builders import COUNTY, WUXI
 from perfeval_tui.project.storage import load_project
 from perfeval_tui.project.workspace import Workspace
 from perfeval_tui.scoring.engine import ProjectScore, score_project
+from perfeval_tui.scoring.families.checklist import ChecklistRule
+from perfeval_tui.scoring.families.graded import GradedRule
+from perfeval_tui.scoring.families.incidents import IncidentRule
 from perfeval_tui.scoring.model import Indicator, Override, Project
 from perfeval_tui.scoring.rescore import rescore_indicator
-from perfeval_tui.scoring.ruleset import ChecklistRule, GradedRule, IncidentRule, reading_options
+from perfeval_tui.scoring.ruleset import reading_options
 
 
 def same(a: ProjectScore, b: ProjectScore) -> None:

@@ -20,7 +20,7 @@ ENGINE_MODULES = [
     "perfeval_tui.scoring.ruleset",
     "perfeval_tui.scoring.budget",
     "perfeval_tui.scoring.explanation",
-    "perfeval_tui.scoring.rules",
+    "perfeval_tui.scoring.families",
     "perfeval_tui.scoring.engine",
     "perfeval_tui.scoring.checks",
     "perfeval_tui.scoring.goals",

@@ -20,7 +20,7 @@ from ...project.factory import new_project
 from ...project.storage import ProjectFileError, describe_validation_error
 from ...project.workspace import Workspace, create_workspace, open_workspace
 from ...scoring.model import Basics
-from ...scoring.ruleset import available_rulesets, load_ruleset
+from ...scoring.ruleset import DEFAULT_RULESET, available_rulesets, load_ruleset
 from ..widgets.field import FieldError
 
 DIALOG_CSS = """
@@ -123,7 +123,7 @@ class NewProjectDialog(ModalScreen[Workspace | None]):
             with Horizontal(classes="row"):
                 yield Label("评分规则集")
                 default = self.ruleset or (
-                    "wuxi-2021" if "wuxi-2021" in available_rulesets() else rulesets[0][1]
+                    DEFAULT_RULESET if DEFAULT_RULESET in available_rulesets() else rulesets[0][1]
                 )
                 yield Select(
                     rulesets, value=default, allow_blank=False, compact=True, id="new-ruleset"

@@ -18,8 +18,9 @@ from textual.widgets import Checkbox, ContentSwitcher, Footer, Input, Select, St
 from ...analysis.curve import CurveError, score_curve
 from ...analysis.examples import example_for
 from ...analysis.whatif import Sandbox
+from ...scoring.families import family_label
 from ...scoring.numbers import fmt2
-from ...scoring.ruleset import FAMILY_LABELS, RuleSet
+from ...scoring.ruleset import RuleSet
 from ..keymap import bindings
 from ..keymap_training import CALCULATOR_KEYS
 from ..widgets.curve_view import curve_text
@@ -89,7 +90,7 @@ class CalculatorScreen(Screen[None]):
         self.query_one(StepBar).update(
             Text.assemble(
                 ("计算器", "bold"),
-                f" · {self.rule.name}（{FAMILY_LABELS[self.rule.family]}）· Esc 返回",
+                f" · {self.rule.name}（{family_label(self.rule.family)}）· Esc 返回",
             )
         )
         first = self.query("#calc-inputs Input, #calc-inputs Checkbox, #calc-inputs Select")

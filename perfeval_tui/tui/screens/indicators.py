@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Select, Tree
 from ...project.factory import new_indicator
 from ...project.session import EditOutcome
 from ...scoring.engine import IndicatorScore
+from ...scoring.families import family_of, tick_order
 from ...scoring.model import Indicator
 from .. import keymap
 from ..widgets.field import FieldInput
@@ -141,7 +142,7 @@ class IndicatorsScreen(StepScreen):
         box = event.checkbox
         if isinstance(box, TickBox):
             rule = self.ws.session.ruleset.rules[indicator.rule]
-            order = [item.id for item in getattr(rule, "items", [])]
+            order = tick_order(family_of(rule).inputs(rule))
             ticked = box.ticked_list(indicator.inputs, order)
             if ticked != indicator.inputs.ticked:
                 self.apply_value(indicator.inputs, "ticked", ticked)

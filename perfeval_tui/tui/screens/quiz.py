@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, Label
 
 from ...analysis.quiz import QuizResult, Scenario, check_answer, generate, summarize, summary_lines
 from ...scoring.numbers import fmt2
+from ...scoring.ruleset import DEFAULT_RULESET
 from ...term.render_text import explanation_lines
 from ..keymap import bindings
 from ..keymap_training import QUIZ_KEYS
@@ -84,7 +85,7 @@ class QuizScreen(Screen[None]):
         self,
         seed: int | None = None,
         rounds: int = 8,
-        ruleset_id: str = "wuxi-2021",
+        ruleset_id: str = DEFAULT_RULESET,
         *,
         scenarios: list[Scenario] | None = None,
         standalone: bool = False,

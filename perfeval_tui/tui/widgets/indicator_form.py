@@ -15,29 +15,22 @@ from textual.widgets import Label, Static
 
 from ...scoring.checks import DataWarning
 from ...scoring.engine import ProjectScore
+from ...scoring.families import InputField, family_of
 from ...scoring.model import Indicator
 from ...scoring.numbers import fmt2, fmt_plain
-from ...scoring.ruleset import (
-    ChecklistRule,
-    CompletionRatioRule,
-    GradedRule,
-    IncidentRule,
-    RuleSet,
-    reading_options,
-)
+from ...scoring.ruleset import RuleSet, reading_options
 from .field import FieldInput, FieldRow, Ref
 from .indicator_inputs import (
     ChoiceSelect,
-    CountInput,
     NameInput,
     OverrideInput,
     PathInput,
+    SpecInput,
     TickBox,
 )
 from .live import LiveStatic, warnings_text
 from .tick import MarkedCheckbox
 
-RATE_FAMILIES = ("ceiling_rate", "floor_rate", "reference_rate")
 LABEL_WIDTH = 10
 
 
@@ -99,6 +92,8 @@ class IndicatorForm(VerticalScroll):
             yield Static("在左侧指标树中选择一个指标（↑↓ 移动，回车编辑完成值）。Ctrl+N 新增指标。")
             return
         rule = self.ruleset.rules[ind.rule]
+        family = family_of(rule)
+        specs = family.inputs(rule)
         ref = Ref("indicators", ind.id)
         yield LiveStatic(path_text(self.result, ind), classes="form-path", id="form-path")
         yield LiveStatic(score_text(self.result, ind.id), classes="form-score", id="form-score")
@@ -106,7 +101,7 @@ class IndicatorForm(VerticalScroll):
         yield FieldRow("名称", NameInput(ref, id="ind-name"), label_width=LABEL_WIDTH)
         yield FieldRow("权重", number(ref, "weight"), unit="分", label_width=LABEL_WIDTH)
         yield FieldRow("目标值", number(ref, "target"), unit=ind.unit, label_width=LABEL_WIDTH)
-        if rule.family in RATE_FAMILIES:
+        if family.reads_budget:
             item = self.result.by_id(ind.id)
             yield Static(
                 f"完成值由附表1 计算：{item.actual_display or '—'}（在第 2 步修改金额）",
@@ -115,18 +110,14 @@ class IndicatorForm(VerticalScroll):
         else:
             yield FieldRow("完成值", number(ref, "actual"), unit=ind.unit, label_width=LABEL_WIDTH)
         yield FieldRow("单位", FieldInput(ref, "unit", id="ind-unit"), label_width=LABEL_WIDTH)
-        if isinstance(rule, CompletionRatioRule):
-            yield choice_row(
-                "方向",
-                ChoiceSelect(
-                    ref,
-                    "direction",
-                    [("正向（越大越好）", "正向"), ("反向（越小越好）", "反向")],
-                    ind.direction,
-                    id="ind-direction",
-                ),
-            )
-        yield from self._rule_inputs(ind, rule)
+        for spec in specs:
+            if spec.key == "direction":
+                options = list(spec.options)
+                yield choice_row(
+                    spec.label,
+                    ChoiceSelect(ref, "direction", options, ind.direction, id="ind-direction"),
+                )
+        yield from self._rule_inputs(ind, specs)
         readings = [("规则集默认：" + reading_options(rule)[rule.reading].split("：")[0], "")]
         readings += [
             (label.split("：")[0] + f"（{code}）", code)
@@ -161,40 +152,33 @@ class IndicatorForm(VerticalScroll):
                 title, FieldInput(ref, field, id=f"ind-{field}"), label_width=LABEL_WIDTH
             )
 
-    def _rule_inputs(self, ind: Indicator, rule: object) -> ComposeResult:
+    def _rule_inputs(self, ind: Indicator, specs: tuple[InputField, ...]) -> ComposeResult:
+        """The rule's own inputs from its family's input spec (目标值/完成值/方向 are above)."""
         ref = Ref("inputs", ind.id)
-        if isinstance(rule, ChecklistRule):
-            yield Static("逐项计分（空格勾选；勾选表示满足、得分）", classes="form-section")
-            for n, item in enumerate(rule.items):
-                yield TickBox(
-                    f"{item.text}（{fmt_plain(item.points)} 分）",
-                    item.id,
-                    item.id in ind.inputs.ticked,
-                    id=f"tick-{n}",
+        ticks = counts = 0
+        for spec in specs:
+            if spec.kind == "amount" or spec.owner == "indicator":
+                continue
+            if spec.section:
+                yield Static(spec.section, classes="form-section")
+            if spec.note:
+                yield Static(spec.note, classes="form-note")
+            if spec.kind == "tick":
+                ticked = spec.key in ind.inputs.ticked
+                yield TickBox(spec.label, spec.key, ticked, id=f"tick-{ticks}")
+                ticks += 1
+            elif spec.kind == "choice" and spec.key == "level":
+                select = ChoiceSelect(
+                    ref, "level", list(spec.options), ind.inputs.level or "", id="ind-level"
                 )
-        elif isinstance(rule, IncidentRule):
-            yield Static("发现次数（每条填写发现的起数，没有则留空）", classes="form-section")
-            for n, clause in enumerate(rule.clauses):
-                limit = (
-                    "不设上限"
-                    if clause.uncapped
-                    else (f"扣完 {fmt_plain(clause.cap)} 分为止" if clause.cap is not None else "")
-                )
-                yield Static(
-                    f"{n + 1}. {clause.text}：每起扣 {fmt_plain(clause.points)} 分"
-                    + (f"，{limit}" if limit else ""),
-                    classes="form-note",
-                )
-                count = CountInput(ref, clause.id, f"发现次数（第 {n + 1} 条）", id=f"count-{n}")
-                yield FieldRow("发现次数", count, unit="起", label_width=LABEL_WIDTH)
-        elif isinstance(rule, GradedRule):
-            options = [("（未评）", "")] + [
-                (f"{k}（{fmt_plain(v * 100)}%）", k) for k, v in rule.levels.items()
-            ]
-            yield choice_row(
-                "评价等级",
-                ChoiceSelect(ref, "level", options, ind.inputs.level or "", id="ind-level"),
-            )
+                yield choice_row(spec.label, select)
+            elif spec.kind == "count":
+                field = SpecInput(ref, spec, id=f"count-{counts}")
+                counts += 1
+                yield FieldRow(row_title(spec), field, unit=spec.unit, label_width=LABEL_WIDTH)
+            elif spec.kind == "number":
+                field = SpecInput(ref, spec, id=f"input-{spec.key}")
+                yield FieldRow(row_title(spec), field, unit=spec.unit, label_width=LABEL_WIDTH)
 
     def show_scores(self, result: ProjectScore, warnings: list[DataWarning] | None = None) -> None:
         self.result = result
@@ -211,6 +195,11 @@ class IndicatorForm(VerticalScroll):
             if isinstance(widget, LiveStatic):
                 with contextlib.suppress(KeyError):  # removed a moment ago
                     widget.set(score_text(result, self.indicator.id))
+
+
+def row_title(spec: InputField) -> str:
+    """The row label: the input's name without its bracketed detail (发现次数（第 1 条）)."""
+    return spec.label.split("（", 1)[0]
 
 
 def number(ref: Ref, field: str) -> FieldInput:

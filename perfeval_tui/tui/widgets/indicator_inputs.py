@@ -15,8 +15,9 @@ from pydantic import BaseModel
 from textual.widgets import Select
 
 from ...project.session import EditOutcome
+from ...scoring.families import InputField, parse_input, updated_value
 from ...scoring.model import Indicator, RuleInputs
-from ...scoring.numbers import NumberInputError, parse_number
+from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
 from .field import FieldInput, Ref
 from .tick import MarkedCheckbox
 
@@ -66,34 +67,38 @@ class PathInput(FieldInput):
         return "levels", [*parts, obj.levels[-1]]
 
 
-class CountInput(FieldInput):
-    """How many times one incident clause was found (``inputs.counts[clause]``)."""
+class SpecInput(FieldInput):
+    """A count or a number a rule keeps in the indicator's ``inputs`` (its family's input spec):
+    incident counts, a judged score …; empty means 0 for a count and nothing for a number."""
 
-    def __init__(self, ref: Ref, clause_id: str, label: str, *, id: str | None = None) -> None:
+    def __init__(self, ref: Ref, spec: InputField, *, id: str | None = None) -> None:
+        count = spec.kind == "count"
         super().__init__(
-            ref, "counts", restrict=r"[0-9０-９ ]*", placeholder="0", id=id, classes="-number"
+            ref,
+            spec.attribute,
+            restrict=r"[0-9０-９ ]*" if count else None,
+            placeholder="0" if count else "",
+            id=id,
+            classes="-number",
         )
-        self.clause_id = clause_id
-        self.label = label
+        self.spec = spec
 
     def model_text(self, obj: BaseModel) -> str:
-        count = obj.counts.get(self.clause_id, 0) if isinstance(obj, RuleInputs) else 0
-        return str(count) if count else ""
+        if not isinstance(obj, RuleInputs):
+            return ""
+        if self.spec.kind == "count":
+            count = obj.counts.get(self.spec.key, 0)
+            return str(count) if count else ""
+        value = obj.values.get(self.spec.key)
+        return "" if value is None else fmt_plain(value)
 
     def to_model(self, text: str, obj: BaseModel) -> tuple[str, Any]:
         assert isinstance(obj, RuleInputs)
-        counts = dict(obj.counts)
-        if text.strip():
-            try:
-                value = parse_number(text, field=self.label, kind="count")
-            except NumberInputError as exc:
-                return refused(str(exc))
-            counts[self.clause_id] = int(value)
-        else:
-            counts[self.clause_id] = 0
-        if not counts[self.clause_id]:
-            del counts[self.clause_id]
-        return "counts", counts
+        try:
+            value = parse_input(self.spec, text)
+        except NumberInputError as exc:
+            return refused(str(exc))
+        return self.spec.attribute, updated_value(obj, self.spec, value)
 
 
 class OverrideInput(FieldInput):

@@ -19,28 +19,13 @@ from textual.widgets import Label, Select, Static
 from ...analysis.paths import SimulationError
 from ...analysis.whatif import Sandbox
 from ...project.session import EditOutcome
+from ...scoring.families import all_families, family_of, tick_order
 from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
-from ...scoring.ruleset import (
-    READINGS_BY_FAMILY,
-    ChecklistRule,
-    CompletionRatioRule,
-    GradedRule,
-    IncidentRule,
-    RuleSet,
-    reading_options,
-)
+from ...scoring.ruleset import RuleSet, reading_options
 from .field import MONEY_CHARS, FieldInput, FieldRow, Ref, display_value
-from .indicator_inputs import ChoiceSelect, CountInput, TickBox
+from .indicator_inputs import ChoiceSelect, SpecInput, TickBox
 
-RATE_FAMILIES = ("ceiling_rate", "floor_rate", "reference_rate")
-FUND_FIELDS = (
-    ("budget", "预算安排数"),
-    ("increase", "预算调增数"),
-    ("decrease", "预算调减数"),
-    ("actual_spend", "实际支出数"),
-    ("funds_arrived", "实际到位资金"),
-)
 VALUE_CHARS = r"[0-9０-９,，.．。 \u3000+\-－%％]*"
 LABEL = 13
 CHOICE_LABEL = 9
@@ -70,9 +55,9 @@ class ReadingSelect(Select[str]):
 
 def reading_name(code: str) -> str:
     """``分档`` for ``banded``: the Chinese name of a reading code."""
-    for readings in READINGS_BY_FAMILY.values():
-        if code in readings:
-            return short_label(readings[code])
+    for family in all_families():
+        if code in family.readings:
+            return short_label(family.readings[code])
     return code
 
 
@@ -100,61 +85,52 @@ def compose_inputs(
             unit="分",
             label_width=LABEL,
         )
-    if rule.family in RATE_FAMILIES:
+    family = family_of(rule)
+    specs = family.inputs(rule)
+    if any(spec.kind == "amount" for spec in specs):
         for n, fund in enumerate(project.funds):
             if len(project.funds) > 1:
                 yield Static(fund.name, classes="inputs-note")
             fund_ref = Ref("funds", fund.id)
-            for field, title in FUND_FIELDS:
-                text = display_value(getattr(fund, field))
+            for spec in specs:
+                if spec.kind != "amount":
+                    continue
+                text = display_value(getattr(fund, spec.key))
                 widget = value_input(
-                    fund_ref, field, text, f"{prefix}-fund{n}-{field}", MONEY_CHARS
+                    fund_ref, spec.key, text, f"{prefix}-fund{n}-{spec.key}", MONEY_CHARS
                 )
-                yield FieldRow(title, widget, unit="万元", label_width=LABEL)
-    elif isinstance(rule, CompletionRatioRule):
-        unit = indicator.unit
-        for field, title in (("target", "目标值"), ("actual", "完成值")):
-            text = display_value(getattr(indicator, field))
-            widget = value_input(ref, field, text, f"{prefix}-{field}", VALUE_CHARS)
-            yield FieldRow(title, widget, unit=unit, label_width=LABEL)
-        directions = [("正向（越大越好）", "正向"), ("反向（越小越好）", "反向")]
-        select = ChoiceSelect(
-            ref, "direction", directions, indicator.direction, id=f"{prefix}-direction"
-        )
-        yield choice_row("方向", select)
-    elif isinstance(rule, ChecklistRule):
-        yield Static("逐项计分（空格勾选＝满足）", classes="inputs-note")
-        for n, item in enumerate(rule.items):
-            ticked = item.id in indicator.inputs.ticked
-            label = f"{item.text}（{fmt_plain(item.points)} 分）"
-            yield RuleTick(label, item.id, ticked, indicator.id, id=f"{prefix}-tick-{n}")
-    elif isinstance(rule, IncidentRule):
-        inputs_ref = Ref("inputs", indicator.id)
-        for n, clause in enumerate(rule.clauses):
-            cap = (
-                "不设上限"
-                if clause.uncapped
-                else (f"扣完 {fmt_plain(clause.cap)} 分为止" if clause.cap is not None else "")
+                yield FieldRow(spec.label, widget, unit=spec.unit, label_width=LABEL)
+    inputs_ref = Ref("inputs", indicator.id)
+    ticks = counts = 0
+    for spec in specs:
+        if spec.kind == "amount":
+            continue
+        if spec.kind == "tick":
+            if ticks == 0:
+                yield Static("逐项计分（空格勾选＝满足）", classes="inputs-note")
+            ticked = spec.key in indicator.inputs.ticked
+            yield RuleTick(spec.label, spec.key, ticked, indicator.id, id=f"{prefix}-tick-{ticks}")
+            ticks += 1
+            continue
+        if spec.note:
+            yield Static(spec.note, classes="inputs-note")
+        if spec.owner == "indicator" and spec.kind == "number":
+            text = display_value(getattr(indicator, spec.key))
+            widget = value_input(ref, spec.key, text, f"{prefix}-{spec.key}", VALUE_CHARS)
+            yield FieldRow(spec.label, widget, unit=indicator.unit, label_width=LABEL)
+        elif spec.kind == "choice" and spec.key in ("direction", "level"):
+            owner = ref if spec.key == "direction" else inputs_ref
+            current = indicator.direction if spec.key == "direction" else indicator.inputs.level
+            select = ChoiceSelect(
+                owner, spec.key, list(spec.options), current or "", id=f"{prefix}-{spec.key}"
             )
-            rule_line = f"{n + 1}.{clause.text}：每起扣 {fmt_plain(clause.points)} 分"
-            yield Static(rule_line + (f"，{cap}" if cap else ""), classes="inputs-note")
-            count = CountInput(
-                inputs_ref, clause.id, f"发现次数（第 {n + 1} 条）", id=f"{prefix}-count-{n}"
-            )
-            count.value = count.model_text(indicator.inputs)
-            yield FieldRow("发现次数", count, unit="起", label_width=LABEL)
-    elif isinstance(rule, GradedRule):
-        levels = [("（未评）", "")] + [
-            (f"{k}（{fmt_plain(v * 100)}%）", k) for k, v in rule.levels.items()
-        ]
-        select = ChoiceSelect(
-            Ref("inputs", indicator.id),
-            "level",
-            levels,
-            indicator.inputs.level or "",
-            id=f"{prefix}-level",
-        )
-        yield choice_row("评价等级", select)
+            yield choice_row(spec.label, select)
+        elif spec.kind in ("count", "number"):
+            n = counts if spec.kind == "count" else spec.key
+            field = SpecInput(inputs_ref, spec, id=f"{prefix}-{spec.kind}-{n}")
+            field.value = field.model_text(indicator.inputs)
+            counts += spec.kind == "count"
+            yield FieldRow(spec.label.split("（", 1)[0], field, unit=spec.unit, label_width=LABEL)
     if len(reading_options(rule)) > 1:
         chosen = project.readings.get(rule.id, "")
         yield choice_row("口径", ReadingSelect(ruleset, rule.id, chosen, id=f"{prefix}-reading"))
@@ -189,7 +165,7 @@ def apply_change(sandbox: Sandbox, widget: Widget, value: Any) -> str | None:
         if isinstance(widget, RuleTick):
             indicator = project.indicator(widget.indicator_id)
             rule = sandbox.ruleset.rules[indicator.rule]
-            order = [item.id for item in getattr(rule, "items", [])]
+            order = tick_order(family_of(rule).inputs(rule))
             ticked = widget.ticked_list(indicator.inputs, order)
             return sandbox.set_field(indicator.inputs, "ticked", ticked).error
         if isinstance(widget, ChoiceSelect):

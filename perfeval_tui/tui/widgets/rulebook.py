@@ -7,43 +7,10 @@ from rich.text import Text
 
 from ...analysis.examples import example_for, example_under_every_reading
 from ...scoring.engine import ProjectScore
+from ...scoring.families import family_of
 from ...scoring.model import Project
-from ...scoring.numbers import fmt2, fmt_plain
-from ...scoring.ruleset import (
-    FAMILY_LABELS,
-    ChecklistRule,
-    CompletionRatioRule,
-    GradedRule,
-    IncidentRule,
-    RuleSet,
-    reading_options,
-)
-
-
-def _parameters(rule: object) -> list[str]:
-    if isinstance(rule, ChecklistRule):
-        return [
-            f"{i}. {item.text}（{fmt_plain(item.points)} 分）"
-            for i, item in enumerate(rule.items, start=1)
-        ]
-    if isinstance(rule, IncidentRule):
-        lines = []
-        for clause in rule.clauses:
-            cap = (
-                "不设上限"
-                if clause.uncapped
-                else (
-                    f"扣完 {fmt_plain(clause.cap)} 分为止" if clause.cap is not None else "扣完为止"
-                )
-            )
-            lines.append(f"· {clause.text}：每起扣 {fmt_plain(clause.points)} 分，{cap}")
-        return lines
-    if isinstance(rule, CompletionRatioRule):
-        bands = ([rule.percent_band] if rule.percent_band else []) + list(rule.bands)
-        return [f"· {band.label}" for band in bands]
-    if isinstance(rule, GradedRule):
-        return ["· " + "，".join(f"{k} {fmt_plain(v * 100)}%" for k, v in rule.levels.items())]
-    return []
+from ...scoring.numbers import fmt2
+from ...scoring.ruleset import RuleSet, reading_options
 
 
 def rule_text(
@@ -55,13 +22,13 @@ def rule_text(
     rule = ruleset.rules[rule_id]
     text = Text()
     text.append(f"{rule.name}", style="bold")
-    text.append(f"（{FAMILY_LABELS[rule.family]}）\n", style="dim")
+    text.append(f"（{family_of(rule).label}）\n", style="dim")
     if rule.explanation:
         text.append("指标解释：", style="bold")
         text.append(rule.explanation + "\n")
     text.append("评分标准：", style="bold")
     text.append(rule.clause + "\n")
-    params = _parameters(rule)
+    params = family_of(rule).describe(rule)
     if params:
         text.append("\n".join(params) + "\n")
     chosen = project.readings.get(rule.id) if project else None

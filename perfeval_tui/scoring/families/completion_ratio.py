@@ -6,16 +6,45 @@ band, the score); :func:`describe_steps` turns an outcome into sentences, only w
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from ..explanation import Deduction, Explanation, InputValue
 from ..model import Indicator
-from ..numbers import fmt2, fmt_plain, round_score
-from ..ruleset import CompletionRatioRule, RatioBand
-from .common import ZERO, ScoringContext, make_explanation
+from ..numbers import PERCENT_UNITS, fmt2, fmt_plain, round_score
+from .base import ExampleCase, QuizCase, RuleBase, RuleFamily
+from .explain import ZERO, ScoringContext, make_explanation
+from .inputs import InputField
+from .registry import register
 
-PERCENT_UNITS = frozenset({"%", "％"})
+READINGS: dict[str, str] = {
+    "banded": "分档：完成值/目标值≥1 时按目标值大小分档，超过上限按比例扣分",
+    "capped": "封顶：完成值/目标值≥1 一律得满分",
+}
+
+
+class RatioBand(BaseModel):
+    """For targets up to ``max_target``: full up to ratio ``full_until``, zero above ``zero_above``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_target: Decimal | None = Field(None, description="目标值上限（含）；空表示无上限")
+    full_until: Decimal
+    zero_above: Decimal
+    label: str
+
+
+class CompletionRatioRule(RuleBase):
+    family: Literal["completion_ratio"] = "completion_ratio"
+    percent_band: RatioBand | None = Field(None, description="百分比目标和 0<目标值≤1 的档次")
+    bands: list[RatioBand] = Field(default_factory=list, description="按目标值大小的档次，升序")
+    reverse_zero_full: bool = Field(True, description="反向指标完成值为 0 且目标值>0 时得满分")
+    reading: Literal["banded", "capped"] = "banded"
+
+
 RATIO_PLACES = Decimal("0.0001")
 ONE = Decimal(1)  # Decimal-to-Decimal comparisons are cheaper than Decimal-to-int
 
@@ -231,3 +260,121 @@ def score_completion_ratio(
     lost = indicator.weight - result
     deductions = (Deduction(outcome, lost),) if lost else ()
     return make_explanation(rule, indicator, reading, outcome, outcome, deductions, result)
+
+
+# -- inputs, examples, quiz ---------------------------------------------------------------------
+
+DIRECTIONS = (("正向（越大越好）", "正向"), ("反向（越小越好）", "反向"))
+
+
+def completion_inputs(rule: CompletionRatioRule) -> tuple[InputField, ...]:
+    return (
+        InputField("number", "target", "目标值"),
+        InputField("number", "actual", "完成值"),
+        InputField("choice", "direction", "方向", options=DIRECTIONS),
+    )
+
+
+def missing(rule: CompletionRatioRule, indicator: Indicator) -> list[str]:
+    out = []
+    if indicator.target is None:
+        out.append("目标值未填写")
+    if indicator.actual is None:
+        out.append("完成值未填写")
+    return out
+
+
+def describe(rule: CompletionRatioRule) -> list[str]:
+    bands = ([rule.percent_band] if rule.percent_band else []) + list(rule.bands)
+    return [f"· {band.label}" for band in bands]
+
+
+def worked_example(rule: CompletionRatioRule, case: ExampleCase) -> str:
+    ind = case.indicator
+    ind.target, ind.actual, ind.unit = Decimal(1304), Decimal(1600), "路"
+    return "目标值 1304 路，完成值 1600 路"
+
+
+def quiz_clause(rule: CompletionRatioRule, reading: str) -> str:
+    """The clause shortened to the bands that apply."""
+    if reading != "banded" or not rule.bands:
+        return "完成值/目标值＜1 按比例得分，≥1 得满分；反向指标用 目标值/完成值"
+    bands = "；".join(
+        f"{b.label}：≤{fmt_plain(b.full_until)} 满分，≤{fmt_plain(b.zero_above)} 按比例，以上 0 分"
+        for b in rule.bands
+    )
+    return (
+        f"完成值/目标值＜1 按比例得分；≥1 时按目标值分档（{bands}）；目标值为 0 时完成值 0 得满分、"
+        "否则 0 分；反向指标用 目标值/完成值"
+    )
+
+
+D = Decimal
+# (lowest target, highest target, unit, decimals of the numbers)
+_MAGNITUDES = [
+    (D("0.2"), D("0.95"), "", 2),
+    (D(2), D(20), "公里", 1),
+    (D(25), D(100), "个", 0),
+    (D(120), D(9000), "路", 0),
+    (D(12000), D(90000), "人次", 0),
+]
+
+
+def _pct(rng: random.Random, low: Decimal, high: Decimal) -> Decimal:
+    """A percentage between ``low`` and ``high`` with two decimals."""
+    lo, hi = int(low * 100), int(high * 100)
+    return D(rng.randint(min(lo, hi), max(lo, hi))) / 100
+
+
+def quiz_scenario(rng: random.Random, rule: CompletionRatioRule, case: QuizCase) -> str:
+    ind = case.indicator
+    percent = case.satisfaction or rng.random() < 0.1
+    if rng.random() < 0.08:
+        ind.target, ind.unit = D(0), "起"
+        ind.actual = D(0) if rng.random() < 0.5 else D(rng.randint(1, 3))
+        return "目标值为 0"
+    reverse = not percent and rng.random() < 0.3
+    if percent:
+        ind.unit, ind.target = "%", D(rng.choice([85, 90, 95, 98, 100]))
+        ind.actual = min(ind.target * _pct(rng, D(85), D(110)) / 100, D(100)).quantize(D("0.1"))
+        return "百分比目标"
+    low, high, unit, places = rng.choice(_MAGNITUDES)
+    step = D(1).scaleb(-places)
+    ind.unit = unit if not reverse else "小时"
+    target = (low + (high - low) * D(rng.randint(0, 1000)) / 1000).quantize(step)
+    ind.target = target
+    band = band_for(rule, ind, target)
+    full, zero = (band.full_until, band.zero_above) if band else (D("1.2"), D(2))
+    kind, ratio = rng.choice(
+        [
+            ("未完成（按比例）", _pct(rng, D(60), D(99)) / 100),
+            ("完成（满分区间）", _pct(rng, D(100), full * 100) / 100),
+            ("超出目标（分档扣分）", _pct(rng, full * 100 + 1, zero * 100 - 1) / 100),
+            ("远超目标（不得分）", _pct(rng, zero * 100 + 1, zero * 100 + 40) / 100),
+        ]
+    )
+    if reverse:
+        ind.direction = "反向"
+        ind.actual = (target / ratio).quantize(step)
+        return "反向指标·" + kind
+    ind.actual = (target * ratio).quantize(step)
+    return kind
+
+
+COMPLETION_RATIO: RuleFamily[CompletionRatioRule] = register(
+    RuleFamily(
+        id="completion_ratio",
+        label="完成比例（完成值/目标值）",
+        rule_model=CompletionRatioRule,
+        readings=READINGS,
+        score=score_completion_ratio,
+        inputs=completion_inputs,
+        missing=missing,
+        describe=describe,
+        worked_example=worked_example,
+        quiz_scenario=quiz_scenario,
+        seek=None,
+        curve=None,
+        quiz_clause=quiz_clause,
+    )
+)
