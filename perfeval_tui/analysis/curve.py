@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..scoring.budget import FundFigures
 from ..scoring.engine import reading_for, rule_for, score_project
+from ..scoring.families import CurveAxis, CurveMark, CurveUnavailable, family_of
 from ..scoring.families.completion_ratio import CompletionRatioRule, band_for
 from ..scoring.families.incidents import IncidentRule
 from ..scoring.families.rates import (
@@ -40,12 +41,6 @@ class CurveError(ValueError):
 class CurvePoint:
     x: Decimal
     score: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class CurveMark:
-    x: Decimal
-    label: str  # e.g. 满分上限 L=1.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +115,13 @@ def score_curve(
     probe = _Probe(base, ruleset, indicator, fund)
     current = result.by_id(indicator_id).computed_score
     head: Head = (indicator.name, rule.name, reading)
+    family = family_of(rule)
+    if family.curve is not None:
+        try:
+            axis = family.curve(rule, indicator, reading, f)
+        except CurveUnavailable as exc:
+            raise CurveError(str(exc)) from None
+        return _along(head, axis, probe, samples, current)
     if isinstance(rule, CompletionRatioRule):
         return _completion(head, rule, probe, reading, samples, current)
     if isinstance(rule, IncidentRule):
@@ -127,6 +129,24 @@ def score_curve(
     if isinstance(rule, (CeilingRateRule, FloorRateRule, ReferenceRateRule)):
         return _rate(head, rule, probe, samples, current)
     raise CurveError(f"「{rule.name}」按事项或等级计分，得分不随某个数值连续变化，没有得分曲线")
+
+
+def _along(head: Head, axis: CurveAxis, probe: _Probe, samples: int, now: Decimal) -> ScoreCurve:
+    """Sample the engine's score along the one number a family's curve follows."""
+    if axis.integer:
+        xs = [Decimal(n) for n in range(int(axis.low), int(axis.high) + 1)]
+    else:
+        xs = _grid(axis.low, axis.high, samples, [m.x for m in axis.marks])
+    points = []
+    for x in xs:
+        base = probe.indicator.model_copy(update={"override": None}, deep=True)
+        indicator, fund = axis.apply(x, base, probe.fund.model_copy())
+        score, _ = probe.score(indicator, fund)
+        points.append(CurvePoint(x, score))
+    current = None if axis.current is None else CurvePoint(axis.current, now)
+    weight = probe.indicator.weight
+    marks = tuple(axis.marks)
+    return ScoreCurve(*head, axis.x_label, axis.percent, weight, tuple(points), marks, current)
 
 
 def _completion(

@@ -13,12 +13,17 @@ from typing import TypeVar
 
 from ..scoring.engine import ProjectScore, reading_for, rule_for, score_project
 from ..scoring.families import RuleBase as AnyRule
-from ..scoring.families import ScoringContext, score_indicator
+from ..scoring.families import ScoringContext, SeekQuery, SeekResult, family_of, score_indicator
 from ..scoring.families.checklist import ChecklistRule
 from ..scoring.families.completion_ratio import CompletionRatioRule
 from ..scoring.families.graded import GradedRule
 from ..scoring.families.incidents import IncidentRule
-from ..scoring.families.rates import MEASURE_LABELS, CeilingRateRule
+from ..scoring.families.rates import (
+    MEASURE_LABELS,
+    CeilingRateRule,
+    FloorRateRule,
+    ReferenceRateRule,
+)
 from ..scoring.model import FundRow, Indicator, Project
 from ..scoring.numbers import CENT, fmt2, fmt_percent, fmt_plain
 from ..scoring.ruleset import RuleSet
@@ -97,6 +102,10 @@ def draft_changes(
 ) -> tuple[list[Draft], list[str], str | None]:
     """Changes to this indicator's inputs that give ``score`` (or at least it, fewest first)."""
     rule = ctx.rule
+    family = family_of(rule)
+    if family.seek is not None:
+        query = SeekQuery(ctx.indicator, ctx.reading, ctx.scoring, score, at_least)
+        return _from_family(ctx, family.seek(rule, query))
     if isinstance(rule, CompletionRatioRule):
         return _completion(ctx, rule, score, at_least)
     if isinstance(rule, ChecklistRule):
@@ -158,6 +167,34 @@ def draft_changes(
         )
         return drafts, notes, None
     return _rates(ctx, rule, score)
+
+
+# -- a family's own inverse -------------------------------------------------------------------
+
+_NAMED = {"target": "目标值", "actual": "完成值", "direction": "指标方向", "level": "评价等级"}
+
+
+def _from_family(ctx: SeekContext, answer: SeekResult) -> tuple[list[Draft], list[str], str | None]:
+    drafts = []
+    for option in answer.options:
+        settings: list[Setting] = []
+        for change in option.changes:
+            spec = change.field
+            if spec.kind == "amount":
+                settings += _money_settings(ctx.project, spec.key, change.value)
+                continue
+            name = _NAMED.get(spec.key, spec.key)
+            settings.append(_setting(ctx, name, _text(change.value), _text(change.old)))
+        drafts.append(Draft(option.summary, tuple(settings), option.size))
+    return drafts, list(answer.notes), answer.full_range
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return fmt_plain(value)
+    return "" if value is None else str(value)
 
 
 def _pick(options: list[Option[T]], score: Decimal, at_least: bool) -> list[Option[T]]:
@@ -283,7 +320,8 @@ def _interval_text(interval: Interval, unit: str) -> str:
 def _rates(
     ctx: SeekContext, rule: AnyRule, score: Decimal
 ) -> tuple[list[Draft], list[str], str | None]:
-    assert not isinstance(rule, (CompletionRatioRule, ChecklistRule, IncidentRule, GradedRule))
+    if not isinstance(rule, (CeilingRateRule, FloorRateRule, ReferenceRateRule)):
+        return [], [f"「{rule.name}」的评分规则没有反求：请直接试填输入项"], None
     figures = ctx.scoring.budget.total
     weight = ctx.indicator.weight
     full = rate_bound(rule, weight, weight, ctx.reading, figures)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..project.factory import new_indicator
+from ..project.structure import add_indicator, categories, new_indicator_group, remove_row
 from ..scoring.engine import reads_budget
 from ..scoring.families import family_of, tick_order
 from ..scoring.model import Indicator
@@ -11,7 +12,6 @@ from .display import indicator_line
 from .editing import Editor
 from .prompts import Option, Prompter
 
-CATEGORIES = ("共性指标", "个性指标")
 ACTIONS = [
     Option("逐项录入（目标值、完成值、评分依据）", "walk"),
     Option("修改某项指标（名称、权重、单位、方向等）", "edit"),
@@ -128,9 +128,15 @@ class IndicatorStep:
 
     def add(self) -> None:
         ruleset = self.session.ruleset
-        default_category = self.last_levels[0] if self.last_levels else "个性指标"
+        project = self.session.project
+        choices = categories(ruleset)
+        default_category = new_indicator_group(project, ruleset, None)[0]
+        if self.last_levels and self.last_levels[0] in choices:
+            default_category = self.last_levels[0]
+        if default_category not in choices:
+            choices.append(default_category)
         category = self.ask.ask_select(
-            "指标类别", [Option(c, c) for c in CATEGORIES], default_category
+            "指标类别", [Option(c, c) for c in choices], default_category
         )
         first = self._ask_level("一级指标", [category])
         second = self._ask_level("二级指标", [category, first])
@@ -148,7 +154,7 @@ class IndicatorStep:
         indicator = new_indicator(ruleset, [category, first, second, name])
         indicator.rule = rule_id
         indicator.criteria_text = ruleset.rules[rule_id].clause
-        self.indicators.insert(self._position(indicator.levels), indicator)
+        add_indicator(project, indicator)
         self.last_levels = list(indicator.levels)
         self.editor.structural()  # saved before its values are asked
         self.edit_details(indicator, ask_name=False)
@@ -180,23 +186,10 @@ class IndicatorStep:
             return existing[int(typed) - 1]
         return typed
 
-    def _position(self, levels: list[str]) -> int:
-        """After the last indicator sharing the longest leading part of ``levels``."""
-        best, where = 0, len(self.indicators)
-        for index, other in enumerate(self.indicators):
-            shared = 0
-            for a, b in zip(other.levels[:-1], levels[:-1], strict=False):
-                if a != b:
-                    break
-                shared += 1
-            if shared and shared >= best:
-                best, where = shared, index + 1
-        return where
-
     def remove(self, index: int) -> None:
         indicator = self.indicators[index]
         if self.ask.ask_confirm(f"删除指标「{indicator.name}」", False):
-            del self.indicators[index]
+            remove_row(self.session.project, "indicators", indicator.id)
             self.editor.structural()
 
 

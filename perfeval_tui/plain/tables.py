@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ..project.session import EditSession
+from ..project.structure import add_row, remove_row
 from ..scoring.budget import DistrictFigures, FundFigures
 from ..scoring.model import DistrictRow, FundRow, Project
 from ..scoring.numbers import fmt2
@@ -27,6 +28,7 @@ ACTIONS = [
 @dataclass(frozen=True)
 class TableSpec:
     title: str
+    table: Literal["funds", "districts"]
     warning_table: str  # DataWarning.table of this table's warnings
     rows: Callable[[Project], list[Any]]
     make: Callable[[str], Any]
@@ -77,6 +79,7 @@ def _district(r: DistrictFigures) -> str:
 
 FUNDS = TableSpec(
     title="附表1 预算安排及执行情况表（金额单位：万元）",
+    table="funds",
     warning_table="附表1",
     rows=lambda p: p.funds,
     make=lambda name: FundRow(name=name),
@@ -95,6 +98,7 @@ FUNDS = TableSpec(
 
 DISTRICTS = TableSpec(
     title="区县资金分配表（金额单位：万元）",
+    table="districts",
     warning_table="区县资金分配表",
     rows=lambda p: p.districts,
     make=lambda name: DistrictRow(name=name),
@@ -133,7 +137,7 @@ def table_step(spec: TableSpec, editor: Editor, ask: Prompter) -> None:
             for field in spec.fields:
                 editor.field(rows[index], field, label=_label(rows[index], field))
         elif ask.ask_confirm(f"删除「{rows[index].name}」这一行", False):
-            del rows[index]
+            remove_row(editor.session.project, spec.table, rows[index].id)
             editor.structural()
 
 
@@ -144,7 +148,7 @@ def _add_row(spec: TableSpec, editor: Editor, ask: Prompter) -> None:
         title, validate=lambda t: None if t.strip() else f"「{title}」不能为空，请输入名称"
     )
     row = spec.make(name.strip())
-    spec.rows(editor.session.project).append(row)
+    add_row(editor.session.project, spec.table, row)
     editor.structural()  # the row is saved before its amounts are asked
     for field in spec.fields[1:]:
         editor.field(row, field, label=_label(row, field))

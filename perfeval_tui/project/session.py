@@ -21,6 +21,7 @@ from ..scoring.model import Indicator, Project
 from ..scoring.numbers import NumberInputError, parse_number
 from ..scoring.ruleset import RuleSet, load_ruleset
 from .storage import describe_validation_error, save_project
+from .structure import regroup
 
 ZERO = Decimal(0)
 
@@ -110,6 +111,12 @@ class EditSession:
             setattr(obj, field, value)
         except ValidationError as exc:
             return EditOutcome(validation_message(obj, field, exc))
+        if (
+            isinstance(obj, Indicator)
+            and field == "levels"
+            and any(item is obj for item in self.project.indicators)
+        ):
+            regroup(self.project, obj, old)  # a new group: to the end of it, in the file too
         return self.commit()
 
     def commit(self) -> EditOutcome:

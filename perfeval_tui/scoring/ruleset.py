@@ -12,9 +12,10 @@ from collections.abc import Hashable
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError
 from pydantic_core import core_schema
 
 from .families import RuleBase, registry
@@ -93,10 +94,17 @@ class RuleSet(BaseModel):
 
 
 class UnknownRuleSetError(LookupError):
-    def __init__(self, ruleset_id: str) -> None:
+    def __init__(self, ruleset_id: str, message: str | None = None) -> None:
         self.ruleset_id = ruleset_id
         known = "、".join(available_rulesets())
-        super().__init__(f"未知的评分规则集「{ruleset_id}」，可用的有：{known}")
+        super().__init__(
+            message
+            or f"未知的评分规则集「{ruleset_id}」，可用的有：{known}，或一个规则集文件的路径"
+        )
+
+
+class RuleSetFileError(UnknownRuleSetError):
+    """A rule set file that cannot be read or does not match the schema; the message is Chinese."""
 
 
 def available_rulesets() -> list[str]:
@@ -106,13 +114,66 @@ def available_rulesets() -> list[str]:
     )
 
 
+def is_ruleset_path(ruleset: str) -> bool:
+    """A rule set named by a file path rather than a packaged id."""
+    return ruleset.endswith(".json") or "/" in ruleset or "\\" in ruleset
+
+
 @cache
 def load_ruleset(ruleset_id: str) -> RuleSet:
-    """Load a packaged rule set by id; results are cached since rule sets never change at run time."""
-    if ruleset_id not in available_rulesets():
-        raise UnknownRuleSetError(ruleset_id)
-    text = (resources.files("perfeval_tui") / "rulesets" / f"{ruleset_id}.json").read_text("utf-8")
-    return RuleSet.model_validate(json.loads(text))
+    """A packaged rule set by id, or a rule set file by path (validated against the schema).
+
+    Results are cached since rule sets never change at run time.
+    """
+    if ruleset_id in available_rulesets():
+        package = resources.files("perfeval_tui") / "rulesets"
+        text = (package / f"{ruleset_id}.json").read_text("utf-8")
+        return RuleSet.model_validate(json.loads(text))
+    if is_ruleset_path(ruleset_id):
+        return _load_file(Path(ruleset_id))
+    raise UnknownRuleSetError(ruleset_id)
+
+
+def _load_file(path: Path) -> RuleSet:
+    where = f"规则集文件 {path}"
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise RuleSetFileError(str(path), f"{where} 不存在，请检查路径") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleSetFileError(str(path), f"{where} 无法读取：{exc}") from None
+    except json.JSONDecodeError as exc:
+        message = f"{where} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有误"
+        raise RuleSetFileError(str(path), message) from None
+    try:
+        return RuleSet.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = [str(part) for part in first["loc"]]
+        if loc[:1] == ["rules"] and len(loc) > 2 and loc[2] in _family_ids():
+            del loc[2]  # the union's tag, not a key of the file
+        key = ".".join(loc) or "（整个文件）"
+        problem = _PROBLEMS.get(first["type"], first["msg"])
+        more = f"（另有 {exc.error_count() - 1} 处问题）" if exc.error_count() > 1 else ""
+        message = f"{where} 不符合规则集格式：键「{key}」{problem}{more}"
+        raise RuleSetFileError(str(path), message) from None
+
+
+def _family_ids() -> set[str]:
+    return {family.id for family in registry.all_families()}
+
+
+_PROBLEMS = {
+    "missing": "缺少，必须填写",
+    "extra_forbidden": "不是规则集的字段，请删去或改正拼写",
+    "union_tag_invalid": "不是已知的评分规则类型（family）",
+    "union_tag_not_found": "缺少 family（评分规则类型）",
+    "decimal_parsing": "应为数字",
+    "string_type": "应为文字",
+    "list_type": "应为列表",
+    "dict_type": "应为对象",
+    "literal_error": "不是可选的值之一",
+}
 
 
 def reading_options(rule: RuleBase) -> dict[str, str]:

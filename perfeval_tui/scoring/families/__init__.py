@@ -17,9 +17,9 @@ from .base import (
     QuizCase,
     RuleBase,
     RuleFamily,
-    SeekAnswer,
     SeekOption,
     SeekQuery,
+    SeekResult,
 )
 from .explain import ExplanationBuilder, ScoringContext, make_explanation
 from .inputs import InputField, parse_input, read_input, tick_order, updated_value
@@ -52,7 +52,7 @@ __all__ = [
     "RuleBase",
     "RuleFamily",
     "ScoringContext",
-    "SeekAnswer",
+    "SeekResult",
     "SeekOption",
     "SeekQuery",
     "UnknownFamilyError",

@@ -93,7 +93,7 @@ class SeekQuery:
 
 
 @dataclass(frozen=True, slots=True)
-class SeekAnswer:
+class SeekResult:
     options: tuple[SeekOption, ...]  # fewest changes first
     notes: tuple[str, ...] = ()  # Chinese remarks (why there is no answer, the reading's steps)
     full_range: str | None = None  # the inputs that give full marks, in words
@@ -141,7 +141,7 @@ class RuleFamily(Generic[R]):
     - ``quiz_scenario(rng, rule, case)`` sets up a quiz scenario, returns what it exercises.
     - ``quiz_kind_by_score``: name quiz cases by the engine's result (满分/部分扣分/扣完为止).
     - ``quiz_clause(rule, reading)``: the clause shortened for a quiz question (default: as is).
-    - ``seek(rule, query)`` → :class:`SeekAnswer`, or ``None``: this family has no inverse.
+    - ``seek(rule, query)`` → :class:`SeekResult`, or ``None``: this family has no inverse.
     - ``curve(rule, indicator, reading, figures)`` → :class:`CurveAxis`, or ``None``: the score
       does not follow one number (raise :class:`CurveUnavailable` for a missing input).
     - ``measured(rule, figures)``: for a rule whose 完成值 is read from 附表1, that value.
@@ -157,7 +157,7 @@ class RuleFamily(Generic[R]):
     describe: Callable[[R], list[str]]
     worked_example: Callable[[R, ExampleCase], str]
     quiz_scenario: Callable[[random.Random, R, QuizCase], str]
-    seek: Callable[[R, SeekQuery], SeekAnswer] | None
+    seek: Callable[[R, SeekQuery], SeekResult] | None
     curve: Callable[[R, Indicator, str, FundFigures], CurveAxis] | None
     measured: Callable[[R, FundFigures], Decimal | None] | None = None
     quiz_kind_by_score: bool = False

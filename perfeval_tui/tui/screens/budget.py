@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...project.session import EditOutcome
+from ...project.structure import add_row, remove_row
 from ...scoring.budget import FundFigures
 from ...scoring.engine import IndicatorScore, ProjectScore
 from ...scoring.model import FundRow
@@ -194,7 +195,7 @@ class BudgetScreen(StepScreen):
     async def action_add_row(self) -> None:
         number = len(self.ws.project.funds) + 1
         row = FundRow(name=f"资金{number}")
-        outcome = self.ws.restructure(lambda p: p.funds.append(row))
+        outcome = self.ws.restructure(lambda p: add_row(p, "funds", row))
         if outcome.ok:
             self.wizard.save_now()
             await self.rebuild()
@@ -214,9 +215,7 @@ class BudgetScreen(StepScreen):
         async def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            outcome = self.ws.restructure(
-                lambda p: p.funds.remove(next(f for f in p.funds if f.id == fund_id))
-            )
+            outcome = self.ws.restructure(lambda p: remove_row(p, "funds", fund_id))
             if outcome.ok:
                 self.wizard.save_now()
                 await self.rebuild()

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from ...project.session import EditOutcome
+from ...project.structure import add_row, remove_row
 from ...scoring.budget import DistrictFigures
 from ...scoring.engine import IndicatorScore
 from ...scoring.model import DistrictRow
@@ -137,7 +138,7 @@ class DistrictsScreen(StepScreen):
 
     async def action_add_row(self) -> None:
         row = DistrictRow(name=f"区县{len(self.ws.project.districts) + 1}")
-        outcome = self.ws.restructure(lambda p: p.districts.append(row))
+        outcome = self.ws.restructure(lambda p: add_row(p, "districts", row))
         if not outcome.ok:
             self.notify(outcome.error or "", severity="warning")
             return
@@ -157,9 +158,7 @@ class DistrictsScreen(StepScreen):
         async def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            outcome = self.ws.restructure(
-                lambda p: p.districts.remove(next(d for d in p.districts if d.id == row_id))
-            )
+            outcome = self.ws.restructure(lambda p: remove_row(p, "districts", row_id))
             if outcome.ok:
                 self.wizard.save_now()
                 await self.rebuild()

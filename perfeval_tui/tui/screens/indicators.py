@@ -11,9 +11,10 @@ from textual.widgets import Checkbox, Select, Tree
 
 from ...project.factory import new_indicator
 from ...project.session import EditOutcome
+from ...project.structure import add_indicator, move_row, new_indicator_group, remove_row
 from ...scoring.engine import IndicatorScore
 from ...scoring.families import family_of, tick_order
-from ...scoring.model import Indicator
+from ...scoring.model import Indicator, Project
 from .. import keymap
 from ..widgets.field import FieldInput
 from ..widgets.indicator_form import IndicatorForm
@@ -194,34 +195,14 @@ class IndicatorsScreen(StepScreen):
 
     # ----- add, remove, move --------------------------------------------------------------
 
-    def new_group(self, current: Indicator | None) -> list[str]:
-        """Where a new indicator goes: beside the selected one, unless that is one of the rule
-        set's fixed indicators (共性指标); then with the project's own indicators."""
-        ruleset = self.ws.session.ruleset
-        fixed = {t.id for t in ruleset.templates}
-        if current is not None and current.id not in fixed:
-            return list(current.levels[:-1])
-        own = [i for i in self.ws.project.indicators if i.id not in fixed]
-        if own:
-            return list(own[-1].levels[:-1])
-        fixed_groups = {tuple(t.levels[:1]) for t in ruleset.templates}
-        free = [g.path for g in ruleset.group_weights if tuple(g.path[:1]) not in fixed_groups]
-        return list(free[0]) if free else ["个性指标"]
-
     async def action_add_row(self) -> None:
         current = self.selected
-        indicator = new_indicator(self.ws.session.ruleset, [*self.new_group(current), "新指标"])
+        ruleset = self.ws.session.ruleset
+        group = new_indicator_group(self.ws.project, ruleset, current)
+        indicator = new_indicator(ruleset, [*group, "新指标"])
 
-        def add(project: object) -> None:
-            # After the selected indicator if it is of the same group, else after the group's last.
-            items = self.ws.project.indicators
-            group = indicator.levels[:-1]
-            same = [n for n, i in enumerate(items) if i.levels[:-1] == group]
-            if current in items and current.levels[:-1] == group:
-                index = items.index(current) + 1
-            else:
-                index = same[-1] + 1 if same else len(items)
-            items.insert(index, indicator)
+        def add(project: Project) -> None:
+            add_indicator(project, indicator, beside=current)
 
         if await self._restructure(add, indicator.id):
             self.form.query_one("#ind-name", FieldInput).focus()
@@ -245,7 +226,8 @@ class IndicatorsScreen(StepScreen):
         async def answered(yes: bool | None) -> None:
             if yes:
                 await self._restructure(
-                    lambda p: items.remove(current), neighbour.id if neighbour else None
+                    lambda p: remove_row(p, "indicators", current.id),
+                    neighbour.id if neighbour else None,
                 )
 
         self.app.push_screen(
@@ -266,16 +248,11 @@ class IndicatorsScreen(StepScreen):
         index = items.index(current)
         group = current.levels[:-1]
         others = range(index + step, len(items) if step > 0 else -1, step)
-        target = next((i for i in others if items[i].levels[:-1] == group), None)
-        if target is None:
+        if not any(items[i].levels[:-1] == group for i in others):
             where = "最前" if step < 0 else "最后"
             self.notify(f"已在本组{where}。要移到别的组，请修改「层级」。", timeout=4)
             return
-
-        def swap(project: object) -> None:
-            items[index], items[target] = items[target], items[index]
-
-        await self._restructure(swap, current.id)
+        await self._restructure(lambda p: move_row(p, "indicators", current.id, step), current.id)
 
     async def _restructure(self, change: object, select: str | None) -> bool:
         outcome = self.ws.restructure(change)  # type: ignore[arg-type]
