@@ -133,9 +133,12 @@ def export_project(
 
         writers.append(lambda tmp: write_xlsx(project, tmp, result, warnings))
     if md:
+        from .national_layout import is_national
+        from .national_report import national_markdown
         from .report import markdown_report
 
-        text = markdown_report(project, result, warnings)
+        report = national_markdown if is_national(project) else markdown_report
+        text = report(project, result, warnings)
         writers.append(lambda tmp: _write_text(tmp, text))
 
     temps: list[Path] = []

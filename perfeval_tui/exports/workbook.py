@@ -13,6 +13,7 @@ from pathlib import Path
 from ..scoring.checks import DataWarning, check_project
 from ..scoring.engine import ProjectScore, score_project
 from ..scoring.model import Project
+from .national_layout import is_national
 from .sheet_budget import budget_sheet
 from .sheet_districts import district_sheet
 from .sheet_indicators import indicator_sheet
@@ -48,4 +49,9 @@ def write_xlsx(
     result = result or score_project(project)
     warnings = check_project(project) if warnings is None else warnings
     workbook = build_workbook(appendix_tables(project, result, warnings), payload_json(project))
+    if is_national(project):
+        from .national_xlsx import write_national_sheet
+
+        write_national_sheet(workbook, project, result)
+        workbook.active = 0
     workbook.save(path)

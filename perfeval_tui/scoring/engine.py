@@ -171,7 +171,9 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
         score = explanation.result if indicator.override is None else indicator.override.score
         rate = None if family.measured is None else family.measured(rule, budget.total)
         scored.append(IndicatorScore(indicator, explanation, score, rate))
-    return assemble_score(ruleset, scored, budget, district_table(project.districts))
+    # 附表1 shows the fund rows; a national budget block is shown by its own layout.
+    table = budget if not project.budget_block else budget_table(project.funds)
+    return assemble_score(ruleset, scored, table, district_table(project.districts))
 
 
 def assemble_score(
