@@ -123,7 +123,8 @@ class IndicatorStep:
                     self.editor.apply(indicator, "direction", direction)
         self.edit_values(indicator)
         if self.ask.ask_confirm("修改文字说明（指标解释、评分标准、备注）", False):
-            for field in TEXT_FIELDS:
+            national = self.session.project.ruleset.startswith("national")
+            for field in (*TEXT_FIELDS, *(("deviation",) if national else ())):
                 self.editor.field(indicator, field)
 
     def add(self) -> None:

@@ -215,3 +215,24 @@ def unit_conflict(target: Target, column_unit: str) -> bool:
     """The cell names a unit that differs from the 度量单位 column."""
     column = normalise(column_unit)
     return bool(column and target.unit and target.unit != column)
+
+
+def typed_updates(field: str, text: str) -> dict[str, object] | None:
+    """The indicator fields to set when a 目标值/完成值 is typed as written (``≥95%``, ``按时完成``).
+
+    None for a bare number (``95``, ``96%``), which the number parser takes as before. The text is
+    kept as typed in ``target_label`` / ``actual_label``; a target's operator sets the direction.
+    """
+    if field not in ("target", "actual"):
+        return None
+    read = parse_target(text)
+    if read.value is not None and read.operator is None and read.unit in ("", "%"):
+        return None
+    updates: dict[str, object] = {field: read.value, f"{field}_label": text.strip()}
+    if field == "target" and read.value is not None:
+        if read.unit and read.unit != "%":
+            updates["unit"] = read.unit
+        if read.operator is not None:
+            updates["operator"] = read.operator
+            updates["direction"] = read.direction
+    return updates

@@ -8,19 +8,19 @@ province scores 满意度 as 分值 × 实际满意率 even when met: a third re
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from ..explanation import Deduction, Explanation
 from ..model import Indicator
 from ..numbers import round_score
-from .base import RuleFamily
+from .base import ExampleCase, RuleFamily
 from .completion_ratio import (
     CompletionRatioRule,
     completion_inputs,
     completion_outcome,
     missing,
     quiz_scenario,
-    worked_example,
 )
 from .explain import ScoringContext, make_explanation
 from .registry import register
@@ -56,6 +56,14 @@ def describe(rule: NationalCompletionRule) -> list[str]:
         "· 指标性质 ≥ / 以上 / 不低于：正向；≤ / 以下 / 不超过 / 控制在：反向；= 按所选口径",
         "· 年度指标值可连同符号和单位填写，例如 ≥95%、≤5个工作日、=8个",
     ]
+
+
+def worked_example(rule: NationalCompletionRule, case: ExampleCase) -> str:
+    """A ``=`` target passed: the readings differ (reached 满分, deviation 分值 × 100/120)."""
+    ind = case.indicator
+    ind.target, ind.actual, ind.unit, ind.operator = Decimal(100), Decimal(120), "个", "="
+    ind.target_label, ind.actual_label = "=100个", "120个"
+    return "年度指标值 =100个，实际完成值 120个"
 
 
 def quiz_clause(rule: NationalCompletionRule, reading: str) -> str:

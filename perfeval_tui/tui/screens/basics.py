@@ -35,6 +35,10 @@ LONG_FIELDS = (
 )
 
 
+# The national 自评表's own texts (年度总体目标 实际完成情况, 评价结论, 改进措施).
+NATIONAL_FIELDS = ("goal_result", "conclusion", "improvements")
+
+
 def title(field: str) -> str:
     return Basics.model_fields[field].title or field
 
@@ -96,7 +100,8 @@ class BasicsScreen(StepScreen):
                 value = FieldInput(Ref("basics"), field, placeholder=hint, id=f"basics-{field}")
                 yield FieldRow(title(field), value)
             yield Static("报告正文（可留空；回车编辑，导出的评价报告按此填写）", classes="section")
-            for field in LONG_FIELDS:
+            national = self.ws.project.ruleset.startswith("national")
+            for field in (*LONG_FIELDS, *(NATIONAL_FIELDS if national else ())):
                 yield Static(title(field), classes="text-label")
                 yield ReportText(field, getattr(basics, field))
                 yield FieldError(id=f"error-{field}")

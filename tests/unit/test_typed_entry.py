@@ -1,0 +1,44 @@
+"""Plain mode takes a target as written (≥95%, 按时完成) and shows it back as typed."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal as D
+
+from builders import indicator, project
+
+from perfeval_tui.plain.editing import Editor
+from perfeval_tui.plain.prompts import LinePrompter
+from perfeval_tui.project.session import EditSession
+from perfeval_tui.scoring.targets import typed_updates
+
+
+def test_typed_updates_keep_the_text_and_set_the_operator():
+    assert typed_updates("target", "≥95%") == {
+        "target": D(95),
+        "target_label": "≥95%",
+        "operator": "≥",
+        "direction": "正向",
+    }
+    assert typed_updates("target", "≤5个工作日")["direction"] == "反向"
+    assert typed_updates("target", "≤5个工作日")["unit"] == "个工作日"
+    assert typed_updates("actual", "已完成") == {"actual": None, "actual_label": "已完成"}
+    assert typed_updates("target", "95") is None and typed_updates("target", "96%") is None
+
+
+def test_plain_mode_enters_a_target_as_written(tmp_path):
+    ind = indicator("output", weight="50", actual="96", unit="%")
+    p = project(ind, ruleset="national-2020")
+    session = EditSession(p, tmp_path / "p.json")
+    out = io.StringIO()
+    editor = Editor(session, LinePrompter(io.StringIO("＞＝90％\n"), out))
+    editor.field(ind, "target")
+    assert (ind.target, ind.operator, ind.target_label) == (D(90), "≥", "＞＝90％")
+    assert session.result.indicators[0].score == D("50.00")
+    assert session.result.indicators[0].target_display == "＞＝90％"
+    editor = Editor(session, LinePrompter(io.StringIO("\n"), out))
+    editor.field(ind, "target")
+    assert "[＞＝90％]" in out.getvalue()  # shown back as typed
+    editor = Editor(session, LinePrompter(io.StringIO("80\n"), out))
+    editor.field(ind, "target")
+    assert (ind.target, ind.target_label) == (D(80), "")
