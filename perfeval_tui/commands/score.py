@@ -88,10 +88,12 @@ def stated_text(indicator: Indicator) -> str:
 def score_text(name: str, year: int, result: ProjectScore, warnings: list[Any]) -> list[str]:
     lines = [f"{name}（{year} 年度）  规则集：{result.ruleset.name}", summary_line(result), ""]
     lines.append("指标得分：")
+    # National levels start at 一级指标; Wuxi's first level is the category (共性/个性指标).
+    national = result.ruleset.id.startswith("national")
     for item in result.indicators:
         mark = "  " if item.lost == 0 else "△ "
         lines.append(
-            f"{mark}{' / '.join(item.levels[1:])}  权重 {fmt2(item.weight)}  目标值 {item.target_display or '—'}"
+            f"{mark}{' / '.join(item.levels if national else item.levels[1:])}  权重 {fmt2(item.weight)}  目标值 {item.target_display or '—'}"
             f"  完成值 {item.actual_display or '—'}  评分 {fmt2(item.score)}"
             + stated_text(item.indicator)
         )

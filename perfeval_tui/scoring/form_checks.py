@@ -121,21 +121,18 @@ def _percent_mix(ind: Indicator) -> str | None:
 
 
 def completeness(result: ProjectScore) -> list[DataWarning]:
-    """Rows still to fill: blank 完成值, unrated 定性, a unit that differs in target and actual."""
+    """Rows still to fill (blank 完成值, 定性 not rated …) and a unit that differs in target and actual."""
+    from .families import registry
+
     out: list[DataWarning] = []
     for item in result.indicators:
         ind = item.indicator
         if ind.override is not None:
             continue
-        family = item.explanation.family
-        if family == "completion_ratio" and ind.target is not None and ind.actual is None:
-            out.append(DataWarning("附表2", ind.name, "完成值", "完成值未填写，按 0 分计", ind.id))
-        if family == "graded" and ind.inputs.level is None:
-            out.append(
-                DataWarning(
-                    "附表2", ind.name, "评价等级", "定性指标尚未评定等级，按 0 分计", ind.id
-                )
-            )
+        rule = item.explanation.rule
+        for missing in registry.get(rule.family).missing(rule, ind):
+            field = missing.split("未", 1)[0] or "输入"
+            out.append(DataWarning("附表2", ind.name, field, f"{missing}，按 0 分计", ind.id))
         if ind.target_label and ind.actual_label:
             t, a = parse_target(ind.target_label), parse_target(ind.actual_label)
             if (
@@ -158,7 +155,17 @@ def completeness(result: ProjectScore) -> list[DataWarning]:
 
 
 def unfilled_count(result: ProjectScore) -> int:
-    return len({w.row_id for w in completeness(result) if w.field != "单位"})
+    """How many indicators still lack an input their rule reads (blank 完成值, no level …)."""
+    from .families import registry
+
+    count = 0
+    for item in result.indicators:
+        if item.indicator.override is not None:
+            continue
+        rule = item.explanation.rule
+        if registry.get(rule.family).missing(rule, item.indicator):
+            count += 1
+    return count
 
 
 def stated_only(indicator: Indicator) -> bool:
