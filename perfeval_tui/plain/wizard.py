@@ -17,6 +17,7 @@ from ..scoring.numbers import fmt2
 from .display import points_line
 from .editing import Editor
 from .indicators import IndicatorStep, rule_is_rate
+from .national_budget import national_budget_step
 from .prompts import Option, Prompter, QuitRequested
 from .report import export_step, score_step
 from .tables import DISTRICTS, FUNDS, table_step
@@ -94,6 +95,8 @@ class PlainWizard:
         before = self.session.result.total
         if key == "basics":
             self.basics(skip)
+        elif key == "funds" and self.session.project.ruleset.startswith("national"):
+            national_budget_step(self.editor, self.ask)
         elif key == "funds":
             table_step(FUNDS, self.editor, self.ask)
         elif key == "districts":

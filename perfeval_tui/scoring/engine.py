@@ -111,6 +111,8 @@ class ProjectScore:
     grade: str
     budget: BudgetTable
     districts: DistrictTable
+    # The national budget block (年度资金总额 and its 其中 rows) as computed, when the project has one.
+    block: BudgetTable | None = None
 
     def by_id(self, indicator_id: str) -> IndicatorScore:
         for item in self.indicators:
@@ -172,8 +174,10 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
         rate = None if family.measured is None else family.measured(rule, budget.total)
         scored.append(IndicatorScore(indicator, explanation, score, rate))
     # 附表1 shows the fund rows; a national budget block is shown by its own layout.
-    table = budget if not project.budget_block else budget_table(project.funds)
-    return assemble_score(ruleset, scored, table, district_table(project.districts))
+    if not project.budget_block:
+        return assemble_score(ruleset, scored, budget, district_table(project.districts))
+    table = budget_table(project.funds)
+    return assemble_score(ruleset, scored, table, district_table(project.districts), budget)
 
 
 def assemble_score(
@@ -181,6 +185,7 @@ def assemble_score(
     scored: list[IndicatorScore],
     budget: BudgetTable,
     districts: DistrictTable,
+    block: BudgetTable | None = None,
 ) -> ProjectScore:
     """Subtotals, the bounded total and the grade from scored indicators: the one place they are summed."""
     raw_total = sum((item.score for item in scored), ZERO)
@@ -194,6 +199,7 @@ def assemble_score(
         grade=ruleset.grade(total),
         budget=budget,
         districts=districts,
+        block=block,
     )
 
 

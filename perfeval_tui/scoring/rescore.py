@@ -29,4 +29,6 @@ def rescore_indicator(
     index = next(i for i, item in enumerate(items) if item.indicator is indicator)
     alone = project.model_copy(update={"indicators": [indicator]})
     items[index] = score_project(alone, previous.ruleset).indicators[0]
-    return assemble_score(previous.ruleset, items, previous.budget, previous.districts)
+    return assemble_score(
+        previous.ruleset, items, previous.budget, previous.districts, previous.block
+    )

@@ -42,3 +42,18 @@ def test_plain_mode_enters_a_target_as_written(tmp_path):
     editor = Editor(session, LinePrompter(io.StringIO("80\n"), out))
     editor.field(ind, "target")
     assert (ind.target, ind.target_label) == (D(80), "")
+
+
+def test_plain_mode_enters_the_national_budget_block_to_four_decimals(tmp_path):
+    from perfeval_tui.plain.national_budget import national_budget_step
+
+    ind = indicator("budget_execution", weight="20")
+    p = project(ind, funds=[], ruleset="national-2020")
+    session = EditSession(p, None)
+    typed = ["202.64", "132.912", "119.6208"] * 2 + [""] * 6
+    ask = LinePrompter(io.StringIO("\n".join(typed) + "\n"), io.StringIO())
+    national_budget_step(Editor(session, ask), ask)
+    total, grant = p.budget_block[:2]
+    assert (total.initial, total.budget, total.spend) == (D("202.64"), D("132.912"), D("119.6208"))
+    assert grant.spend == D("119.6208")
+    assert session.result.indicators[0].score == D("18.00")  # 20 × 90%
