@@ -90,8 +90,8 @@ def budget_rows(project: Project, result: ProjectScore) -> list[BudgetRow]:
     scored = _budget_score(result)
     weight = "" if scored is None else fmt2(scored.weight)
     score = "" if scored is None else fmt2(scored.score)
-    figures = block_table(project.budget_block) if project.budget_block else result.budget
-    rate = figures.total.execution_rate
+    table = block_table(project.budget_block) if project.budget_block else result.budget
+    rate = table.total.execution_rate
     rate_text = "" if rate is None else fmt_percent(rate)
     lines = project.budget_block
     if lines:

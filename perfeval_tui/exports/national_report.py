@@ -6,6 +6,8 @@ warning with both numbers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..scoring.checks import DataWarning
 from ..scoring.engine import ProjectScore
 from ..scoring.model import Project
@@ -25,7 +27,7 @@ from .national_layout import (
 )
 
 
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
     lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
     return [*lines, ""]

@@ -31,7 +31,7 @@ LAST = len(WIDTHS)
 
 class _Sheet:
     def __init__(self, ws: Any) -> None:
-        from openpyxl.styles import Alignment, Border, Font, Side
+        from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
 
         self.ws = ws
         self.row = 1
@@ -93,9 +93,9 @@ def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) 
     for n, header in enumerate(BUDGET_HEADERS):
         s.put(4 + n, header, to=LAST if n == len(BUDGET_HEADERS) - 1 else None, bold=True)
     s.next(30)
-    for row in budget_rows(project, result):
-        s.put(1, row.name, to=3, left=True)
-        values = (row.initial, row.budget, row.spend, row.weight, row.rate, row.score)
+    for line in budget_rows(project, result):
+        s.put(1, line.name, to=3, left=True)
+        values = (line.initial, line.budget, line.spend, line.weight, line.rate, line.score)
         for n, value in enumerate(values):
             s.put(4 + n, value, to=LAST if n == len(values) - 1 else None)
         s.next()

@@ -73,7 +73,11 @@ class Editor:
             if self.apply(obj, field, value):
                 # A bare number now replaces the text typed before (≥95% → 90).
                 label = f"{field}_label"
-                if isinstance(obj, Indicator) and getattr(obj, label, ""):
+                if (
+                    isinstance(obj, Indicator)
+                    and field in ("target", "actual")
+                    and getattr(obj, label)
+                ):
                     self.apply(obj, label, "")
                 return
 
