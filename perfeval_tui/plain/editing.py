@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from ..project.session import EditOutcome, EditSession, field_title
 from ..scoring.families import InputField, read_input, updated_value
+from ..scoring.families.graded import JUDGED, GradedRule, judged_error
 from ..scoring.model import Indicator
 from ..scoring.numbers import NumberKind, fmt2, parse_number
 from ..scoring.targets import typed_updates
@@ -95,6 +96,15 @@ class Editor:
             return text.replace("\\n", "\n")
         return text
 
+    def _out_of_band(
+        self, indicator: Indicator, spec: InputField, number: Decimal | None
+    ) -> str | None:
+        """A judged 定性 score outside its band: the Chinese message with the band's range."""
+        rule = self.session.ruleset.rules.get(indicator.rule)
+        if number is None or spec.key != JUDGED or not isinstance(rule, GradedRule):
+            return None
+        return judged_error(rule, indicator.inputs.level, indicator.weight, number)
+
     def apply(self, obj: BaseModel, field: str, value: Any) -> bool:
         """Commit one value; print its effect on the score, or the Chinese message."""
         outcome = self.session.set_field(obj, field, value)
@@ -135,9 +145,14 @@ class Editor:
         else:
             kind: NumberKind = "count" if spec.kind == "count" else spec.number_kind
             default = None if current is None else Decimal(current)
-            number = self.ask.ask_number(
-                prompt, default, field=spec.label, kind=kind, unit=spec.unit, optional=True
-            )
+            while True:
+                number = self.ask.ask_number(
+                    prompt, default, field=spec.label, kind=kind, unit=spec.unit, optional=True
+                )
+                problem = self._out_of_band(indicator, spec, number)
+                if problem is None:
+                    break
+                self.ask.error(problem)
             value = int(number) if spec.kind == "count" and number is not None else number
         if value == current:
             return

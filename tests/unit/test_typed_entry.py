@@ -57,3 +57,18 @@ def test_plain_mode_enters_the_national_budget_block_to_four_decimals(tmp_path):
     assert (total.initial, total.budget, total.spend) == (D("202.64"), D("132.912"), D("119.6208"))
     assert grant.spend == D("119.6208")
     assert session.result.indicators[0].score == D("18.00")  # 20 × 90%
+
+
+def test_plain_mode_refuses_a_judged_score_outside_its_band_with_the_range():
+    from perfeval_tui.scoring.families import get
+
+    ind = indicator("graded", weight="10", level="部分达成")
+    session = EditSession(project(ind, ruleset="national-2020"), None)
+    rule = session.ruleset.rules["graded"]
+    judged = next(s for s in get("graded").inputs(rule) if s.key == "judged")
+    out = io.StringIO()
+    ask = LinePrompter(io.StringIO("9\n7\n"), out)
+    Editor(session, ask).rule_input(ind, judged, [])
+    assert "「部分达成」的评定得分区间为 [6.00, 8.00)，9.00 不在区间内" in out.getvalue()
+    assert ind.inputs.values["judged"] == D(7)
+    assert session.result.indicators[0].score == D("7.00")
