@@ -72,3 +72,25 @@ def test_plain_mode_refuses_a_judged_score_outside_its_band_with_the_range():
     assert "「部分达成」的评定得分区间为 [6.00, 8.00)，9.00 不在区间内" in out.getvalue()
     assert ind.inputs.values["judged"] == D(7)
     assert session.result.indicators[0].score == D("7.00")
+
+
+def test_plain_mode_sets_the_project_own_section_weights_and_checks_use_them():
+    from perfeval_tui.plain.section_weights import edit_section_weights
+    from perfeval_tui.scoring.checks import check_project
+
+    out = indicator("output", weight="70", target="1", actual="1")
+    out.levels = ["产出指标", "数量指标", "x"]
+    p = project(out, ruleset="national-2020")
+    before = [w.message for w in check_project(p)]
+    assert "「产出指标」下各指标权重合计 70 分，应为 50 分" in before
+    session = EditSession(p, None)
+    ask = LinePrompter(io.StringIO("\n70\n20\n\n"), io.StringIO())
+    edit_section_weights(Editor(session, ask), ask)
+    assert [(g.path, g.weight) for g in p.groups] == [
+        (["预算执行"], D(10)),
+        (["产出指标"], D(70)),
+        (["效益指标"], D(20)),
+        (["满意度指标"], D(10)),
+    ]
+    after = [w.message for w in check_project(p)]
+    assert not any("「产出指标」下" in m for m in after)
