@@ -15,17 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..scoring.budget import FundFigures
 from ..scoring.engine import reading_for, rule_for, score_project
 from ..scoring.families import CurveAxis, CurveMark, CurveUnavailable, family_of
-from ..scoring.families.completion_ratio import CompletionRatioRule, band_for
-from ..scoring.families.incidents import IncidentRule
-from ..scoring.families.rates import (
-    MEASURE_LABELS,
-    CeilingRateRule,
-    FloorRateRule,
-    ReferenceRateRule,
-    measure_rate,
-)
 from ..scoring.model import FundRow, Indicator, Project
-from ..scoring.numbers import CENT, fmt2, fmt_plain
+from ..scoring.numbers import fmt2, fmt_plain
 from ..scoring.ruleset import RuleSet, load_ruleset
 from ..term.textwidth import fit
 
@@ -122,12 +113,6 @@ def score_curve(
         except CurveUnavailable as exc:
             raise CurveError(str(exc)) from None
         return _along(head, axis, probe, samples, current)
-    if isinstance(rule, CompletionRatioRule):
-        return _completion(head, rule, probe, reading, samples, current)
-    if isinstance(rule, IncidentRule):
-        return _incidents(head, rule, probe, current)
-    if isinstance(rule, (CeilingRateRule, FloorRateRule, ReferenceRateRule)):
-        return _rate(head, rule, probe, samples, current)
     raise CurveError(f"「{rule.name}」按事项或等级计分，得分不随某个数值连续变化，没有得分曲线")
 
 
@@ -140,113 +125,17 @@ def _along(head: Head, axis: CurveAxis, probe: _Probe, samples: int, now: Decima
     points = []
     for x in xs:
         base = probe.indicator.model_copy(update={"override": None}, deep=True)
-        indicator, fund = axis.apply(x, base, probe.fund.model_copy())
-        score, _ = probe.score(indicator, fund)
-        points.append(CurvePoint(x, score))
+        moved = axis.apply(x, base, probe.fund.model_copy())
+        if moved is None:
+            continue
+        score, figures = probe.score(*moved)
+        read = x if axis.x_of is None else axis.x_of(moved[0], figures)
+        if read is not None:
+            points.append(CurvePoint(read, score))
     current = None if axis.current is None else CurvePoint(axis.current, now)
     weight = probe.indicator.weight
     marks = tuple(axis.marks)
     return ScoreCurve(*head, axis.x_label, axis.percent, weight, tuple(points), marks, current)
-
-
-def _completion(
-    head: Head, rule: CompletionRatioRule, probe: _Probe, reading: str, samples: int, now: Decimal
-) -> ScoreCurve:
-    indicator = probe.indicator
-    t, a = indicator.target, indicator.actual
-    if t is None:
-        raise CurveError(f"「{indicator.name}」目标值未填写，无法画得分曲线")
-    if t == 0:
-        raise CurveError("目标值为 0：完成值为 0 得满分，大于 0 不得分，只有两种结果，没有曲线")
-    band = band_for(rule, indicator, t) if reading == "banded" else None
-    marks = [CurveMark(ONE, "目标值（比值 1）")]
-    high = Decimal(2)
-    if band is not None:
-        marks += [
-            CurveMark(band.full_until, f"满分上限 L={fmt_plain(band.full_until)}"),
-            CurveMark(band.zero_above, f"不得分起点 U={fmt_plain(band.zero_above)}"),
-        ]
-        high = band.zero_above + Decimal("0.5")
-    reverse = indicator.direction == "反向"
-    points = []
-    for x in _grid(ZERO, high, samples, [m.x for m in marks]):
-        if reverse and x == 0:
-            continue  # 目标值/完成值 = 0 would need an infinite 完成值
-        value = t * x if not reverse else (t / x).quantize(Decimal("0.000001"))
-        score, _ = probe.score(indicator.model_copy(update={"actual": value, "override": None}))
-        ratio = x if not reverse else (t / value).quantize(X_PLACES)
-        points.append(CurvePoint(ratio, score))
-    current = None
-    if a is not None and (a != 0 or not reverse):
-        current = CurvePoint(((a / t) if not reverse else (t / a)).quantize(X_PLACES), now)
-    label = "目标值/完成值（反向）" if reverse else "完成值/目标值"
-    return ScoreCurve(*head, label, False, indicator.weight, tuple(points), tuple(marks), current)
-
-
-def _rate(
-    head: Head,
-    rule: CeilingRateRule | FloorRateRule | ReferenceRateRule,
-    probe: _Probe,
-    samples: int,
-    now: Decimal,
-) -> ScoreCurve:
-    fund, weight = probe.fund, probe.indicator.weight
-    span = weight / rule.points_per_percent
-    _, figures = probe.score()
-    if isinstance(rule, CeilingRateRule):
-        if fund.budget == 0:
-            raise CurveError("预算安排数为 0，无法计算预算调整率")
-        line = rule.threshold
-        marks = [
-            CurveMark(line, f"满分上限 {fmt_plain(line)}%"),
-            CurveMark(line + span, f"扣完 {_num(line + span)}%"),
-        ]
-        low, high = ZERO, line + span + Decimal(5)
-    else:
-        if figures.adjusted_budget <= 0:
-            raise CurveError("调整后预算数为 0，无法计算比率")
-        if isinstance(rule, ReferenceRateRule):
-            line = measure_rate(figures, rule.reference, None) or ZERO
-            text = f"{MEASURE_LABELS[rule.reference]} {fmt2(line)}%"
-        else:
-            line, text = rule.threshold, f"满分起点 {fmt_plain(rule.threshold)}%"
-        marks = [CurveMark(line, text), CurveMark(line - span, f"扣完 {_num(line - span)}%")]
-        low, high = max(ZERO, line - span - Decimal(5)), max(HUNDRED, line + Decimal(2))
-    points = []
-    for x in _grid(low, high, samples, [m.x for m in marks]):
-        if isinstance(rule, CeilingRateRule):
-            update = {"increase": (fund.budget * x / HUNDRED).quantize(CENT), "decrease": ZERO}
-        else:
-            name = "actual_spend" if rule.measure == "execution" else "funds_arrived"
-            update = {name: (figures.adjusted_budget * x / HUNDRED).quantize(CENT)}
-        score, moved = probe.score(fund=fund.model_copy(update=update))
-        rate = measure_rate(moved, rule.measure, None)  # the rate the engine read, after rounding
-        if rate is not None:
-            points.append(CurvePoint(rate.quantize(X_PLACES), score))
-    rate_now = measure_rate(figures, rule.measure, None)
-    current = None if rate_now is None else CurvePoint(rate_now.quantize(X_PLACES), now)
-    label = f"{MEASURE_LABELS[rule.measure]}（%）"
-    return ScoreCurve(*head, label, True, weight, tuple(points), tuple(marks), current)
-
-
-def _incidents(head: Head, rule: IncidentRule, probe: _Probe, now: Decimal) -> ScoreCurve:
-    indicator = probe.indicator
-    counts = indicator.inputs.counts
-    clause = next((c for c in rule.clauses if counts.get(c.id)), rule.clauses[0])
-    top = int(indicator.weight / clause.points) + 3 if clause.points > 0 else 5
-    points = []
-    for n in range(0, max(top, counts.get(clause.id, 0) + 1) + 1):
-        inputs = indicator.inputs.model_copy(update={"counts": {**counts, clause.id: n}})
-        score, _ = probe.score(indicator.model_copy(update={"inputs": inputs, "override": None}))
-        points.append(CurvePoint(Decimal(n), score))
-    marks = []
-    if clause.cap is not None and clause.points > 0:
-        marks.append(
-            CurveMark(clause.cap / clause.points, f"本条扣完 {fmt_plain(clause.cap)} 分为止")
-        )
-    current = CurvePoint(Decimal(counts.get(clause.id, 0)), now)
-    label = f"「{clause.text}」发现次数"
-    return ScoreCurve(*head, label, False, indicator.weight, tuple(points), tuple(marks), current)
 
 
 # -- text rendering ----------------------------------------------------------------------------

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
 
 from ..scoring.engine import ProjectScore, reading_for, rule_for, score_project
 from ..scoring.families import RuleBase as AnyRule
 from ..scoring.families import ScoringContext, SeekQuery, SeekResult, family_of, score_indicator
-from ..scoring.families.checklist import ChecklistRule
 from ..scoring.families.completion_ratio import CompletionRatioRule
-from ..scoring.families.graded import GradedRule
-from ..scoring.families.incidents import IncidentRule
 from ..scoring.families.rates import (
     MEASURE_LABELS,
     CeilingRateRule,
@@ -31,19 +27,14 @@ from .paths import name_path
 from .seek_solve import (
     Interval,
     MoneyBound,
-    checklist_options,
     completion_exact,
     completion_interval,
-    graded_options,
-    incident_options,
     inward,
     nice_exact,
     rate_bound,
 )
 
 ZERO, ONE = Decimal(0), Decimal(1)
-T = TypeVar("T")
-Option = tuple[int, T, Decimal]  # (inputs changed, the inputs, the engine's score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,64 +99,6 @@ def draft_changes(
         return _from_family(ctx, family.seek(rule, query))
     if isinstance(rule, CompletionRatioRule):
         return _completion(ctx, rule, score, at_least)
-    if isinstance(rule, ChecklistRule):
-        options = checklist_options(rule, ctx.indicator, ctx.reading, ctx.scoring)
-        ids = [item.id for item in rule.items]
-        texts = {item.id: item.text for item in rule.items}
-        drafts = []
-        for changed, ticked, _got in _pick(options, score, at_least):
-            before = set(ctx.indicator.inputs.ticked)
-            settings = tuple(
-                _setting(ctx, i, "是" if i in ticked else "否", "是" if i in before else "否")
-                for i in ids
-                if (i in ticked) != (i in before)
-            )
-            parts = [
-                f"{'勾选' if s.value == '是' else '取消'}「{texts[s.path.rsplit('.', 1)[1]]}」"
-                for s in settings
-            ]
-            summary = "；".join(parts) or "保持现有勾选"
-            drafts.append(Draft(summary, settings, Decimal(changed) / max(len(ids), 1)))
-        return drafts, _none_note(drafts, options, score), None
-    if isinstance(rule, IncidentRule):
-        options_i = incident_options(rule, ctx.indicator, ctx.reading, ctx.scoring)
-        now = ctx.indicator.inputs.counts
-        all_now = max(sum(now.values()), 1)
-        drafts = []
-        for changed, counts, _got in _pick(options_i, score, at_least):
-            settings = tuple(
-                _setting(ctx, c.id, str(counts.get(c.id, 0)), str(now.get(c.id, 0)))
-                for c in rule.clauses
-                if counts.get(c.id, 0) != now.get(c.id, 0)
-            )
-            text = "；".join(
-                f"「{c.text}」{now.get(c.id, 0)} → {counts.get(c.id, 0)} 起"
-                for c in rule.clauses
-                if counts.get(c.id, 0) != now.get(c.id, 0)
-            )
-            drafts.append(Draft(text or "保持现有发现次数", settings, Decimal(changed) / all_now))
-        return drafts, _none_note(drafts, options_i, score), None
-    if isinstance(rule, GradedRule):
-        levels = graded_options(rule, ctx.indicator)
-        hits = [(lv, got) for lv, got in levels if (got >= score if at_least else got == score)]
-        if at_least:
-            hits = hits[-1:]  # the lowest level that still reaches the score
-        names = list(rule.levels)
-        old = ctx.indicator.inputs.level or "（未评定）"
-        drafts = [
-            Draft(
-                f"评价等级「{old}」→「{lv}」",
-                (_setting(ctx, "评价等级", lv, old),),
-                _level_step(names, ctx.indicator.inputs.level, lv),
-            )
-            for lv, _ in hits[:1]
-        ]
-        notes = (
-            []
-            if drafts
-            else ["可得的分值：" + "、".join(f"{lv} {fmt2(got)}" for lv, got in levels)]
-        )
-        return drafts, notes, None
     return _rates(ctx, rule, score)
 
 
@@ -195,31 +128,6 @@ def _text(value: object) -> str:
     if isinstance(value, Decimal):
         return fmt_plain(value)
     return "" if value is None else str(value)
-
-
-def _pick(options: list[Option[T]], score: Decimal, at_least: bool) -> list[Option[T]]:
-    """The fewest-change options that reach ``score`` (all ties for exact, the first for at-least)."""
-    hits = [o for o in options if (o[2] >= score if at_least else o[2] == score)]
-    if not hits:
-        return []
-    fewest = [o for o in hits if o[0] == hits[0][0]]
-    return fewest[:1] if at_least else fewest[:3]
-
-
-def _none_note(drafts: list[Draft], options: list[Option[T]], score: Decimal) -> list[str]:
-    if drafts:
-        return []
-    reachable = sorted({o[2] for o in options})
-    return [
-        f"没有输入组合恰好得 {fmt2(score)} 分；可得的分值有："
-        + "、".join(fmt2(x) for x in reachable[-12:])
-    ]
-
-
-def _level_step(names: list[str], old: str | None, new: str) -> Decimal:
-    if old not in names or len(names) < 2:
-        return ONE
-    return Decimal(abs(names.index(new) - names.index(old))) / (len(names) - 1)
 
 
 def _setting(ctx: SeekContext, field_name: str, value: str, old: str) -> Setting:

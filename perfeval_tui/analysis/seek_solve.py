@@ -8,21 +8,16 @@ candidate with the engine's own rule function. Callers re-score every answer wit
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..scoring.budget import FundFigures
-from ..scoring.families import ScoringContext, score_indicator
-from ..scoring.families.checklist import ChecklistRule
 from ..scoring.families.completion_ratio import CompletionRatioRule, band_for
-from ..scoring.families.graded import GradedRule
-from ..scoring.families.incidents import IncidentRule
 from ..scoring.families.rates import CeilingRateRule, FloorRateRule, ReferenceRateRule
-from ..scoring.model import Indicator, RuleInputs
-from ..scoring.numbers import CENT, round_score
+from ..scoring.model import Indicator
+from ..scoring.numbers import CENT
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 PLACES = 4  # 完成值 answers are given to at most 4 decimals
@@ -193,61 +188,3 @@ def rate_bound(
         amount += CENT
     field, label = _NUMERATORS[rule.measure]
     return [MoneyBound(field, label, max(amount, ZERO), True, rate)]
-
-
-# -- counted inputs ----------------------------------------------------------------------------
-
-
-def _score_with(
-    rule: ChecklistRule | IncidentRule | GradedRule,
-    indicator: Indicator,
-    inputs: RuleInputs,
-    reading: str,
-    context: ScoringContext,
-) -> Decimal:
-    probe = indicator.model_copy(update={"inputs": inputs, "override": None})
-    return score_indicator(rule, probe, context, reading).result
-
-
-def checklist_options(
-    rule: ChecklistRule, indicator: Indicator, reading: str, context: ScoringContext
-) -> list[tuple[int, list[str], Decimal]]:
-    """Every set of ticked items as (items changed, ticked ids, score), fewest changes first."""
-    current = set(indicator.inputs.ticked)
-    ids = [item.id for item in rule.items]
-    out = []
-    for mask in itertools.product((False, True), repeat=len(ids)):
-        ticked = [i for i, on in zip(ids, mask, strict=True) if on]
-        changed = len(current.symmetric_difference(ticked) & set(ids))
-        inputs = indicator.inputs.model_copy(update={"ticked": ticked})
-        out.append((changed, ticked, _score_with(rule, indicator, inputs, reading, context)))
-    return sorted(out, key=lambda item: item[0])
-
-
-def incident_options(
-    rule: IncidentRule, indicator: Indicator, reading: str, context: ScoringContext
-) -> list[tuple[int, dict[str, int], Decimal]]:
-    """Count vectors near the current one as (incidents changed, counts, score), fewest first."""
-    counts = indicator.inputs.counts
-    ranges: list[Iterable[int]] = []
-    for clause in rule.clauses:
-        now = counts.get(clause.id, 0)
-        reach = math.ceil(indicator.weight / clause.points) + 1 if clause.points > 0 else 0
-        ranges.append(range(0, min(max(now, reach), now + 12) + 1))
-    out = []
-    for vector in itertools.islice(itertools.product(*ranges), 50_000):
-        chosen = {c.id: n for c, n in zip(rule.clauses, vector, strict=True) if n or c.id in counts}
-        changed = sum(
-            abs(n - counts.get(c.id, 0)) for c, n in zip(rule.clauses, vector, strict=True)
-        )
-        inputs = indicator.inputs.model_copy(update={"counts": chosen})
-        out.append((changed, chosen, _score_with(rule, indicator, inputs, reading, context)))
-    return sorted(out, key=lambda item: item[0])
-
-
-def graded_options(rule: GradedRule, indicator: Indicator) -> list[tuple[str, Decimal]]:
-    """Each level with the score it gives, best first."""
-    pairs = [
-        (level, round_score(indicator.weight * fraction)) for level, fraction in rule.levels.items()
-    ]
-    return sorted(pairs, key=lambda pair: pair[1], reverse=True)

@@ -115,8 +115,12 @@ class CurveAxis:
     high: Decimal
     marks: tuple[CurveMark, ...]
     current: Decimal | None  # the project's own x
-    apply: Callable[[Decimal, Indicator, FundRow], tuple[Indicator, FundRow]]
+    # Set x on copies of the indicator and the 合计 fund row; None skips this x.
+    apply: Callable[[Decimal, Indicator, FundRow], tuple[Indicator, FundRow] | None]
     integer: bool = False  # x takes whole values only (counts)
+    # The x the engine actually read after ``apply`` (e.g. a rate after rounding to the cent);
+    # None skips the point. Without it, x as set.
+    x_of: Callable[[Indicator, FundFigures], Decimal | None] | None = None
 
 
 class CurveUnavailable(ValueError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from decimal import Decimal
 from typing import Literal
@@ -11,10 +12,20 @@ from pydantic import BaseModel, ConfigDict
 from ..explanation import Deduction, Explanation, InputValue
 from ..model import Indicator, RuleInputs
 from ..numbers import fmt2, fmt_plain
-from .base import ExampleCase, QuizCase, RuleBase, RuleFamily
+from .base import (
+    ExampleCase,
+    InputChange,
+    QuizCase,
+    RuleBase,
+    RuleFamily,
+    SeekOption,
+    SeekQuery,
+    SeekResult,
+)
 from .explain import ZERO, ExplanationBuilder, ScoringContext
 from .inputs import InputField
 from .registry import register
+from .seeking import Candidate, none_note, pick, score_with
 
 READINGS: dict[str, str] = {"sum": "逐项计分：得分为已满足事项分值之和"}
 
@@ -106,6 +117,29 @@ def quiz_scenario(rng: random.Random, rule: ChecklistRule, case: QuizCase) -> st
     return "全部满足" if len(ticked) == len(rule.items) else f"满足 {len(ticked)} 项"
 
 
+def seek(rule: ChecklistRule, query: SeekQuery) -> SeekResult:
+    """Every set of ticked items, fewest changes first; the ones that reach the score."""
+    specs = {spec.key: spec for spec in checklist_inputs(rule)}
+    ids = [item.id for item in rule.items]
+    texts = {item.id: item.text for item in rule.items}
+    before = set(query.indicator.inputs.ticked)
+    candidates: list[Candidate[list[str]]] = []
+    for mask in itertools.product((False, True), repeat=len(ids)):
+        ticked = [i for i, on in zip(ids, mask, strict=True) if on]
+        changed = len(before.symmetric_difference(ticked) & set(ids))
+        inputs = query.indicator.inputs.model_copy(update={"ticked": ticked})
+        candidates.append((changed, ticked, score_with(rule, query, inputs)))
+    candidates.sort(key=lambda c: c[0])
+    options = []
+    for changed, ticked, _got in pick(candidates, query.score, query.at_least):
+        flips = [i for i in ids if (i in ticked) != (i in before)]
+        changes = tuple(InputChange(specs[i], i in ticked, i in before) for i in flips)
+        parts = [f"{'勾选' if i in ticked else '取消'}「{texts[i]}」" for i in flips]
+        summary = "；".join(parts) or "保持现有勾选"
+        options.append(SeekOption(summary, changes, Decimal(changed) / max(len(ids), 1)))
+    return SeekResult(tuple(options), none_note(options, candidates, query.score))
+
+
 CHECKLIST: RuleFamily[ChecklistRule] = register(
     RuleFamily(
         id="checklist",
@@ -118,7 +152,7 @@ CHECKLIST: RuleFamily[ChecklistRule] = register(
         describe=describe,
         worked_example=worked_example,
         quiz_scenario=quiz_scenario,
-        seek=None,
+        seek=seek,
         curve=None,
     )
 )

@@ -12,10 +12,19 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..budget import FundFigures
 from ..explanation import Deduction, Explanation, InputValue
-from ..model import Indicator
+from ..model import FundRow, Indicator
 from ..numbers import PERCENT_UNITS, fmt2, fmt_plain, round_score
-from .base import ExampleCase, QuizCase, RuleBase, RuleFamily
+from .base import (
+    CurveAxis,
+    CurveMark,
+    CurveUnavailable,
+    ExampleCase,
+    QuizCase,
+    RuleBase,
+    RuleFamily,
+)
 from .explain import ZERO, ScoringContext, make_explanation
 from .inputs import InputField
 from .registry import register
@@ -361,6 +370,49 @@ def quiz_scenario(rng: random.Random, rule: CompletionRatioRule, case: QuizCase)
     return kind
 
 
+X_PLACES = Decimal("0.0001")
+
+
+def curve(
+    rule: CompletionRatioRule, indicator: Indicator, reading: str, figures: FundFigures
+) -> CurveAxis:
+    """The score against 完成值/目标值 (反向: 目标值/完成值), band edges marked."""
+    t, a = indicator.target, indicator.actual
+    if t is None:
+        raise CurveUnavailable(f"「{indicator.name}」目标值未填写，无法画得分曲线")
+    if t == 0:
+        raise CurveUnavailable(
+            "目标值为 0：完成值为 0 得满分，大于 0 不得分，只有两种结果，没有曲线"
+        )
+    band = band_for(rule, indicator, t) if reading == "banded" else None
+    marks = [CurveMark(ONE, "目标值（比值 1）")]
+    high = Decimal(2)
+    if band is not None:
+        marks += [
+            CurveMark(band.full_until, f"满分上限 L={fmt_plain(band.full_until)}"),
+            CurveMark(band.zero_above, f"不得分起点 U={fmt_plain(band.zero_above)}"),
+        ]
+        high = band.zero_above + Decimal("0.5")
+    reverse = indicator.direction == "反向"
+
+    def apply(x: Decimal, ind: Indicator, fund: FundRow) -> tuple[Indicator, FundRow] | None:
+        if reverse and x == 0:
+            return None  # 目标值/完成值 = 0 would need an infinite 完成值
+        ind.actual = t * x if not reverse else (t / x).quantize(Decimal("0.000001"))
+        return ind, fund
+
+    def x_of(ind: Indicator, moved: FundFigures) -> Decimal | None:
+        if not reverse or ind.actual is None:
+            return None if ind.actual is None else (ind.actual / t).quantize(X_PLACES)
+        return (t / ind.actual).quantize(X_PLACES)
+
+    current = None
+    if a is not None and (a != 0 or not reverse):
+        current = ((a / t) if not reverse else (t / a)).quantize(X_PLACES)
+    label = "目标值/完成值（反向）" if reverse else "完成值/目标值"
+    return CurveAxis(label, False, ZERO, high, tuple(marks), current, apply, x_of=x_of)
+
+
 COMPLETION_RATIO: RuleFamily[CompletionRatioRule] = register(
     RuleFamily(
         id="completion_ratio",
@@ -374,7 +426,7 @@ COMPLETION_RATIO: RuleFamily[CompletionRatioRule] = register(
         worked_example=worked_example,
         quiz_scenario=quiz_scenario,
         seek=None,
-        curve=None,
+        curve=curve,
         quiz_clause=quiz_clause,
     )
 )

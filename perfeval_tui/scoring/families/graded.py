@@ -11,7 +11,16 @@ from pydantic import Field
 from ..explanation import Explanation, InputValue
 from ..model import Indicator, RuleInputs
 from ..numbers import fmt2, fmt_plain, round_score
-from .base import ExampleCase, QuizCase, RuleBase, RuleFamily
+from .base import (
+    ExampleCase,
+    InputChange,
+    QuizCase,
+    RuleBase,
+    RuleFamily,
+    SeekOption,
+    SeekQuery,
+    SeekResult,
+)
 from .explain import ZERO, ExplanationBuilder, ScoringContext
 from .inputs import InputField
 from .registry import register
@@ -152,6 +161,41 @@ def quiz_scenario(rng: random.Random, rule: GradedRule, case: QuizCase) -> str:
     return f"等级「{case.indicator.inputs.level}」"
 
 
+def seek(rule: GradedRule, query: SeekQuery) -> SeekResult:
+    """The level that gives the score (at least: the lowest level that still reaches it)."""
+    indicator = query.indicator
+    levels = sorted(
+        ((lv, round_score(indicator.weight * f)) for lv, f in rule.levels.items()),
+        key=lambda pair: pair[1],
+        reverse=True,
+    )
+    score = query.score
+    hits = [(lv, got) for lv, got in levels if (got >= score if query.at_least else got == score)]
+    if query.at_least:
+        hits = hits[-1:]
+    names = list(rule.levels)
+    now = indicator.inputs.level
+    old = now or "（未评定）"
+    (spec,) = graded_inputs(rule)
+    options = tuple(
+        SeekOption(
+            f"评价等级「{old}」→「{lv}」",
+            (InputChange(spec, lv, old),),
+            _level_step(names, now, lv),
+        )
+        for lv, _ in hits[:1]
+    )
+    if options:
+        return SeekResult(options)
+    return SeekResult((), ("可得的分值：" + "、".join(f"{lv} {fmt2(got)}" for lv, got in levels),))
+
+
+def _level_step(names: list[str], old: str | None, new: str) -> Decimal:
+    if old not in names or len(names) < 2:
+        return Decimal(1)
+    return Decimal(abs(names.index(new) - names.index(old))) / (len(names) - 1)
+
+
 GRADED: RuleFamily[GradedRule] = register(
     RuleFamily(
         id="graded",
@@ -164,7 +208,7 @@ GRADED: RuleFamily[GradedRule] = register(
         describe=describe,
         worked_example=worked_example,
         quiz_scenario=quiz_scenario,
-        seek=None,
+        seek=seek,
         curve=None,
     )
 )

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..budget import FundFigures
 from ..explanation import Deduction, Explanation, InputValue
-from ..model import Indicator, RuleInputs
+from ..model import FundRow, Indicator, RuleInputs
 from ..numbers import fmt2, fmt_plain, round_score
-from .base import ExampleCase, QuizCase, RuleBase, RuleFamily
+from .base import (
+    CurveAxis,
+    CurveMark,
+    ExampleCase,
+    InputChange,
+    QuizCase,
+    RuleBase,
+    RuleFamily,
+    SeekOption,
+    SeekQuery,
+    SeekResult,
+)
 from .explain import ZERO, ExplanationBuilder, ScoringContext
 from .inputs import InputField
 from .registry import register
+from .seeking import Candidate, none_note, pick, score_with
 
 READINGS: dict[str, str] = {
     "clause_caps": "先按各条款上限封顶，再合计扣分，扣完为止（不设上限条款除外）",
@@ -155,6 +171,61 @@ def quiz_scenario(rng: random.Random, rule: IncidentRule, case: QuizCase) -> str
     return "扣完为止" if sum(raw.values()) > ind.weight else "逐起扣分"
 
 
+def seek(rule: IncidentRule, query: SeekQuery) -> SeekResult:
+    """Count vectors near the current one, fewest incidents changed first."""
+    indicator = query.indicator
+    specs = {spec.key: spec for spec in incident_inputs(rule)}
+    now = indicator.inputs.counts
+    ranges: list[Iterable[int]] = []
+    for clause in rule.clauses:
+        current = now.get(clause.id, 0)
+        reach = math.ceil(indicator.weight / clause.points) + 1 if clause.points > 0 else 0
+        ranges.append(range(0, min(max(current, reach), current + 12) + 1))
+    candidates: list[Candidate[dict[str, int]]] = []
+    for vector in itertools.islice(itertools.product(*ranges), 50_000):
+        pairs = list(zip(rule.clauses, vector, strict=True))
+        chosen = {c.id: n for c, n in pairs if n or c.id in now}
+        changed = sum(abs(n - now.get(c.id, 0)) for c, n in pairs)
+        inputs = indicator.inputs.model_copy(update={"counts": chosen})
+        candidates.append((changed, chosen, score_with(rule, query, inputs)))
+    candidates.sort(key=lambda c: c[0])
+    all_now = max(sum(now.values()), 1)
+    options = []
+    for changed, counts, _got in pick(candidates, query.score, query.at_least):
+        moved = [c for c in rule.clauses if counts.get(c.id, 0) != now.get(c.id, 0)]
+        changes = tuple(
+            InputChange(specs[c.id], counts.get(c.id, 0), now.get(c.id, 0)) for c in moved
+        )
+        text = "；".join(
+            f"「{c.text}」{now.get(c.id, 0)} → {counts.get(c.id, 0)} 起" for c in moved
+        )
+        options.append(SeekOption(text or "保持现有发现次数", changes, Decimal(changed) / all_now))
+    return SeekResult(tuple(options), none_note(options, candidates, query.score))
+
+
+def curve(
+    rule: IncidentRule, indicator: Indicator, reading: str, figures: FundFigures
+) -> CurveAxis:
+    """The score against the count of the first clause found (else the first clause)."""
+    counts = indicator.inputs.counts
+    clause = next((c for c in rule.clauses if counts.get(c.id)), rule.clauses[0])
+    top = int(indicator.weight / clause.points) + 3 if clause.points > 0 else 5
+    now = counts.get(clause.id, 0)
+
+    def apply(x: Decimal, ind: Indicator, fund: FundRow) -> tuple[Indicator, FundRow]:
+        ind.inputs = ind.inputs.model_copy(update={"counts": {**counts, clause.id: int(x)}})
+        return ind, fund
+
+    marks = []
+    if clause.cap is not None and clause.points > 0:
+        marks.append(
+            CurveMark(clause.cap / clause.points, f"本条扣完 {fmt_plain(clause.cap)} 分为止")
+        )
+    high = Decimal(max(top, now + 1))
+    label = f"「{clause.text}」发现次数"
+    return CurveAxis(label, False, ZERO, high, tuple(marks), Decimal(now), apply, integer=True)
+
+
 INCIDENTS: RuleFamily[IncidentRule] = register(
     RuleFamily(
         id="incidents",
@@ -167,7 +238,7 @@ INCIDENTS: RuleFamily[IncidentRule] = register(
         describe=describe,
         worked_example=worked_example,
         quiz_scenario=quiz_scenario,
-        seek=None,
-        curve=None,
+        seek=seek,
+        curve=curve,
     )
 )

@@ -5,16 +5,24 @@
 from __future__ import annotations
 
 import random
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from pydantic import Field
 
 from ..budget import FundFigures
 from ..explanation import Deduction, Explanation, InputValue
-from ..model import Indicator
+from ..model import FundRow, Indicator
 from ..numbers import CENT, fmt2, fmt_percent, fmt_plain, round_score
-from .base import ExampleCase, QuizCase, RuleBase, RuleFamily
+from .base import (
+    CurveAxis,
+    CurveMark,
+    CurveUnavailable,
+    ExampleCase,
+    QuizCase,
+    RuleBase,
+    RuleFamily,
+)
 from .explain import ZERO, ExplanationBuilder, ScoringContext
 from .inputs import InputField
 from .registry import register
@@ -280,6 +288,55 @@ def _quiz(rng: random.Random, rule: RateRule, case: QuizCase) -> str:
     return kind
 
 
+X_PLACES = Decimal("0.0001")
+HUNDRED = Decimal(100)
+
+
+def rate_curve(rule: RateRule, indicator: Indicator, reading: str, f: FundFigures) -> CurveAxis:
+    """The score against the rate (%), moving the amount that drives it on the 合计 row."""
+    span = indicator.weight / rule.points_per_percent
+    if isinstance(rule, CeilingRateRule):
+        if f.budget == 0:
+            raise CurveUnavailable("预算安排数为 0，无法计算预算调整率")
+        line = rule.threshold
+        marks = [
+            CurveMark(line, f"满分上限 {fmt_plain(line)}%"),
+            CurveMark(line + span, f"扣完 {_num(line + span)}%"),
+        ]
+        low, high = ZERO, line + span + Decimal(5)
+    else:
+        if f.adjusted_budget <= 0:
+            raise CurveUnavailable("调整后预算数为 0，无法计算比率")
+        if isinstance(rule, ReferenceRateRule):
+            line = measure_rate(f, rule.reference, None) or ZERO
+            text = f"{MEASURE_LABELS[rule.reference]} {fmt2(line)}%"
+        else:
+            line, text = rule.threshold, f"满分起点 {fmt_plain(rule.threshold)}%"
+        marks = [CurveMark(line, text), CurveMark(line - span, f"扣完 {_num(line - span)}%")]
+        low, high = max(ZERO, line - span - Decimal(5)), max(HUNDRED, line + Decimal(2))
+
+    def apply(x: Decimal, ind: Indicator, fund: FundRow) -> tuple[Indicator, FundRow]:
+        if isinstance(rule, CeilingRateRule):
+            fund.increase, fund.decrease = (fund.budget * x / HUNDRED).quantize(CENT), ZERO
+        else:
+            name = "actual_spend" if rule.measure == "execution" else "funds_arrived"
+            setattr(fund, name, (f.adjusted_budget * x / HUNDRED).quantize(CENT))
+        return ind, fund
+
+    def x_of(ind: Indicator, moved: FundFigures) -> Decimal | None:
+        rate = measure_rate(moved, rule.measure, None)  # the rate the engine read, after rounding
+        return None if rate is None else rate.quantize(X_PLACES)
+
+    now = measure_rate(f, rule.measure, None)
+    current = None if now is None else now.quantize(X_PLACES)
+    label = f"{MEASURE_LABELS[rule.measure]}（%）"
+    return CurveAxis(label, True, low, high, tuple(marks), current, apply, x_of=x_of)
+
+
+def _num(x: Decimal) -> str:
+    return fmt_plain(x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def _family(rule_model: type[RateRule], label: str) -> RuleFamily[RateRule]:
     family: RuleFamily[RateRule] = RuleFamily(
         id=str(rule_model.model_fields["family"].default),
@@ -293,7 +350,7 @@ def _family(rule_model: type[RateRule], label: str) -> RuleFamily[RateRule]:
         worked_example=_example,
         quiz_scenario=_quiz,
         seek=None,
-        curve=None,
+        curve=rate_curve,
         measured=measured,
         quiz_kind_by_score=True,
     )
