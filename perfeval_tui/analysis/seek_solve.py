@@ -15,7 +15,12 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..scoring.budget import FundFigures
 from ..scoring.families.completion_ratio import CompletionRatioRule, band_for
-from ..scoring.families.rates import CeilingRateRule, FloorRateRule, ReferenceRateRule
+from ..scoring.families.rates import (
+    CeilingRateRule,
+    FloorRateRule,
+    ReferenceRateRule,
+    per_percent,
+)
 from ..scoring.model import Indicator
 from ..scoring.numbers import CENT
 
@@ -164,7 +169,7 @@ def rate_bound(
     """The 合计 amounts that reach ``score``; empty when the denominator is 0."""
     if score > weight:
         return []
-    gap, strict = allowed_gap(rule.points_per_percent, weight, score, reading)
+    gap, strict = allowed_gap(per_percent(rule, weight), weight, score, reading)
     if isinstance(rule, CeilingRateRule):
         if f.budget == 0:
             return []

@@ -191,6 +191,13 @@ def score_rate(
 HUNDRED = Decimal(100)
 
 
+def per_percent(rule: RateRule, weight: Decimal) -> Decimal:
+    """Points per percentage point: the rule's, or 分值 / 100 when scored 分值 × 执行率."""
+    if isinstance(rule, FloorRateRule) and rule.proportional and weight:
+        return weight / HUNDRED
+    return rule.points_per_percent
+
+
 def _proportional(b: ExplanationBuilder, weight: Decimal, rate: Decimal, label: str) -> Explanation:
     """得分 = 分值 × 执行率 (capped at 分值): the national clause, for any 分值."""
     share = min(rate, HUNDRED) / HUNDRED
@@ -256,7 +263,7 @@ def _pct(rng: random.Random, low: Decimal, high: Decimal) -> Decimal:
 
 def _quiz(rng: random.Random, rule: RateRule, case: QuizCase) -> str:
     fund, weight = case.fund, case.weight
-    span = weight / rule.points_per_percent  # percentage points from full marks to zero
+    span = weight / per_percent(rule, weight)  # percentage points from full marks to zero
     kind = rng.choices(["满分", "部分扣分", "扣完为止"], weights=[1, 2, 1])[0]
     if kind == "满分":
         gap = -_pct(rng, D(0), D(3))  # at or better than the line
@@ -289,12 +296,11 @@ def _quiz(rng: random.Random, rule: RateRule, case: QuizCase) -> str:
 
 
 X_PLACES = Decimal("0.0001")
-HUNDRED = Decimal(100)
 
 
 def rate_curve(rule: RateRule, indicator: Indicator, reading: str, f: FundFigures) -> CurveAxis:
     """The score against the rate (%), moving the amount that drives it on the 合计 row."""
-    span = indicator.weight / rule.points_per_percent
+    span = indicator.weight / per_percent(rule, indicator.weight)
     if isinstance(rule, CeilingRateRule):
         if f.budget == 0:
             raise CurveUnavailable("预算安排数为 0，无法计算预算调整率")
