@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from .budget import BudgetTable, DistrictTable, budget_table, district_table
 from .budget_block import block_table
+from .cross_year import score_cross_year
 from .explanation import Deduction, Explanation
 from .families import RuleBase, ScoringContext, registry
 from .model import Indicator, Project
@@ -169,7 +170,13 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
         else:
             reading = reading_for(project, rule, indicator)
         family = registry.get(rule.family)
-        explanation = family.score(rule, indicator, context, reading)
+        if indicator.yearly:
+            explanation = score_cross_year(
+                indicator,
+                lambda one, f=family, r=rule, how=reading: f.score(r, one, context, how),  # type: ignore[misc]
+            )
+        else:
+            explanation = family.score(rule, indicator, context, reading)
         score = explanation.result if indicator.override is None else indicator.override.score
         rate = None if family.measured is None else family.measured(rule, budget.total)
         scored.append(IndicatorScore(indicator, explanation, score, rate))

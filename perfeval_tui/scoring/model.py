@@ -133,6 +133,16 @@ class IndicatorPart(_Model):
 Operator = Literal["≥", ">", "≤", "<", "="]
 
 
+class YearValues(_Model):
+    """One year of a cross-year evaluation: that year's 目标值 and 完成值."""
+
+    year: int = Field(ge=1990, le=2100, title="年度")
+    target: Value | None = Field(None, title="目标值")
+    actual: Value | None = Field(None, title="完成值")
+    target_label: str = Field("", title="目标值（文字）")
+    actual_label: str = Field("", title="完成值（文字）")
+
+
 class Indicator(_Model):
     """One lowest-level row of 附表2 绩效评价指标表."""
 
@@ -158,6 +168,9 @@ class Indicator(_Model):
         None, ge=0, title="自评得分", exclude_if=lambda v: v is None
     )
     deviation: str = Field("", title="偏差原因分析及改进措施", exclude_if=lambda v: not v)
+    yearly: list[YearValues] = Field(
+        default_factory=list, title="分年度目标与完成值", exclude_if=lambda v: not v
+    )
     parts: list[IndicatorPart] = Field(
         default_factory=list, title="其中", exclude_if=lambda v: not v
     )
