@@ -202,3 +202,19 @@ def test_a_file_that_is_no_form_exits_2_in_chinese(tmp_path, capsys):
     assert main(["import", str(path)]) == 2
     err = capsys.readouterr().err
     assert "没有找到绩效自评表的指标表" in err and "Traceback" not in err
+
+
+def test_a_csv_copy_in_gb18030_reads_the_same(tmp_path):
+    import csv
+
+    rows = [
+        line.split("\t") for line in (FORMS / "12_lijiang_2020.tsv").read_text("utf-8").splitlines()
+    ]
+    path = tmp_path / "lijiang.csv"
+    with path.open("w", encoding="gb18030", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    project, result = imported(path)
+    assert result.total == D("100.00")
+    assert [(w.row, w.field) for w in disagreements(project, result)] == EXPECTED[
+        "12_lijiang_2020"
+    ][1]
