@@ -62,3 +62,16 @@ def test_a_stated_score_that_differs_and_a_kept_one_are_marked(tmp_path):
 def test_wuxi_keeps_its_appendix_sheets(tmp_path):
     xlsx, _ = export_project(load_project(WUXI), tmp_path)
     assert "项目支出绩效自评表" not in openpyxl.load_workbook(xlsx).sheetnames
+
+
+def test_a_national_export_imports_back_as_the_same_project(tmp_path, capsys):
+    from perfeval_tui.cli import main
+    from perfeval_tui.project.storage import save_project
+
+    project = national("12_lijiang_2020")
+    source = tmp_path / "p.json"
+    save_project(project, source)
+    xlsx, _ = export_project(load_project(source), tmp_path / "out")
+    back = tmp_path / "back.json"
+    assert main(["import", str(xlsx), "-o", str(back)]) == 0
+    assert load_project(back) == load_project(source)
