@@ -226,10 +226,12 @@ def _check_weights(project: Project, ruleset: RuleSet) -> list[DataWarning]:
 def _check_form(project: Project, ruleset: RuleSet) -> list[DataWarning]:
     """Disagreements of a filled form and rows still to fill (see :mod:`.form_checks`)."""
     from .engine import score_project
-    from .form_checks import completeness, disagreements
+    from .form_checks import completeness, disagreements, has_form_data
 
-    result = score_project(project, ruleset)
-    return [*disagreements(project, result), *completeness(result)]
+    found = completeness(project, ruleset)
+    if not has_form_data(project):
+        return found  # nothing stated to disagree with: no second scoring per keystroke
+    return [*disagreements(project, score_project(project, ruleset)), *found]
 
 
 def _check_linked_goals(project: Project) -> list[DataWarning]:

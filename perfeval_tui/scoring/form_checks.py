@@ -15,6 +15,7 @@ from .checks import DataWarning
 from .engine import ProjectScore
 from .model import Indicator, Project
 from .numbers import fmt2, fmt_plain
+from .ruleset import RuleSet
 from .targets import parse_target
 
 ZERO = Decimal(0)
@@ -120,16 +121,16 @@ def _percent_mix(ind: Indicator) -> str | None:
     return None
 
 
-def completeness(result: ProjectScore) -> list[DataWarning]:
-    """Rows still to fill (blank 完成值, 定性 not rated …) and a unit that differs in target and actual."""
+def completeness(project: Project, ruleset: RuleSet) -> list[DataWarning]:
+    """Rows still to fill (blank 完成值, 定性 not rated …) and a unit that differs in target and
+    actual. Reads the inputs only, so it costs no scoring."""
     from .families import registry
 
     out: list[DataWarning] = []
-    for item in result.indicators:
-        ind = item.indicator
-        if ind.override is not None:
+    for ind in project.indicators:
+        rule = ruleset.rules.get(ind.rule)
+        if ind.override is not None or rule is None:
             continue
-        rule = item.explanation.rule
         for missing in registry.get(rule.family).missing(rule, ind):
             field = missing.split("未", 1)[0] or "输入"
             out.append(DataWarning("附表2", ind.name, field, f"{missing}，按 0 分计", ind.id))
@@ -152,6 +153,16 @@ def completeness(result: ProjectScore) -> list[DataWarning]:
                     )
                 )
     return out
+
+
+def has_form_data(project: Project) -> bool:
+    """The project holds what a filled form states (自评得分, a budget block, a 总分 row)."""
+    return bool(
+        project.budget_block
+        or project.stated_total is not None
+        or project.stated_weight_total is not None
+        or any(i.stated_score is not None for i in project.indicators)
+    )
 
 
 def unfilled_count(result: ProjectScore) -> int:
