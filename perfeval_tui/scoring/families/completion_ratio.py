@@ -24,6 +24,8 @@ from .base import (
     QuizCase,
     RuleBase,
     RuleFamily,
+    SeekQuery,
+    SeekResult,
 )
 from .explain import ZERO, ScoringContext, make_explanation
 from .inputs import InputField
@@ -274,14 +276,21 @@ def score_completion_ratio(
 # -- inputs, examples, quiz ---------------------------------------------------------------------
 
 DIRECTIONS = (("正向（越大越好）", "正向"), ("反向（越小越好）", "反向"))
+ACTUAL = InputField("number", "actual", "完成值")
 
 
 def completion_inputs(rule: CompletionRatioRule) -> tuple[InputField, ...]:
     return (
         InputField("number", "target", "目标值"),
-        InputField("number", "actual", "完成值"),
+        ACTUAL,
         InputField("choice", "direction", "方向", options=DIRECTIONS),
     )
+
+
+def seek(rule: CompletionRatioRule, query: SeekQuery) -> SeekResult:
+    from .completion_seek import seek_completion  # the inverse has its own module
+
+    return seek_completion(rule, query)
 
 
 def missing(rule: CompletionRatioRule, indicator: Indicator) -> list[str]:
@@ -425,7 +434,7 @@ COMPLETION_RATIO: RuleFamily[CompletionRatioRule] = register(
         describe=describe,
         worked_example=worked_example,
         quiz_scenario=quiz_scenario,
-        seek=None,
+        seek=seek,
         curve=curve,
         quiz_clause=quiz_clause,
     )

@@ -22,6 +22,8 @@ from .base import (
     QuizCase,
     RuleBase,
     RuleFamily,
+    SeekQuery,
+    SeekResult,
 )
 from .explain import ZERO, ExplanationBuilder, ScoringContext
 from .inputs import InputField
@@ -227,8 +229,17 @@ FUND_FIELDS = (
 )
 
 
+AMOUNT_FIELDS = tuple(InputField("amount", key, label, unit="万元") for key, label in FUND_FIELDS)
+
+
 def rate_inputs(rule: RateRule) -> tuple[InputField, ...]:
-    return tuple(InputField("amount", key, label, unit="万元") for key, label in FUND_FIELDS)
+    return AMOUNT_FIELDS
+
+
+def seek(rule: RateRule, query: SeekQuery) -> SeekResult:
+    from .rate_seek import seek_rate  # the inverse has its own module
+
+    return seek_rate(rule, query)
 
 
 def no_missing(rule: RateRule, indicator: Indicator) -> list[str]:
@@ -355,7 +366,7 @@ def _family(rule_model: type[RateRule], label: str) -> RuleFamily[RateRule]:
         describe=describe_rate,
         worked_example=_example,
         quiz_scenario=_quiz,
-        seek=None,
+        seek=seek,
         curve=rate_curve,
         measured=measured,
         quiz_kind_by_score=True,
