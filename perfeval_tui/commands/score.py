@@ -9,6 +9,8 @@ from typing import Any
 
 from ..scoring.checks import check_project
 from ..scoring.engine import ProjectScore, score_project
+from ..scoring.form_checks import STATED_ONLY, stated_only
+from ..scoring.model import Indicator
 from ..scoring.numbers import fmt2
 from ..term.render_text import explanation_lines, summary_line, warning_line
 from .common import CommandError, add_file_argument, add_reading_argument, dec, open_project
@@ -49,6 +51,7 @@ def score_json(result: ProjectScore, warnings: list[Any]) -> dict[str, Any]:
         "indicators": [
             {
                 "id": item.id,
+                "name": item.name,
                 "path": list(item.levels),
                 "rule": item.explanation.rule_id,
                 "reading": item.explanation.reading,
@@ -60,6 +63,8 @@ def score_json(result: ProjectScore, warnings: list[Any]) -> dict[str, Any]:
                 "score": dec(item.score),
                 "computed_score": dec(item.computed_score),
                 "overridden": item.overridden,
+                "stated_score": dec(item.indicator.stated_score),
+                "stated_only": stated_only(item.indicator),
                 "deductions": [
                     {"reason": d.reason, "points": dec(d.points)} for d in item.deductions
                 ],
@@ -71,14 +76,26 @@ def score_json(result: ProjectScore, warnings: list[Any]) -> dict[str, Any]:
     }
 
 
+def stated_text(indicator: Indicator) -> str:
+    """``  自评得分 9.00`` beside the score, and the mark of a row kept as stated."""
+    if stated_only(indicator):
+        return f"  {STATED_ONLY}"
+    if indicator.stated_score is None:
+        return ""
+    return f"  自评得分 {fmt2(indicator.stated_score)}"
+
+
 def score_text(name: str, year: int, result: ProjectScore, warnings: list[Any]) -> list[str]:
     lines = [f"{name}（{year} 年度）  规则集：{result.ruleset.name}", summary_line(result), ""]
     lines.append("指标得分：")
+    # National levels start at 一级指标; Wuxi's first level is the category (共性/个性指标).
+    national = result.ruleset.id.startswith("national")
     for item in result.indicators:
         mark = "  " if item.lost == 0 else "△ "
         lines.append(
-            f"{mark}{' / '.join(item.levels[1:])}  权重 {fmt2(item.weight)}  目标值 {item.target_display or '—'}"
+            f"{mark}{' / '.join(item.levels if national else item.levels[1:])}  权重 {fmt2(item.weight)}  目标值 {item.target_display or '—'}"
             f"  完成值 {item.actual_display or '—'}  评分 {fmt2(item.score)}"
+            + stated_text(item.indicator)
         )
     losing = [item for item in result.indicators if item.lost != 0]
     lines += ["", f"扣分明细（{len(losing)} 项指标失分）：" if losing else "扣分明细：无扣分"]

@@ -142,13 +142,20 @@ def export_project(
 
         writers.append(lambda tmp: write_xlsx(project, tmp, result, warnings))
     if md or docx:
+        from .national_layout import is_national
         from .report import build_report
 
+        national = is_national(project)
         report = build_report(project, result, warnings)
     if md:
-        from .report_md import render_markdown
+        if national:  # the national form's own report layout
+            from .national_report import national_markdown
 
-        text = render_markdown(report)
+            text = national_markdown(project, result, warnings)
+        else:
+            from .report_md import render_markdown
+
+            text = render_markdown(report)
         writers.append(lambda tmp: _write_text(tmp, text))
     if docx:
         from .report_docx import write_docx  # python-docx is loaded only here

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..scoring.checks import DataWarning, check_project
 from ..scoring.engine import ProjectScore, score_project
 from ..scoring.model import Project
+from .national_layout import is_national
 from .review import warning_items
 from .sheet_budget import budget_sheet
 from .sheet_districts import district_sheet
@@ -57,4 +58,9 @@ def write_xlsx(
         title=workbook_title(project),
         unit=project.basics.unit,
     )
+    if is_national(project):
+        from .national_xlsx import write_national_sheet
+
+        write_national_sheet(workbook, project, result)
+        workbook.active = 0
     workbook.save(path)

@@ -13,8 +13,10 @@ from pydantic import BaseModel
 
 from ..project.session import EditOutcome, EditSession, field_title
 from ..scoring.families import InputField, read_input, updated_value
+from ..scoring.families.graded import JUDGED, GradedRule, judged_error
 from ..scoring.model import Indicator
 from ..scoring.numbers import NumberKind, fmt2, parse_number
+from ..scoring.targets import typed_updates
 from .display import points_line, shown
 from .prompts import CLEAR, Option, Prompter
 
@@ -30,6 +32,10 @@ MULTILINE_FIELDS = frozenset(
         "problems",
         "suggestions",
         "goals_text",
+        "goal_result",
+        "conclusion",
+        "improvements",
+        "deviation",
         "explanation_text",
         "criteria_text",
     }
@@ -49,17 +55,31 @@ class Editor:
             title = f"{title}（{unit}）"
         while True:
             typed = self.ask.guarded(
-                lambda: self.ask.ask_line(title, shown(getattr(obj, field), unit))
+                lambda: self.ask.ask_line(title, current_text(obj, field, unit))
             )
             text = typed.strip()
             if not text:
                 return
+            updates = typed_updates(field, text) if isinstance(obj, Indicator) else None
+            if updates is not None:
+                # As written (≥95%, ≤5个工作日, 按时完成): the text is kept, the number scored.
+                if all(self.apply(obj, key, value) for key, value in updates.items()):
+                    return
+                continue
             try:
                 value = self._value(obj, field, text)
             except ValueError as exc:  # NumberInputError carries its own Chinese message
                 self.ask.error(str(exc))
                 continue
             if self.apply(obj, field, value):
+                # A bare number now replaces the text typed before (≥95% → 90).
+                label = f"{field}_label"
+                if (
+                    isinstance(obj, Indicator)
+                    and field in ("target", "actual")
+                    and getattr(obj, label)
+                ):
+                    self.apply(obj, label, "")
                 return
 
     def _value(self, obj: BaseModel, field: str, text: str) -> Any:
@@ -75,6 +95,15 @@ class Editor:
         if field in MULTILINE_FIELDS:
             return text.replace("\\n", "\n")
         return text
+
+    def _out_of_band(
+        self, indicator: Indicator, spec: InputField, number: Decimal | None
+    ) -> str | None:
+        """A judged 定性 score outside its band: the Chinese message with the band's range."""
+        rule = self.session.ruleset.rules.get(indicator.rule)
+        if number is None or spec.key != JUDGED or not isinstance(rule, GradedRule):
+            return None
+        return judged_error(rule, indicator.inputs.level, indicator.weight, number)
 
     def apply(self, obj: BaseModel, field: str, value: Any) -> bool:
         """Commit one value; print its effect on the score, or the Chinese message."""
@@ -116,11 +145,22 @@ class Editor:
         else:
             kind: NumberKind = "count" if spec.kind == "count" else spec.number_kind
             default = None if current is None else Decimal(current)
-            number = self.ask.ask_number(
-                prompt, default, field=spec.label, kind=kind, unit=spec.unit, optional=True
-            )
+            while True:
+                number = self.ask.ask_number(
+                    prompt, default, field=spec.label, kind=kind, unit=spec.unit, optional=True
+                )
+                problem = self._out_of_band(indicator, spec, number)
+                if problem is None:
+                    break
+                self.ask.error(problem)
             value = int(number) if spec.kind == "count" and number is not None else number
         if value == current:
             return
         owner = indicator if spec.owner == "indicator" else indicator.inputs
         self.apply(owner, spec.attribute, updated_value(indicator.inputs, spec, value, order))
+
+
+def current_text(obj: BaseModel, field: str, unit: str) -> str:
+    """The value as the question shows it: a target or actual as typed (``≥95%``) when it was."""
+    label = getattr(obj, f"{field}_label", "") if isinstance(obj, Indicator) else ""
+    return label or shown(getattr(obj, field), unit)

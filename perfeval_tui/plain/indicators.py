@@ -11,6 +11,7 @@ from ..scoring.numbers import fmt2
 from .display import indicator_line
 from .editing import Editor
 from .prompts import Option, Prompter
+from .section_weights import edit_section_weights, weights_line
 
 ACTIONS = [
     Option("逐项录入（目标值、完成值、评分依据）", "walk"),
@@ -34,6 +35,10 @@ class IndicatorStep:
         return self.session.project.indicators
 
     def run(self) -> None:
+        if self.session.project.ruleset.startswith("national"):
+            self.ask.say(weights_line(self.editor))
+            if self.ask.ask_confirm("按表上所写修改分项权重", False):
+                edit_section_weights(self.editor, self.ask)
         while True:
             self.show_list()
             missing = any(self._missing(i) for i in self.indicators)
@@ -123,7 +128,8 @@ class IndicatorStep:
                     self.editor.apply(indicator, "direction", direction)
         self.edit_values(indicator)
         if self.ask.ask_confirm("修改文字说明（指标解释、评分标准、备注）", False):
-            for field in TEXT_FIELDS:
+            national = self.session.project.ruleset.startswith("national")
+            for field in (*TEXT_FIELDS, *(("deviation",) if national else ())):
                 self.editor.field(indicator, field)
 
     def add(self) -> None:

@@ -17,6 +17,7 @@ from ..scoring.numbers import fmt2
 from .display import points_line
 from .editing import Editor
 from .indicators import IndicatorStep, rule_is_rate
+from .national_budget import national_budget_step
 from .prompts import Option, Prompter, QuitRequested
 from .report import export_step, score_step
 from .tables import DISTRICTS, FUNDS, table_step
@@ -45,6 +46,8 @@ REPORT_TEXTS = (
     "problems",
     "suggestions",
 )
+# The national 自评表's own texts: 年度总体目标's 实际完成情况 and the closing 评价结论 / 改进措施.
+NATIONAL_TEXTS = ("goal_result", "conclusion", "improvements")
 BASICS_LABELS = {"fill_date": "填报日期（如 2021-05-23）"}
 
 
@@ -92,6 +95,8 @@ class PlainWizard:
         before = self.session.result.total
         if key == "basics":
             self.basics(skip)
+        elif key == "funds" and self.session.project.ruleset.startswith("national"):
+            national_budget_step(self.editor, self.ask)
         elif key == "funds":
             table_step(FUNDS, self.editor, self.ask)
         elif key == "districts":
@@ -113,7 +118,8 @@ class PlainWizard:
                 self.editor.field(basics, field, label=BASICS_LABELS.get(field))
         if self.ask.ask_confirm("填写报告正文（背景、依据、组织管理、成效、问题、建议等）", False):
             self.ask.say("段落之间输入 \\n 分段。")
-            for field in REPORT_TEXTS:
+            national = self.session.project.ruleset.startswith("national")
+            for field in (*REPORT_TEXTS, *(NATIONAL_TEXTS if national else ())):
                 self.editor.field(basics, field, label=_title(field))
 
     def step_summary(self, key: str, before: Decimal) -> None:

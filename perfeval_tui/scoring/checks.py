@@ -46,6 +46,7 @@ def check_project(project: Project, ruleset: RuleSet | None = None) -> list[Data
             for warning in linked_goal_warnings(parent_id, parts, by_id)
         ),
         *(w for goal in project.goals if (w := stated_goal_warning(goal, by_id)) is not None),
+        *form_warnings(project, ruleset),
     ]
     # The same goal may be stated twice (总目标 and 明细目标); say each problem once.
     return list(dict.fromkeys(found))
@@ -201,7 +202,8 @@ def weight_warnings(project: Project, ruleset: RuleSet, sums: WeightSums) -> lis
     out: list[DataWarning] = []
     if not project.indicators:
         return out
-    if sums.total != ruleset.total_weight:
+    # A filled form with its 总分 row says this itself, in the form's words (form_checks).
+    if sums.total != ruleset.total_weight and project.stated_weight_total is None:
         out.append(
             DataWarning(
                 "附表2",
@@ -212,8 +214,10 @@ def weight_warnings(project: Project, ruleset: RuleSet, sums: WeightSums) -> lis
                 ),
             )
         )
-    declared = [(g.path, g.weight) for g in ruleset.group_weights]
-    declared += [(g.path, g.weight) for g in project.groups]
+    # The weights written on the project's own form hold for it; the rule set's are the default.
+    declared = [(g.path, g.weight) for g in project.groups] or [
+        (g.path, g.weight) for g in ruleset.group_weights
+    ]
     for path, weight in declared:
         got = sums.prefixes.get(tuple(path), ZERO)
         if got != weight:
@@ -243,6 +247,17 @@ def weight_warnings(project: Project, ruleset: RuleSet, sums: WeightSums) -> lis
                 )
             )
     return out
+
+
+def form_warnings(project: Project, ruleset: RuleSet) -> list[DataWarning]:
+    """Disagreements of a filled form and rows still to fill (see :mod:`.form_checks`)."""
+    from .engine import score_project
+    from .form_checks import completeness, disagreements, has_form_data
+
+    found = completeness(project, ruleset)
+    if not has_form_data(project):
+        return found  # nothing stated to disagree with: no second scoring per keystroke
+    return [*disagreements(project, score_project(project, ruleset)), *found]
 
 
 def first_by_id(indicators: list[Indicator]) -> dict[str, Indicator]:

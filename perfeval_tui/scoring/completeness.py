@@ -16,7 +16,10 @@ from .numbers import fmt2
 def missing_items(result: ProjectScore) -> list[str]:
     """What must still be entered before the score means anything; empty when complete."""
     missing: list[str] = []
-    if not result.budget.rows:
+    if result.block is not None:
+        if result.block.total.adjusted_budget == 0:
+            missing.append("项目资金 全年预算数为 0")
+    elif not result.budget.rows:
         missing.append("附表1 还没有资金行")
     elif result.budget.total.budget == 0:
         missing.append("附表1 预算安排数合计为 0")

@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .budget import BudgetTable, DistrictTable, budget_table, district_table
+from .budget_block import block_table
+from .cross_year import score_cross_year
 from .explanation import Deduction, Explanation
 from .families import RuleBase, ScoringContext, registry
 from .model import Indicator, Project
@@ -135,6 +137,8 @@ class ProjectScore:
     grade: str
     budget: BudgetTable
     districts: DistrictTable
+    # The national budget block (年度资金总额 and its 其中 rows) as computed, when the project has one.
+    block: BudgetTable | None = None
     cached_index: ScoreIndex | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -203,24 +207,36 @@ def collection_paused() -> Iterator[None]:
 
 def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectScore:
     ruleset = ruleset or load_ruleset(project.ruleset)
-    budget = budget_table(project.funds)
+    budget = (
+        block_table(project.budget_block) if project.budget_block else budget_table(project.funds)
+    )
     context = ScoringContext(budget=budget)
     with collection_paused():
         scored = [score_one(project, ruleset, item, context) for item in project.indicators]
-        return assemble_score(ruleset, scored, budget, district_table(project.districts))
+        districts = district_table(project.districts)
+        # 附表1 shows the fund rows; a national budget block is shown by its own layout.
+        if not project.budget_block:
+            return assemble_score(ruleset, scored, budget, districts)
+        return assemble_score(ruleset, scored, budget_table(project.funds), districts, budget)
 
 
 def score_one(
     project: Project, ruleset: RuleSet, indicator: Indicator, context: ScoringContext
 ) -> IndicatorScore:
-    """One indicator's score: its rule, the reading in force and 附表1's 合计 row (in ``context``)."""
+    """One indicator's score: its rule, the reading in force and the budget figures (``context``:
+    附表1's 合计 row, or the national budget block's 年度资金总额)."""
     rule = rule_for(ruleset, indicator)
     if indicator.reading is None and not project.readings:
         reading: str = rule.reading  # checked when the rule set loaded
     else:
         reading = reading_for(project, rule, indicator)
     family = registry.get(rule.family)
-    explanation = family.score(rule, indicator, context, reading)
+    if indicator.yearly:
+        explanation = score_cross_year(
+            indicator, lambda one: family.score(rule, one, context, reading)
+        )
+    else:
+        explanation = family.score(rule, indicator, context, reading)
     score = explanation.result if indicator.override is None else indicator.override.score
     rate = None if family.measured is None else family.measured(rule, context.budget.total)
     return IndicatorScore(indicator, explanation, score, rate, indicator.weight)
@@ -231,6 +247,7 @@ def assemble_score(
     scored: list[IndicatorScore],
     budget: BudgetTable,
     districts: DistrictTable,
+    block: BudgetTable | None = None,
 ) -> ProjectScore:
     """Subtotals, the bounded total and the grade from scored indicators: the one place they are summed."""
     raw_total = sum((item.score for item in scored), ZERO)
@@ -244,6 +261,7 @@ def assemble_score(
         grade=ruleset.grade(total),
         budget=budget,
         districts=districts,
+        block=block,
     )
 
 

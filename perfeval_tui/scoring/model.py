@@ -42,6 +42,8 @@ def new_id(prefix: str) -> str:
 
 
 Money = Annotated[Decimal, _number("money"), Field(ge=0)]
+# The national budget block: amounts are written to 4 decimals of 万元 (89.974, 132.9120).
+Money4 = Annotated[Decimal, _number("money4"), Field(ge=0)]
 Value = Annotated[Decimal, _number("value")]
 Points = Annotated[Decimal, _number("score"), Field(ge=0, le=100)]
 Count = Annotated[int, Field(ge=0)]
@@ -69,6 +71,9 @@ class Basics(_Model):
     problems: Text = Field("", title="主要问题")
     suggestions: Text = Field("", title="相关建议")
     goals_text: Text = Field("", title="绩效目标")
+    goal_result: Text = Field("", title="实际完成情况")
+    conclusion: Text = Field("", title="评价结论")
+    improvements: Text = Field("", title="改进措施")
 
     @field_validator("name", "unit")
     @classmethod
@@ -127,6 +132,27 @@ class RuleInputs(_Model):
     )
 
 
+class IndicatorPart(_Model):
+    """A ``其中`` sub-row of a ★ indicator: no 分值 of its own, kept as written."""
+
+    name: Line = Field(title="其中")
+    target_label: Line = Field("", title="年度指标值")
+    actual_label: Line = Field("", title="实际完成值")
+
+
+Operator = Literal["≥", ">", "≤", "<", "="]
+
+
+class YearValues(_Model):
+    """One year of a cross-year evaluation: that year's 目标值 and 完成值."""
+
+    year: int = Field(ge=1990, le=2100, title="年度")
+    target: Value | None = Field(None, title="目标值")
+    actual: Value | None = Field(None, title="完成值")
+    target_label: Line = Field("", title="目标值（文字）")
+    actual_label: Line = Field("", title="完成值（文字）")
+
+
 class Indicator(_Model):
     """One lowest-level row of 附表2 绩效评价指标表."""
 
@@ -147,6 +173,17 @@ class Indicator(_Model):
     reading: Line | None = Field(None, title="口径")
     override: Override | None = Field(None, title="人工评分")
     part_of: Line | None = Field(None, title="所属总目标")
+    operator: Operator | None = Field(None, title="指标性质", exclude_if=lambda v: v is None)
+    stated_score: Decimal | None = Field(
+        None, ge=0, title="自评得分", exclude_if=lambda v: v is None
+    )
+    deviation: Text = Field("", title="偏差原因分析及改进措施", exclude_if=lambda v: not v)
+    yearly: list[YearValues] = Field(
+        default_factory=list, title="分年度目标与完成值", exclude_if=lambda v: not v
+    )
+    parts: list[IndicatorPart] = Field(
+        default_factory=list, title="其中", exclude_if=lambda v: not v
+    )
 
     @model_validator(mode="after")
     def _override_within_weight(self) -> Indicator:
@@ -183,6 +220,17 @@ class StatedGoal(_Model):
     indicator_id: Line | None = Field(None, title="对应指标")
 
 
+class BudgetLine(_Model):
+    """One row of the national budget block (万元): 年度资金总额, or one of its 其中 rows."""
+
+    name: Line = Field(title="项目资金")
+    role: Literal["总额", "其中"] = Field("其中", title="行类别")
+    initial: Money4 | None = Field(None, title="年初预算数")
+    budget: Money4 | None = Field(None, title="全年预算数")
+    spend: Money4 | None = Field(None, title="全年执行数")
+    stated_rate: Decimal | None = Field(None, ge=0, title="执行率（表上）")
+
+
 class Project(_Model):
     schema_version: int = Field(SCHEMA_VERSION, title="文件格式版本")
     ruleset: Line = Field(DEFAULT_RULESET, title="评分规则集")
@@ -193,6 +241,15 @@ class Project(_Model):
     groups: list[IndicatorGroup] = Field(default_factory=list, title="指标分组")
     indicators: list[Indicator] = Field(default_factory=list)
     goals: list[StatedGoal] = Field(default_factory=list)
+    budget_block: list[BudgetLine] = Field(
+        default_factory=list, title="项目资金", exclude_if=lambda v: not v
+    )
+    stated_total: Decimal | None = Field(
+        None, ge=0, title="总分（表上得分）", exclude_if=lambda v: v is None
+    )
+    stated_weight_total: Decimal | None = Field(
+        None, ge=0, title="总分（表上分值）", exclude_if=lambda v: v is None
+    )
 
     @field_validator("schema_version")
     @classmethod

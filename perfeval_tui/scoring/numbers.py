@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 PERCENT_UNITS = frozenset({"%", "％"})  # an indicator unit that makes its values percentages
-NumberKind = Literal["money", "value", "rate", "count", "score"]
+NumberKind = Literal["money", "money4", "value", "rate", "count", "score"]
 
 CENT = Decimal("0.01")
 
@@ -22,6 +22,7 @@ _NUMBER_RE = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?$"
 _MONEY_SUFFIXES = ("万元", "万", "元")
 _KIND_HINT = {
     "money": "请输入以万元为单位的非负金额，最多两位小数，例如 450 或 1,304.50",
+    "money4": "请输入以万元为单位的非负金额，最多四位小数，例如 89.974 或 132.9120",
     "value": "请输入数字，例如 1304、96% 或 0.5",
     "rate": "请输入百分比数字，例如 96 或 96%",
     "count": "请输入非负整数，例如 0 或 2",
@@ -69,7 +70,7 @@ def parse_number(
     if not raw:
         raise NumberInputError(field, "不能为空", kind)
     body = raw
-    if kind == "money":
+    if kind in ("money", "money4"):
         for suffix in _MONEY_SUFFIXES:
             if body.endswith(suffix):
                 body = body[: -len(suffix)]
@@ -77,7 +78,7 @@ def parse_number(
     if unit and body.endswith(_normalise(unit)) and _normalise(unit):
         body = body[: -len(_normalise(unit))]
     if body.endswith("%"):
-        if kind in ("money", "count"):
+        if kind in ("money", "money4", "count"):
             raise NumberInputError(field, f"不能带百分号（输入的是「{text.strip()}」）", kind)
         body = body[:-1]
     negative = body.startswith("-")
@@ -86,11 +87,13 @@ def parse_number(
     match = _NUMBER_RE.match(body)
     if match is None:
         raise NumberInputError(field, f"「{text.strip()}」不是有效数字", kind)
-    if negative and kind in ("money", "count", "value", "rate"):
+    if negative and kind in ("money", "money4", "count", "value", "rate"):
         raise NumberInputError(field, "不能为负数", kind)
     frac = match.group("frac") or ""
     if kind == "money" and len(frac) > 2:
         raise NumberInputError(field, "最多保留两位小数（万元）", kind)
+    if kind == "money4" and len(frac) > 4:
+        raise NumberInputError(field, "最多保留四位小数（万元）", kind)
     if kind == "count" and frac.strip("0"):
         raise NumberInputError(field, "应为整数", kind)
     try:

@@ -43,7 +43,8 @@ def rescore_indicator(
         return score_project(project, previous.ruleset)
     ruleset = previous.ruleset
     old = items[position]
-    new = score_one(project, ruleset, indicator, ScoringContext(budget=previous.budget))
+    budget = previous.block if previous.block is not None else previous.budget
+    new = score_one(project, ruleset, indicator, ScoringContext(budget=budget))
     weight_delta = new.scored_weight - old.scored_weight
     score_delta = new.score - old.score
     groups = previous.groups
@@ -71,5 +72,6 @@ def rescore_indicator(
         grade=ruleset.grade(total),
         budget=previous.budget,
         districts=previous.districts,
+        block=previous.block,
         cached_index=index,
     )

@@ -67,6 +67,7 @@ def test_every_registered_family_declares_every_part() -> None:
         "checklist",
         "incidents",
         "completion_ratio",
+        "national_completion",
         "graded",
     ]
     for family in families:

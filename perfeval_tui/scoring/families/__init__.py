@@ -36,7 +36,7 @@ from .registry import (
 )
 
 # The built-in families, registered in rule-book order.
-BUILTIN = ("rates", "checklist", "incidents", "completion_ratio", "graded")
+BUILTIN = ("rates", "checklist", "incidents", "completion_ratio", "national_completion", "graded")
 for _module in BUILTIN:
     import_module(f"{__name__}.{_module}")
 

@@ -69,7 +69,10 @@ Case = Literal[
     "full",  # 1 <= ratio <= L, or no band applies
     "over",  # L < ratio <= U: linear from full to 0
     "too_high",  # ratio > U
+    "deviation",  # a ``=`` target missed either way, read strictly: min/max
+    "times_rate",  # 满意度 read as 分值 × 实际满意率
 ]
+HUNDRED = Decimal(100)
 
 
 class RatioOutcome(NamedTuple):
@@ -122,6 +125,16 @@ def completion_outcome(
     reverse = indicator.direction == "反向"
     if target is None or actual is None:
         return RatioOutcome("missing", None, None, ZERO, weight, target, actual, unit, reverse)
+    if reading == "times_rate" and unit.strip() in PERCENT_UNITS:
+        rate = min(actual, HUNDRED) / HUNDRED
+        return RatioOutcome(
+            "times_rate", rate, None, weight * rate, weight, target, actual, unit, reverse
+        )
+    if reading == "deviation" and indicator.operator == "=" and target and actual != target:
+        ratio = min(actual, target) / max(actual, target)
+        return RatioOutcome(
+            "deviation", ratio, None, weight * ratio, weight, target, actual, unit, False
+        )
     if not target:
         if not actual:
             return RatioOutcome(
@@ -176,6 +189,16 @@ def describe_steps(outcome: RatioOutcome) -> tuple[str, ...]:
         return ("反向指标完成值为 0，按规则参数不得分",)
     assert ratio is not None and target is not None and actual is not None
     r = ratio_text(ratio)
+    if case == "times_rate":
+        return (
+            f"按满意率计分：{fmt2(weight)} × 实际满意率 {fmt_plain(actual)}% = {fmt2(outcome.raw_score)}",
+        )
+    if case == "deviation":
+        low, high = sorted((actual, target))
+        return (
+            f"「=」目标按偏离计分：min/max = {fmt_plain(low)} / {fmt_plain(high)} = {r}",
+            f"得分 = {fmt2(weight)} × {r} = {fmt2(outcome.raw_score)}",
+        )
     if outcome.reverse:
         steps = [f"反向指标：目标值/完成值 = {fmt_plain(target)} / {fmt_plain(actual)} = {r}"]
     else:
@@ -211,6 +234,10 @@ def describe_deduction(outcome: RatioOutcome) -> str:
     if case == "reverse_zero_none":
         return "反向指标完成值为 0，按规则参数不得分"
     assert ratio is not None
+    if case == "times_rate":
+        return f"按满意率计分：实际满意率 {fmt_plain(outcome.actual or ZERO)}%"
+    if case == "deviation":
+        return f"完成值偏离「=」目标，比例 {ratio_text(ratio)}，按偏离扣分"
     if case == "below":
         return f"完成比例 {ratio_text(ratio)} ＜ 1，按比例扣分"
     assert band is not None
@@ -230,6 +257,10 @@ def describe_inputs(outcome: RatioOutcome) -> tuple[InputValue, ...]:
         ),
         InputValue("指标方向", "反向" if outcome.reverse else "正向"),
     )
+
+
+def operator_input(indicator: Indicator) -> InputValue | None:
+    return None if indicator.operator is None else InputValue("指标性质", indicator.operator)
 
 
 def score_completion_ratio(

@@ -13,7 +13,14 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from ..budget import FundFigures
 from ..numbers import CENT, fmt_percent, fmt_plain
 from .base import InputChange, SeekOption, SeekQuery, SeekResult
-from .rates import AMOUNT_FIELDS, MEASURE_LABELS, CeilingRateRule, RateRule, ReferenceRateRule
+from .rates import (
+    AMOUNT_FIELDS,
+    MEASURE_LABELS,
+    CeilingRateRule,
+    RateRule,
+    ReferenceRateRule,
+    per_percent,
+)
 from .seeking import relative_change
 
 ZERO, HUNDRED = Decimal(0), Decimal(100)
@@ -55,7 +62,7 @@ def rate_bound(
     """The 合计 amounts that reach ``score``; empty when the denominator is 0."""
     if score > weight:
         return []
-    gap, strict = allowed_gap(rule.points_per_percent, weight, score, reading)
+    gap, strict = allowed_gap(per_percent(rule, weight), weight, score, reading)
     if isinstance(rule, CeilingRateRule):
         if f.budget == 0:
             return []

@@ -8,6 +8,8 @@ import random
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from pydantic import Field
+
 from ..budget import FundFigures
 from ..explanation import Deduction, Explanation, InputValue
 from ..model import FundRow, Indicator
@@ -53,6 +55,9 @@ class FloorRateRule(RuleBase):
     measure: Literal["execution", "arrival"] = "execution"
     threshold: Decimal = Decimal(95)
     points_per_percent: Decimal = Decimal("0.5")
+    proportional: bool = Field(
+        False, description="按比例计分：得分 = 分值 × min(执行率, 100%)，与分值大小无关"
+    )
     reading: Reading = "continuous"
 
 
@@ -162,6 +167,8 @@ def score_rate(
         gap_text = f"{floor_text} − {fmt_percent(rate)}"
         why = f"{label} {fmt_percent(rate)} 低于 {floor_text}"
 
+    if isinstance(rule, FloorRateRule) and rule.proportional:
+        return _proportional(b, weight, rate, label)
     counted = counted_percent(gap, reading)
     b.steps.append(f"相差 {gap_text} {equals(gap)} 个百分点")
     if reading != "continuous":
@@ -187,6 +194,34 @@ def score_rate(
     if lost:
         b.deductions.append(
             Deduction(f"{why}，相差 {equals(gap)[2:]} 个百分点，每 1% 扣 {fmt_plain(per)} 分", lost)
+        )
+    return b.finish(score)
+
+
+HUNDRED = Decimal(100)
+
+
+def per_percent(rule: RateRule, weight: Decimal) -> Decimal:
+    """Points per percentage point: the rule's, or 分值 / 100 when scored 分值 × 执行率."""
+    if isinstance(rule, FloorRateRule) and rule.proportional and weight:
+        return weight / HUNDRED
+    return rule.points_per_percent
+
+
+def _proportional(b: ExplanationBuilder, weight: Decimal, rate: Decimal, label: str) -> Explanation:
+    """得分 = 分值 × 执行率 (capped at 分值): the national clause, for any 分值."""
+    share = min(rate, HUNDRED) / HUNDRED
+    score = weight * share
+    b.steps.append(
+        f"得分 = 分值 {fmt2(weight)} × {label} {fmt_percent(rate)} = {fmt2(round_score(score))}"
+    )
+    lost = weight - round_score(score)
+    if lost:
+        b.deductions.append(
+            Deduction(
+                f"{label} {fmt_percent(rate)}，按比例计分：{fmt2(weight)} × {fmt_percent(rate)}",
+                lost,
+            )
         )
     return b.finish(score)
 
@@ -247,7 +282,7 @@ def _pct(rng: random.Random, low: Decimal, high: Decimal) -> Decimal:
 
 def _quiz(rng: random.Random, rule: RateRule, case: QuizCase) -> str:
     fund, weight = case.fund, case.weight
-    span = weight / rule.points_per_percent  # percentage points from full marks to zero
+    span = weight / per_percent(rule, weight)  # percentage points from full marks to zero
     kind = rng.choices(["满分", "部分扣分", "扣完为止"], weights=[1, 2, 1])[0]
     if kind == "满分":
         gap = -_pct(rng, D(0), D(3))  # at or better than the line
@@ -280,12 +315,11 @@ def _quiz(rng: random.Random, rule: RateRule, case: QuizCase) -> str:
 
 
 X_PLACES = Decimal("0.0001")
-HUNDRED = Decimal(100)
 
 
 def rate_curve(rule: RateRule, indicator: Indicator, reading: str, f: FundFigures) -> CurveAxis:
     """The score against the rate (%), moving the amount that drives it on the 合计 row."""
-    span = indicator.weight / rule.points_per_percent
+    span = indicator.weight / per_percent(rule, indicator.weight)
     if isinstance(rule, CeilingRateRule):
         if f.budget == 0:
             raise CurveUnavailable("预算安排数为 0，无法计算预算调整率")

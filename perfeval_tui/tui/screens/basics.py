@@ -36,6 +36,10 @@ LONG_FIELDS = (
 )
 
 
+# The national 自评表's own texts (年度总体目标 实际完成情况, 评价结论, 改进措施).
+NATIONAL_FIELDS = ("goal_result", "conclusion", "improvements")
+
+
 def title(field: str) -> str:
     return Basics.model_fields[field].title or field
 
@@ -107,7 +111,8 @@ class BasicsScreen(StepScreen):
         widgets: list[Widget] = [
             Static("报告正文（可留空；回车编辑，导出的评价报告按此填写）", classes="section")
         ]
-        for field in LONG_FIELDS:
+        national = self.ws.project.ruleset.startswith("national")
+        for field in (*LONG_FIELDS, *(NATIONAL_FIELDS if national else ())):
             widgets += [
                 Static(title(field), classes="text-label"),
                 ReportText(field, getattr(basics, field)),

@@ -146,6 +146,11 @@ class IndicatorForm(FormScroll):
             ("explanation_text", "指标解释"),
             ("criteria_text", "评分标准"),
             ("remark", "备注"),
+            *(
+                (("deviation", "偏差原因"),)
+                if self.result.ruleset.id.startswith("national")
+                else ()
+            ),
         ):
             yield FieldRow(
                 title, FieldInput(ref, field, id=f"ind-{field}"), label_width=LABEL_WIDTH

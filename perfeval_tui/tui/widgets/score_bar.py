@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from ...project.session import ScoreChange
 from ...project.workspace import Workspace
+from ...scoring.form_checks import unfilled_count
 from ...scoring.numbers import fmt2
 from ...term.textwidth import clip
 
@@ -109,6 +110,9 @@ class ScoreBar(Horizontal):
         result = workspace.session.result
         text = Text()
         text.append(f"总分 {fmt2(result.total)}（{result.grade}）", style="bold")
+        unfilled = unfilled_count(result)
+        if unfilled:
+            text.append(f"  待填 {unfilled} 项", style="bold")
         change = change_text(workspace.effect)
         if change:
             text.append("  " + change)

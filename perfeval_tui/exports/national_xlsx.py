@@ -1,0 +1,165 @@
+"""The national 项目支出绩效自评表 as an xlsx sheet, laid out for printing on A4 portrait.
+
+Ten columns: the indicator table's nine (偏差原因 spans the last two) also carry the header, the
+budget block (项目资金 spans three), 年度总体目标 and the closing texts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..scoring.engine import ProjectScore
+from ..scoring.model import Project
+from ..scoring.numbers import fmt2, fmt_plain
+from ..term.textwidth import wrapped_lines
+from .national_layout import (
+    BUDGET_HEADERS,
+    INDICATOR_HEADERS,
+    SHEET,
+    SIGN_OFF,
+    TITLE,
+    budget_rows,
+    closing_texts,
+    header_fields,
+    indicator_rows,
+    weight_total,
+)
+
+WIDTHS = (10, 12, 22, 7, 11, 11, 7, 9, 12, 12)
+LAST = len(WIDTHS)
+
+
+class _Sheet:
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
+
+        self.ws = ws
+        self.row = 1
+        thin = Side(style="thin")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        self.bold = Font(bold=True)
+        self.title_font = Font(bold=True, size=16)
+
+    def put(
+        self, col: int, text: str, *, to: int | None = None, bold: bool = False, left: bool = False
+    ) -> None:
+        cell = self.ws.cell(self.row, col)
+        cell.value = text
+        cell.data_type = "s"  # always text, even when it begins with = (=8个)
+        cell.alignment = self.left if left else self.center
+        if bold:
+            cell.font = self.bold
+        last = to or col
+        for c in range(col, last + 1):
+            self.ws.cell(self.row, c).border = self.border
+        if last > col:
+            self.ws.merge_cells(
+                start_row=self.row, end_row=self.row, start_column=col, end_column=last
+            )
+
+    def next(self, height: float | None = None) -> None:
+        if height is not None:
+            self.ws.row_dimensions[self.row].height = height
+        self.row += 1
+
+
+def _lines(text: str, width: int) -> int:
+    return max(1, wrapped_lines(text, width))
+
+
+def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) -> Any:
+    """Add the sheet as the workbook's first and return it."""
+    ws = workbook.create_sheet(SHEET, 0)
+    for n, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[chr(64 + n)].width = width
+    s = _Sheet(ws)
+    ws.cell(1, 1).value = TITLE
+    ws.cell(1, 1).font = s.title_font
+    ws.cell(1, 1).alignment = s.center
+    ws.merge_cells(start_row=1, end_row=1, start_column=1, end_column=LAST)
+    s.next(28)
+    ws.cell(2, 1).value = f"（{project.basics.year}年度）"
+    ws.cell(2, 1).alignment = s.center
+    ws.merge_cells(start_row=2, end_row=2, start_column=1, end_column=LAST)
+    s.next()
+    for label, value in header_fields(project):
+        s.put(1, label, to=2, bold=True)
+        s.put(3, value, to=LAST, left=True)
+        s.next()
+    # Budget block.
+    s.put(1, "项目资金（万元）", to=3, bold=True)
+    for n, header in enumerate(BUDGET_HEADERS):
+        s.put(4 + n, header, to=LAST if n == len(BUDGET_HEADERS) - 1 else None, bold=True)
+    s.next(30)
+    for line in budget_rows(project, result):
+        s.put(1, line.name, to=3, left=True)
+        values = (line.initial, line.budget, line.spend, line.weight, line.rate, line.score)
+        for n, value in enumerate(values):
+            s.put(4 + n, value, to=LAST if n == len(values) - 1 else None)
+        s.next()
+    # 年度总体目标.
+    b = project.basics
+    s.put(1, "年度总体目标", to=2, bold=True)
+    s.put(3, "预期目标", to=6, bold=True)
+    s.put(7, "实际完成情况", to=LAST, bold=True)
+    s.next()
+    first = s.row - 1
+    s.put(3, b.goals_text, to=6, left=True)
+    s.put(7, b.goal_result, to=LAST, left=True)
+    ws.merge_cells(start_row=first, end_row=s.row, start_column=1, end_column=2)
+    s.next(15 * max(_lines(b.goals_text, 44), _lines(b.goal_result, 40), 2))
+    # Indicator table.
+    for n, header in enumerate(INDICATOR_HEADERS, start=1):
+        s.put(n, header, to=LAST if n == len(INDICATOR_HEADERS) else None, bold=True)
+    s.next(30)
+    rows = indicator_rows(result)
+    start = s.row
+    for row in rows:
+        for n, value in enumerate(row.cells(), start=1):
+            s.put(n, value, to=LAST if n == len(INDICATOR_HEADERS) else None, left=n in (3, 9))
+        wraps = (_lines(row.level3, 22), _lines(row.target, 11), _lines(row.actual, 11))
+        s.next(15 * max(*wraps, _lines(row.remark, 24), _lines(row.level2, 12)) + 4)
+    for col in (1, 2):
+        _merge_runs(
+            ws, [r.level1 if col == 1 else r.level1 + "/" + r.level2 for r in rows], start, col
+        )
+    s.put(1, "总分", to=6, bold=True)
+    s.put(7, fmt_plain(weight_total(result)), bold=True)
+    s.put(8, fmt2(result.total), bold=True)
+    s.put(9, f"评价等级：{result.grade}", to=LAST)
+    s.next()
+    for label, text in closing_texts(project):
+        s.put(1, label, to=2, bold=True)
+        s.put(3, text, to=LAST, left=True)
+        s.next(15 * max(_lines(text, 90), 2))
+    ws.cell(s.row, 1).value = SIGN_OFF
+    ws.merge_cells(start_row=s.row, end_row=s.row, start_column=1, end_column=LAST)
+    _page_setup(ws, s.row)
+    return ws
+
+
+def _merge_runs(ws: Any, keys: list[str], start: int, col: int) -> None:
+    """Merge equal neighbouring 一级/二级 cells, as the printed form does."""
+    n = 0
+    while n < len(keys):
+        end = n
+        while end + 1 < len(keys) and keys[end + 1] == keys[n]:
+            end += 1
+        if end > n and keys[n].strip("/"):
+            ws.merge_cells(
+                start_row=start + n, end_row=start + end, start_column=col, end_column=col
+            )
+        n = end + 1
+
+
+def _page_setup(ws: Any, last_row: int) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.print_area = f"A1:{chr(64 + LAST)}{last_row}"

@@ -1,0 +1,96 @@
+"""Plain mode takes a target as written (≥95%, 按时完成) and shows it back as typed."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal as D
+
+from builders import indicator, project
+
+from perfeval_tui.plain.editing import Editor
+from perfeval_tui.plain.prompts import LinePrompter
+from perfeval_tui.project.session import EditSession
+from perfeval_tui.scoring.targets import typed_updates
+
+
+def test_typed_updates_keep_the_text_and_set_the_operator():
+    assert typed_updates("target", "≥95%") == {
+        "target": D(95),
+        "target_label": "≥95%",
+        "operator": "≥",
+        "direction": "正向",
+    }
+    assert typed_updates("target", "≤5个工作日")["direction"] == "反向"
+    assert typed_updates("target", "≤5个工作日")["unit"] == "个工作日"
+    assert typed_updates("actual", "已完成") == {"actual": None, "actual_label": "已完成"}
+    assert typed_updates("target", "95") is None and typed_updates("target", "96%") is None
+
+
+def test_plain_mode_enters_a_target_as_written(tmp_path):
+    ind = indicator("output", weight="50", actual="96", unit="%")
+    p = project(ind, ruleset="national-2020")
+    session = EditSession(p, tmp_path / "p.json")
+    out = io.StringIO()
+    editor = Editor(session, LinePrompter(io.StringIO("＞＝90％\n"), out))
+    editor.field(ind, "target")
+    assert (ind.target, ind.operator, ind.target_label) == (D(90), "≥", "＞＝90％")
+    assert session.result.indicators[0].score == D("50.00")
+    assert session.result.indicators[0].target_display == "＞＝90％"
+    editor = Editor(session, LinePrompter(io.StringIO("\n"), out))
+    editor.field(ind, "target")
+    assert "[＞＝90％]" in out.getvalue()  # shown back as typed
+    editor = Editor(session, LinePrompter(io.StringIO("80\n"), out))
+    editor.field(ind, "target")
+    assert (ind.target, ind.target_label) == (D(80), "")
+
+
+def test_plain_mode_enters_the_national_budget_block_to_four_decimals(tmp_path):
+    from perfeval_tui.plain.national_budget import national_budget_step
+
+    ind = indicator("budget_execution", weight="20")
+    p = project(ind, funds=[], ruleset="national-2020")
+    session = EditSession(p, None)
+    typed = ["202.64", "132.912", "119.6208"] * 2 + [""] * 6
+    ask = LinePrompter(io.StringIO("\n".join(typed) + "\n"), io.StringIO())
+    national_budget_step(Editor(session, ask), ask)
+    total, grant = p.budget_block[:2]
+    assert (total.initial, total.budget, total.spend) == (D("202.64"), D("132.912"), D("119.6208"))
+    assert grant.spend == D("119.6208")
+    assert session.result.indicators[0].score == D("18.00")  # 20 × 90%
+
+
+def test_plain_mode_refuses_a_judged_score_outside_its_band_with_the_range():
+    from perfeval_tui.scoring.families import get
+
+    ind = indicator("graded", weight="10", level="部分达成")
+    session = EditSession(project(ind, ruleset="national-2020"), None)
+    rule = session.ruleset.rules["graded"]
+    judged = next(s for s in get("graded").inputs(rule) if s.key == "judged")
+    out = io.StringIO()
+    ask = LinePrompter(io.StringIO("9\n7\n"), out)
+    Editor(session, ask).rule_input(ind, judged, [])
+    assert "「部分达成」的评定得分区间为 [6.00, 8.00)，9.00 不在区间内" in out.getvalue()
+    assert ind.inputs.values["judged"] == D(7)
+    assert session.result.indicators[0].score == D("7.00")
+
+
+def test_plain_mode_sets_the_project_own_section_weights_and_checks_use_them():
+    from perfeval_tui.plain.section_weights import edit_section_weights
+    from perfeval_tui.scoring.checks import check_project
+
+    out = indicator("output", weight="70", target="1", actual="1")
+    out.levels = ["产出指标", "数量指标", "x"]
+    p = project(out, ruleset="national-2020")
+    before = [w.message for w in check_project(p)]
+    assert "「产出指标」下各指标权重合计 70 分，应为 50 分" in before
+    session = EditSession(p, None)
+    ask = LinePrompter(io.StringIO("\n70\n20\n\n"), io.StringIO())
+    edit_section_weights(Editor(session, ask), ask)
+    assert [(g.path, g.weight) for g in p.groups] == [
+        (["预算执行"], D(10)),
+        (["产出指标"], D(70)),
+        (["效益指标"], D(20)),
+        (["满意度指标"], D(10)),
+    ]
+    after = [w.message for w in check_project(p)]
+    assert not any("「产出指标」下" in m for m in after)
