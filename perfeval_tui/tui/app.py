@@ -139,6 +139,8 @@ class PerfevalApp(App[int]):
         if self.resume and self.current_mode not in self.MODES:
             self.start_step = self._resume_point(workspace, self.start_step)
         message = workspace.lock_outcome.message
+        if message and workspace.read_only and workspace.lock is not None:
+            message += "。要接管编辑，按 Ctrl+O（会先说明对方是谁并请你确认）"
         if message:
             self.notify(
                 message, severity="warning" if workspace.read_only else "information", timeout=10
@@ -169,7 +171,7 @@ class PerfevalApp(App[int]):
         save_position(workspace.path, Position(mode, indicator))
 
     def action_take_over_lock(self) -> None:
-        """Ctrl+T on a read-only project: name the holder, ask, then take the lock and reload."""
+        """Ctrl+O on a read-only project: name the holder, ask, then take the lock and reload."""
         workspace = self.workspace
         if workspace is None or not workspace.read_only or workspace.lock is None:
             self.notify("本项目不是只读打开，无需接管。", timeout=3)

@@ -94,10 +94,10 @@ STEP_KEYS: tuple[Key, ...] = (
     Key("f5", "simulate", "模拟", "F5", "模拟修改数值看得分变化（不改文件）"),
     Key("ctrl+e", "export", "导出", "Ctrl+E", "转到导出步骤；在导出步骤中立即导出", priority=True),
     Key(
-        "ctrl+t",
+        "ctrl+o",
         "app.take_over_lock",
         "接管",
-        "Ctrl+T",
+        "Ctrl+O",
         "只读打开时：确认持有者后接管编辑锁",
         priority=True,
     ),

@@ -90,7 +90,7 @@ async def test_the_read_only_wizard_takes_over_the_lock_after_naming_the_holder(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.workspace is not None and app.workspace.read_only
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+o")
         await pilot.pause(0.3)
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
