@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -121,6 +122,35 @@ class FieldInput(Input):
         self.ref = ref
         self.field = field
         self.error_label: FieldError | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Keys arrive in order, but Textual runs a bound key (Ctrl+U, Backspace, Tab) only after
+        # it has bubbled up to the app, by when the characters behind it are already typed
+        # (upstream issue 6605): a burst of "Ctrl+U 9 0" (a fast typist, a paste, a slow link)
+        # became "9690" and then was cleared. This field's own editing keys and the focus keys
+        # run here, in order, and a key that arrives after the focus has left goes where it is now.
+        target = self.screen.focused  # has_focus follows only once the Blur message is handled
+        if target is not None and target is not self:
+            event.stop()
+            event.prevent_default()
+            target.post_message(events.Key(event.key, event.character))
+            return
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority:
+                    event.stop()
+                    event.prevent_default()
+                    await self.run_action(binding.action)
+                    return
+            if event.key in ("tab", "shift+tab"):
+                event.stop()
+                event.prevent_default()
+                if event.key == "tab":
+                    self.screen.focus_next()
+                else:
+                    self.screen.focus_previous()
+                return
+        await super()._on_key(event)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         # Alt+N arrives as the character Option+N types (ESC 4 -> ¢); it jumps to step N
