@@ -251,13 +251,19 @@ def weight_warnings(project: Project, ruleset: RuleSet, sums: WeightSums) -> lis
 
 def form_warnings(project: Project, ruleset: RuleSet) -> list[DataWarning]:
     """Disagreements of a filled form and rows still to fill (see :mod:`.form_checks`)."""
-    from .engine import score_project
-    from .form_checks import completeness, disagreements, has_form_data
+    from .form_checks import completeness
 
-    found = completeness(project, ruleset)
+    return [*form_disagreements(project, ruleset), *completeness(project, ruleset)]
+
+
+def form_disagreements(project: Project, ruleset: RuleSet) -> list[DataWarning]:
+    """A filled form's stated figures that the rules do not give; none without form data."""
+    from .engine import score_project
+    from .form_checks import disagreements, has_form_data
+
     if not has_form_data(project):
-        return found  # nothing stated to disagree with: no second scoring per keystroke
-    return [*disagreements(project, score_project(project, ruleset)), *found]
+        return []  # nothing stated to disagree with: no second scoring per keystroke
+    return disagreements(project, score_project(project, ruleset))
 
 
 def first_by_id(indicators: list[Indicator]) -> dict[str, Indicator]:

@@ -124,34 +124,32 @@ def _percent_mix(ind: Indicator) -> str | None:
 def completeness(project: Project, ruleset: RuleSet) -> list[DataWarning]:
     """Rows still to fill (blank 完成值, 定性 not rated …) and a unit that differs in target and
     actual. Reads the inputs only, so it costs no scoring."""
+    return [w for ind in project.indicators for w in indicator_completeness(ind, ruleset)]
+
+
+def indicator_completeness(ind: Indicator, ruleset: RuleSet) -> list[DataWarning]:
+    """:func:`completeness` of one indicator."""
     from .families import registry
 
+    rule = ruleset.rules.get(ind.rule)
+    if ind.override is not None or rule is None:
+        return []
     out: list[DataWarning] = []
-    for ind in project.indicators:
-        rule = ruleset.rules.get(ind.rule)
-        if ind.override is not None or rule is None:
-            continue
-        for missing in registry.get(rule.family).missing(rule, ind):
-            field = missing.split("未", 1)[0] or "输入"
-            out.append(DataWarning("附表2", ind.name, field, f"{missing}，按 0 分计", ind.id))
-        if ind.target_label and ind.actual_label:
-            t, a = parse_target(ind.target_label), parse_target(ind.actual_label)
-            if (
-                t.value is not None
-                and a.value is not None
-                and t.unit
-                and a.unit
-                and t.unit != a.unit
-            ):
-                out.append(
-                    DataWarning(
-                        "附表2",
-                        ind.name,
-                        "单位",
-                        f"年度指标值单位「{t.unit}」与实际完成值单位「{a.unit}」不一致",
-                        ind.id,
-                    )
+    for missing in registry.get(rule.family).missing(rule, ind):
+        field = missing.split("未", 1)[0] or "输入"
+        out.append(DataWarning("附表2", ind.name, field, f"{missing}，按 0 分计", ind.id))
+    if ind.target_label and ind.actual_label:
+        t, a = parse_target(ind.target_label), parse_target(ind.actual_label)
+        if t.value is not None and a.value is not None and t.unit and a.unit and t.unit != a.unit:
+            out.append(
+                DataWarning(
+                    "附表2",
+                    ind.name,
+                    "单位",
+                    f"年度指标值单位「{t.unit}」与实际完成值单位「{a.unit}」不一致",
+                    ind.id,
                 )
+            )
     return out
 
 

@@ -17,12 +17,14 @@ from .checks import (
     DataWarning,
     WeightSums,
     first_by_id,
+    form_disagreements,
     linked_goal_warnings,
     money_warnings,
     parts_by_parent,
     stated_goal_warning,
     weight_warnings,
 )
+from .form_checks import indicator_completeness
 from .model import Indicator, Project
 from .ruleset import RuleSet
 
@@ -64,15 +66,26 @@ class LiveChecks:
         for n, goal in enumerate(project.goals):
             self._goals_of.setdefault(goal.indicator_id or "", []).append(n)
         self._stated = [stated_goal_warning(goal, self._by_id) for goal in project.goals]
+        # Rows still to fill, per indicator (any field may change them), and a filled form's own
+        # disagreements (re-derived on every edit, only for projects that hold form data).
+        self._position = {id(ind): n for n, ind in enumerate(project.indicators)}
+        self._complete = [indicator_completeness(ind, self.ruleset) for ind in project.indicators]
+        self._form = form_disagreements(project, self.ruleset)
         self._list: list[DataWarning] | None = None
 
     def money_changed(self) -> None:
         """附表1 or 区县资金分配表 changed (a value, not a row added or removed)."""
         self._money = money_warnings(self.project)
+        self._form = form_disagreements(self.project, self.ruleset)
         self._list = None
 
     def indicator_changed(self, indicator: Indicator, field: str, old: object) -> None:
         """``indicator.field`` was ``old`` and is now what the indicator holds."""
+        position = self._position.get(id(indicator))
+        if position is not None:
+            self._complete[position] = indicator_completeness(indicator, self.ruleset)
+        self._form = form_disagreements(self.project, self.ruleset)
+        self._list = None
         if field in UNCHECKED_FIELDS:
             return
         if field == "weight" and isinstance(old, Decimal):
@@ -111,5 +124,8 @@ class LiveChecks:
             for warnings in self._linked.values():
                 found.extend(warnings)
             found.extend(w for w in self._stated if w is not None)
+            found.extend(self._form)
+            for warnings in self._complete:
+                found.extend(warnings)
             self._list = list(dict.fromkeys(found))
         return self._list

@@ -14,21 +14,18 @@ from decimal import Decimal
 from builders import COUNTY, WUXI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from perfeval_tui.scoring.rules import _SCORERS
 
 from perfeval_tui.project.session import EditOutcome, score_changes
 from perfeval_tui.project.storage import load_project
 from perfeval_tui.project.workspace import Workspace
 from perfeval_tui.scoring.checks import check_project
 from perfeval_tui.scoring.engine import ProjectScore, score_project
+from perfeval_tui.scoring.families import all_families
+from perfeval_tui.scoring.families.checklist import ChecklistRule
+from perfeval_tui.scoring.families.graded import GradedRule
+from perfeval_tui.scoring.families.incidents import IncidentRule
 from perfeval_tui.scoring.model import Indicator, Override
-from perfeval_tui.scoring.ruleset import (
-    ChecklistRule,
-    GradedRule,
-    IncidentRule,
-    load_ruleset,
-    reading_options,
-)
+from perfeval_tui.scoring.ruleset import load_ruleset, reading_options
 
 KINDS = (
     "actual",
@@ -136,7 +133,9 @@ def test_county_edits_keep_the_incremental_result_equal_to_the_full_one(edits) -
 
 def test_the_rule_switch_reaches_every_rule_family() -> None:
     ruleset = load_ruleset(load_project(WUXI).ruleset)
-    assert {rule.family for rule in ruleset.rules.values()} == set(_SCORERS)
+    # Every family but the national form's own (scored in tests/unit/test_national_rules.py).
+    families = {family.id for family in all_families()} - {"national_completion"}
+    assert {rule.family for rule in ruleset.rules.values()} == families
 
 
 def test_a_weight_typed_moves_the_weight_warnings_and_a_target_the_linked_goal_warning() -> None:
