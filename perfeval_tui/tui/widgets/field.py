@@ -137,10 +137,11 @@ class FieldInput(Input):
             return
         if not event.is_printable:
             for binding in self._bindings.key_to_bindings.get(event.key, ()):
-                if not binding.priority:
+                # An action that does not apply here (PgDn cannot scroll a one-line field) says
+                # so, and the key goes on to the screen's bindings as before.
+                if not binding.priority and await self.app.run_action(binding.action, self):
                     event.stop()
                     event.prevent_default()
-                    await self.run_action(binding.action)
                     return
             if event.key in ("tab", "shift+tab"):
                 event.stop()
