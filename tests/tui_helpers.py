@@ -13,6 +13,7 @@ from perfeval_tui.scoring.model import Project
 from perfeval_tui.scoring.numbers import fmt2
 from perfeval_tui.tui.app import PerfevalApp
 from perfeval_tui.tui.widgets.field import FieldInput
+from perfeval_tui.tui.widgets.indicator_form import IndicatorForm
 from perfeval_tui.tui.widgets.score_bar import ScoreBar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,3 +66,21 @@ D = Decimal
 def screen_lines(app: PerfevalApp) -> list[str]:
     """The terminal's rows as the user sees them now (every layer composited), as plain text."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def open_indicator(pilot, indicator_id: str) -> IndicatorForm:
+    """Open an indicator and wait until its form is built and filled: the highlight, the form's
+    recompose and the field values arrive in separate message rounds, so one pause can be too
+    few on a busy machine."""
+    app = pilot.app
+    app.show_indicator(indicator_id)
+    form = app.screen.query_one(IndicatorForm)
+    name = app.workspace.project.indicator(indicator_id).name
+    for _ in range(100):
+        await pilot.pause()
+        names = form.query("#ind-name")
+        opened = form.indicator is not None and form.indicator.id == indicator_id
+        if opened and names and names.first().value == name:
+            break
+    assert form.indicator is not None and form.indicator.id == indicator_id
+    return form

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.containers import VerticalScroll
-from tui_helpers import copy_project, make_app, screen_lines
+from tui_helpers import copy_project, make_app, open_indicator, screen_lines
 
 from perfeval_tui.tui.screens.calculator import CalculatorScreen
 from perfeval_tui.tui.screens.quiz import QuizScreen
@@ -16,22 +16,6 @@ from perfeval_tui.tui.widgets.indicator_form import IndicatorForm
 from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
 
 SIZE = (80, 24)
-
-
-async def open_indicator(pilot, indicator_id: str) -> IndicatorForm:
-    """Open an indicator and wait until its form is built and filled."""
-    app = pilot.app
-    app.show_indicator(indicator_id)
-    form = app.screen.query_one(IndicatorForm)
-    name = app.workspace.project.indicator(indicator_id).name
-    for _ in range(100):
-        await pilot.pause()
-        names = form.query("#ind-name")
-        shown = form.indicator is not None and form.indicator.id == indicator_id
-        if shown and names and names.first().value == name:
-            break
-    assert form.indicator is not None and form.indicator.id == indicator_id
-    return form
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
-from tui_helpers import COUNTY, D, copy_project, engine_total, make_app, retype, saved, score_bar
+from tui_helpers import (
+    COUNTY,
+    D,
+    copy_project,
+    engine_total,
+    make_app,
+    open_indicator,
+    retype,
+    saved,
+    score_bar,
+)
 
 from perfeval_tui.scoring.engine import score_project
 from perfeval_tui.tui.screens.base import StepScreen
-from perfeval_tui.tui.widgets.indicator_form import IndicatorForm
 from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
 from perfeval_tui.tui.widgets.live import LiveStatic
 
@@ -84,24 +93,6 @@ async def test_districts_show_warnings_at_their_rows_and_a_total_row(tmp_path: P
         assert app.workspace.project.districts[0].allocated == D(380)
         assert "资金下达数" in field.error_label.message
         assert "不是有效数字" in field.error_label.message
-
-
-async def open_indicator(pilot, indicator_id: str) -> IndicatorForm:
-    """Open an indicator and wait until its form is built and filled: the highlight, the form's
-    recompose and the field values arrive in separate message rounds, so one pause can be too
-    few on a busy machine."""
-    app = pilot.app
-    app.show_indicator(indicator_id)
-    form = app.screen.query_one(IndicatorForm)
-    name = app.workspace.project.indicator(indicator_id).name
-    for _ in range(100):
-        await pilot.pause()
-        names = form.query("#ind-name")
-        opened = form.indicator is not None and form.indicator.id == indicator_id
-        if opened and names and names.first().value == name:
-            break
-    assert form.indicator is not None and form.indicator.id == indicator_id
-    return form
 
 
 async def test_indicator_actual_rescored_live_and_bad_value_refused(tmp_path: Path) -> None:
