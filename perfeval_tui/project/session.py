@@ -116,6 +116,9 @@ class EditSession:
         try:
             setattr(obj, field, value)
         except ValidationError as exc:
+            # A model-wide check (a manual score above the weight) fails after pydantic has
+            # already assigned the value: put the old one back, so a refused edit changes nothing.
+            obj.__dict__[field] = old
             return EditOutcome(validation_message(obj, field, exc))
         if (
             isinstance(obj, Indicator)
