@@ -24,7 +24,7 @@ from ..scoring.model import (
     Project,
     RuleInputs,
 )
-from ..scoring.numbers import NumberInputError, parse_number
+from ..scoring.numbers import NumberInputError, NumberKind, parse_number
 from ..scoring.ruleset import RuleSet
 from ..scoring.targets import Target, normalise, parse_target
 from .form_layout import (
@@ -61,32 +61,27 @@ class FormImport:
     notes: list[str] = field(default_factory=list)
 
 
-def _decimal(grid: Grid, row: int, col: int | None, what: str) -> Decimal | None:
+def _number(grid: Grid, row: int, col: int | None, what: str, kind: NumberKind) -> Decimal | None:
+    """The cell's number (``value``: as written; ``money4``: 万元 to 4 decimals), None if blank."""
     if col is None:
         return None
     text = grid.cell(row, col)
     if squash(text) in _NO_VALUE:
         return None
     try:
-        return parse_number(text, field=what, kind="value")
+        return parse_number(text, field=what, kind=kind)
     except NumberInputError as exc:
         raise FormImportError(
             f"{grid.where(row, col)}「{what}」：{exc.problem}。{exc.hint}"
         ) from None
+
+
+def _decimal(grid: Grid, row: int, col: int | None, what: str) -> Decimal | None:
+    return _number(grid, row, col, what, "value")
 
 
 def _money(grid: Grid, row: int, col: int | None, what: str) -> Decimal | None:
-    if col is None:
-        return None
-    text = grid.cell(row, col)
-    if squash(text) in _NO_VALUE:
-        return None
-    try:
-        return parse_number(text, field=what, kind="money4")
-    except NumberInputError as exc:
-        raise FormImportError(
-            f"{grid.where(row, col)}「{what}」：{exc.problem}。{exc.hint}"
-        ) from None
+    return _number(grid, row, col, what, "money4")
 
 
 def _rate(grid: Grid, row: int, col: int | None) -> Decimal | None:
