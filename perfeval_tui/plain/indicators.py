@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from ..project.factory import new_indicator
-from ..project.structure import add_indicator, categories, new_indicator_group, remove_row
+from ..project.structure import (
+    add_indicator,
+    categories,
+    group_paths,
+    new_indicator_group,
+    remove_row,
+)
 from ..scoring.engine import reads_budget
 from ..scoring.families import family_of, tick_order
 from ..scoring.model import Indicator
@@ -169,9 +175,9 @@ class IndicatorStep:
         depth = len(parent)
         existing = list(
             dict.fromkeys(
-                i.levels[depth]
-                for i in self.indicators
-                if i.levels[:depth] == parent and len(i.levels) > depth + 1
+                path[depth]
+                for path in group_paths(self.session.project)  # the form's skeleton included
+                if list(path[:depth]) == parent and len(path) > depth
             )
         )
         default = ""

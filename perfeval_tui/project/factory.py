@@ -33,6 +33,7 @@ def new_project(name: str, year: int, unit: str, ruleset_id: str = DEFAULT_RULES
     return Project(
         ruleset=ruleset_id,
         basics=Basics(name=name, year=year, unit=unit),
+        skeleton=[list(path) for path in ruleset.skeleton],
         indicators=[indicator_from_template(ruleset, t.id) for t in ruleset.templates],
     )
 

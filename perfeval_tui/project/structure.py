@@ -78,10 +78,69 @@ def _shared(a: Sequence[str], b: Sequence[str]) -> int:
     return count
 
 
-def group_position(indicators: Sequence[Indicator], levels: Sequence[str]) -> int:
-    """Where an indicator with ``levels`` goes: after the last indicator of its group, else after
-    the last one sharing the longest leading part of its levels, else at the end."""
+def resolved_skeleton(
+    skeleton: Sequence[Sequence[str]], levels: Sequence[Sequence[str]]
+) -> list[tuple[str, ...]]:
+    """The form's skeleton with the names the project gave its groups: the form's
+    「XX明细项目绩效目标」 is the project's own 「宜居住区…明细项目绩效目标」, a level that ends
+    with the skeleton's name under the same parents. ``levels`` are the indicators' levels. A name
+    the project uses as it is stays."""
+    if not skeleton:
+        return []
+    names: dict[tuple[str, ...], str] = {}
+    out: list[tuple[str, ...]] = []
+    for path in skeleton:
+        resolved: list[str] = []
+        for depth, name in enumerate(path):
+            key = (*resolved, name)
+            if key not in names:
+                used = {
+                    own[depth]
+                    for own in levels
+                    if len(own) > depth + 1 and list(own[:depth]) == resolved
+                }
+                named = sorted(u for u in used if u != name and u.endswith(name))
+                names[key] = name if name in used or not named else named[0]
+            resolved.append(names[key])
+        out.append(tuple(resolved))
+    return list(dict.fromkeys(out))
+
+
+def group_skeleton(project: Project) -> list[tuple[str, ...]]:
+    """The project's skeleton groups under the names it gave them (see :func:`resolved_skeleton`)."""
+    return resolved_skeleton(project.skeleton, [i.levels for i in project.indicators])
+
+
+def skeleton_rank(skeleton: Sequence[Sequence[str]], group: Sequence[str]) -> int | None:
+    """The place of ``group`` in the form's skeleton: the first skeleton group it lies in, else
+    the first that lies in it; None when it is not on the form."""
+    group = list(group)
+    for rank, path in enumerate(skeleton):
+        if path and group[: len(path)] == list(path):
+            return rank
+    for rank, path in enumerate(skeleton):
+        if group and list(path[: len(group)]) == group:
+            return rank
+    return None
+
+
+def group_position(
+    indicators: Sequence[Indicator],
+    levels: Sequence[str],
+    skeleton: Sequence[Sequence[str]] = (),
+) -> int:
+    """Where an indicator with ``levels`` goes: after the last indicator of its group; in a
+    group of the form's skeleton that has none yet, before the first indicator of a later
+    skeleton group; else after the last one sharing the longest leading part of its levels,
+    else at the end."""
     group = list(levels[:-1])
+    skeleton = resolved_skeleton(skeleton, [*(i.levels for i in indicators), levels])
+    rank = skeleton_rank(skeleton, group)
+    if rank is not None and not any(other.levels[:-1] == group for other in indicators):
+        for index, other in enumerate(indicators):
+            later = skeleton_rank(skeleton, other.levels[:-1])
+            if later is not None and later > rank:
+                return index
     best, where = 0, len(indicators)
     for index, other in enumerate(indicators):
         shared = _shared(other.levels[:-1], group)
@@ -97,7 +156,7 @@ def add_indicator(project: Project, indicator: Indicator, beside: Indicator | No
     if beside is not None and beside in items and beside.levels[:-1] == indicator.levels[:-1]:
         index = items.index(beside) + 1
     else:
-        index = group_position(items, indicator.levels)
+        index = group_position(items, indicator.levels, project.skeleton)
     items.insert(index, indicator)
     return index
 
@@ -109,7 +168,7 @@ def regroup(project: Project, indicator: Indicator, old_levels: Sequence[str]) -
         return False
     items = project.indicators
     items.remove(indicator)
-    items.insert(group_position(items, indicator.levels), indicator)
+    items.insert(group_position(items, indicator.levels, project.skeleton), indicator)
     return True
 
 
@@ -130,19 +189,56 @@ def categories(ruleset: RuleSet) -> list[str]:
 def free_categories(ruleset: RuleSet) -> list[str]:
     """The categories a project may add its own indicators to: those not made only of the rule
     set's fixed indicators (Wuxi's 共性指标, national 预算执行)."""
-    fixed = {t.levels[0] for t in ruleset.templates}
+    fixed = {t.levels[0] for t in ruleset.templates if t.fixed}
     free = [c for c in categories(ruleset) if c not in fixed]
     return free or categories(ruleset)
 
 
-def new_indicator_group(project: Project, ruleset: RuleSet, current: Indicator | None) -> list[str]:
-    """The levels above a new indicator: beside ``current`` unless that is one of the rule set's
-    fixed indicators; then with the project's own indicators, else the first free category."""
-    fixed = {t.id for t in ruleset.templates}
-    if current is not None and current.id not in fixed:
+def group_paths(project: Project) -> list[tuple[str, ...]]:
+    """Every group an indicator may be put in, deepest level first-come: the groups of the
+    project's indicators in file order, with the form's skeleton groups (even when empty) in
+    their places (see :func:`skeleton_rank`)."""
+    out: list[tuple[str, ...]] = []
+    skeleton = group_skeleton(project)
+    emitted = 0
+    for indicator in project.indicators:
+        group = tuple(indicator.levels[:-1])
+        rank = skeleton_rank(skeleton, group)
+        if rank is not None:
+            out.extend(skeleton[emitted:rank])
+            emitted = max(emitted, rank)
+        out.append(group)
+    out.extend(skeleton[emitted:])
+    return list(dict.fromkeys(out))
+
+
+def new_indicator_group(
+    project: Project,
+    ruleset: RuleSet,
+    current: Indicator | None,
+    group: Sequence[str] | None = None,
+) -> list[str]:
+    """The levels above a new indicator: ``group`` (the highlighted group of the tree) or beside
+    ``current``, unless that is under one of the rule set's fixed categories; then with the
+    project's own indicators, else the first group of the form's skeleton, else the first free
+    category."""
+    fixed_ids = {t.id for t in ruleset.templates if t.fixed}
+    template_ids = {t.id for t in ruleset.templates}
+    fixed_categories = set(categories(ruleset)) - set(free_categories(ruleset))
+    if group:
+        chosen = list(group)
+        below = [p for p in group_paths(project) if list(p[: len(chosen)]) == chosen]
+        if below and len(below[0]) > len(chosen):
+            chosen = list(below[0])  # a group of groups: its first group of indicators
+        if chosen[0] not in fixed_categories:
+            return chosen
+    elif current is not None and current.id not in fixed_ids:
         return list(current.levels[:-1])
-    own = [i for i in project.indicators if i.id not in fixed]
+    own = [i for i in project.indicators if i.id not in template_ids]
     if own:
         return list(own[-1].levels[:-1])
     free = free_categories(ruleset)
+    for path in project.skeleton:
+        if path and path[0] in free:
+            return list(path)
     return free[:1] if free else ["指标"]

@@ -11,6 +11,7 @@ from decimal import Decimal
 from .model import Indicator, Project, StatedGoal
 from .numbers import fmt_plain
 from .ruleset import RuleSet, load_ruleset
+from .sections import declared_weights
 
 ZERO = Decimal(0)
 
@@ -215,10 +216,7 @@ def weight_warnings(project: Project, ruleset: RuleSet, sums: WeightSums) -> lis
             )
         )
     # The weights written on the project's own form hold for it; the rule set's are the default.
-    declared = [(g.path, g.weight) for g in project.groups] or [
-        (g.path, g.weight) for g in ruleset.group_weights
-    ]
-    for path, weight in declared:
+    for path, weight in declared_weights(project, ruleset):
         got = sums.prefixes.get(tuple(path), ZERO)
         if got != weight:
             name = "/".join(path)

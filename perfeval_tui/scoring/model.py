@@ -239,6 +239,12 @@ class Project(_Model):
     funds: list[FundRow] = Field(default_factory=list)
     districts: list[DistrictRow] = Field(default_factory=list)
     groups: list[IndicatorGroup] = Field(default_factory=list, title="指标分组")
+    skeleton: list[list[Line]] = Field(
+        default_factory=list,
+        title="表样分组",
+        description="表样上由用户填写指标的分组（新项目取自规则集），没有指标时也列出",
+        exclude_if=lambda v: not v,
+    )
     indicators: list[Indicator] = Field(default_factory=list)
     goals: list[StatedGoal] = Field(default_factory=list)
     budget_block: list[BudgetLine] = Field(

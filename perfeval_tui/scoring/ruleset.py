@@ -67,6 +67,13 @@ class IndicatorTemplate(BaseModel):
     target_label: str = ""
     actual_label: str = ""
     unit: str = ""
+    fixed: bool = Field(
+        True,
+        description=(
+            "固定指标（如共性指标）：其规则只用于其所在类别；"
+            "false 表示新项目自带、由用户填写的指标（如社会满意度）"
+        ),
+    )
 
 
 class RuleSet(BaseModel):
@@ -84,6 +91,13 @@ class RuleSet(BaseModel):
     satisfaction_rule: str | None = Field(None, description="满意度规则 id")
     satisfaction_weight: Decimal | None = Field(None, description="满意度指标权重合计应为此值")
     templates: list[IndicatorTemplate] = Field(default_factory=list)
+    skeleton: list[list[str]] = Field(
+        default_factory=list,
+        description=(
+            "新项目的指标分组骨架：表样上由用户填写指标的分组（各级名称），按表样顺序；"
+            "没有指标时也列出，新增指标可直接放入"
+        ),
+    )
     default_rule: str = Field(description="新增个性指标默认使用的规则")
 
     def grade(self, total: Decimal) -> str:

@@ -122,7 +122,15 @@ ROW_KEYS: tuple[Key, ...] = (
 )
 
 INDICATOR_KEYS: tuple[Key, ...] = (
-    *ROW_KEYS,
+    Key(
+        "ctrl+n",
+        "add_row",
+        "新增指标",
+        "Ctrl+N",
+        "在指标树当前所在的分组中新增指标",
+        footer=True,
+    ),
+    *ROW_KEYS[1:],
     Key("f9", "move_up", "上移", "F9", "当前指标上移一位"),
     Key("f10", "move_down", "下移", "F10", "当前指标下移一位"),
     Key("escape", "back_to_tree", "指标树", "Esc", "在指标表单中：回到指标树"),

@@ -183,7 +183,9 @@ async def test_welcome_creates_a_new_project(tmp_path: Path, monkeypatch) -> Non
     app.workspace.close()
     project = saved(target)
     assert project.basics.name == "测试专项" and project.basics.year == 2024
-    assert len(project.indicators) == 9  # the rule set's 共性指标
+    # The rule set's 共性指标, its 社会满意度 (weight 10) and the 个性指标 groups of the form.
+    assert len(project.indicators) == 10 and project.indicators[-1].weight == D(10)
+    assert ["个性指标", "专项总目标", "产出"] in project.skeleton
 
 
 def test_startup_keeps_openpyxl_and_questionary_out(tmp_path: Path) -> None:

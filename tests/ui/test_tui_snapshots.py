@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import copy_project, make_app, score_bar
+from tui_helpers import copy_project, make_app, score_bar, screen_lines
 
 from perfeval_tui.tui.steps import STEP_KEYS, position_label
 
@@ -24,11 +24,14 @@ def test_step_at_80x24(step: str, tmp_path: Path, snap_compare) -> None:
             app.show_indicator("satisfaction")
         await pilot.pause()
         seen["mode"], seen["bar"] = app.current_mode, score_bar(app)
+        seen["footer"] = screen_lines(app)[-1]
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
     # Behaviour: the step asked for is the one shown, and the seed's total is on its score bar.
     assert seen["mode"] == step, position_label(step)
     assert "总分 99.60（优）" in seen["bar"]
+    # The indicator step's footer names the key that adds an indicator.
+    assert ("^N 新增指标" in seen["footer"]) == (step == "indicators")
 
 
 def test_indicator_step_at_120x40_keeps_the_explanation_visible(tmp_path: Path, snap_compare):

@@ -288,7 +288,9 @@ async def test_a_new_project_adds_its_first_own_indicator_outside_the_fixed_ones
         await retype(pilot, "ind-weight", "10")
         await retype(pilot, "ind-target", "200")
         await retype(pilot, "ind-actual", "180")
-        added = app.workspace.project.indicators[-1]
-        assert added.levels == ["个性指标", "路灯安装数量"]
+        added = next(i for i in app.workspace.project.indicators if i.name == "路灯安装数量")
+        # The first group of the form's skeleton, before the 社会满意度 the project starts with.
+        assert added.levels == ["个性指标", "专项总目标", "产出", "路灯安装数量"]
+        assert app.workspace.project.indicators[-1].name == "社会满意度（％）"
         assert score_project(app.workspace.project).by_id(added.id).score == D(9)
         assert f"总分 {engine_total(app.workspace.project)}" in score_bar(app)

@@ -119,7 +119,8 @@ def test_categories_come_from_the_rule_sets_group_weights() -> None:
     national = load_ruleset("national-2020")
     assert categories(national) == ["预算执行", "产出指标", "效益指标", "满意度指标"]
     project = new_project("测试", 2024, "测试单位", "national-2020")
-    assert new_indicator_group(project, national, None) == ["产出指标"]
+    # A new project's first own indicator goes into the first group of the form's skeleton.
+    assert new_indicator_group(project, national, None) == ["产出指标", "数量指标"]
 
 
 def test_plain_mode_files_a_national_indicator_under_the_rule_sets_own_group(

@@ -11,7 +11,13 @@ from textual.widgets import Checkbox, Select, Tree
 
 from ...project.factory import new_indicator
 from ...project.session import EditOutcome
-from ...project.structure import add_indicator, move_row, new_indicator_group, remove_row
+from ...project.structure import (
+    add_indicator,
+    group_skeleton,
+    move_row,
+    new_indicator_group,
+    remove_row,
+)
 from ...scoring.engine import IndicatorScore
 from ...scoring.families import family_of, tick_order
 from ...scoring.inputs_check import known_inputs
@@ -48,7 +54,7 @@ class IndicatorsScreen(StepScreen):
         return self.query_one(IndicatorForm)
 
     def on_mount(self) -> None:
-        self.indicator_tree.build(self.ws.session.result)
+        self.indicator_tree.build(self.ws.session.result, group_skeleton(self.ws.project))
         super().on_mount()
         first = self.ws.project.indicators[0].id if self.ws.project.indicators else None
         if not self.take_pending_indicator() and first is not None:
@@ -169,7 +175,7 @@ class IndicatorsScreen(StepScreen):
             self.call_later(self.rebuild_tree, field.ref.row_id)
 
     async def rebuild_tree(self, select: str | None) -> None:
-        self.indicator_tree.build(self.ws.session.result)
+        self.indicator_tree.build(self.ws.session.result, group_skeleton(self.ws.project))
         if select is not None:
             self.indicator_tree.select_indicator(select)
 
@@ -241,11 +247,15 @@ class IndicatorsScreen(StepScreen):
     async def action_add_row(self) -> None:
         current = self.selected
         ruleset = self.ws.session.ruleset
-        group = new_indicator_group(self.ws.project, ruleset, current)
+        # The group of the highlighted tree node (a group, or an indicator's group).
+        node = self.indicator_tree.cursor_node
+        highlighted = self.indicator_tree.group_of(node)
+        group = new_indicator_group(self.ws.project, ruleset, current, highlighted)
         indicator = new_indicator(ruleset, [*group, "新指标"])
+        on_leaf = node is not None and current is not None and node.data == current.id
 
         def add(project: Project) -> None:
-            add_indicator(project, indicator, beside=current)
+            add_indicator(project, indicator, beside=current if on_leaf else None)
 
         if await self._restructure(add, indicator.id):
             self.form.query_one("#ind-name", FieldInput).focus()

@@ -6,10 +6,13 @@ under it on each keystroke. Leaves are relabelled only when their own text chang
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ...project.structure import skeleton_rank
 from ...scoring.engine import IndicatorScore, ProjectScore
 from ...scoring.numbers import fmt2
 
@@ -36,29 +39,56 @@ class IndicatorTree(Tree[str | None]):
         self.show_root = False
         self.guide_depth = 2
         self.leaves: dict[str, TreeNode[str | None]] = {}
+        self.groups: dict[tuple[str, ...], TreeNode[str | None]] = {}
         self._labels: dict[str, str] = {}
         if linux:  # the console font has no ▶/▼
             self.ICON_NODE = "+ "
             self.ICON_NODE_EXPANDED = "- "
 
-    def build(self, result: ProjectScore) -> None:
+    def build(self, result: ProjectScore, skeleton: Sequence[tuple[str, ...]] = ()) -> None:
+        """The tree of ``result``'s indicators, with the form's skeleton groups in their places
+        even while they hold no indicator (a new project's 专项总目标 / 产出 …); ``skeleton`` as
+        :func:`resolved_skeleton` gives it."""
         self.clear()
         self.leaves.clear()
         self._labels.clear()
-        groups: dict[tuple[str, ...], TreeNode[str | None]] = {}
+        self.groups = {}
+        paths = [tuple(path) for path in skeleton if path]
+        shown = 0
         for item in result.indicators:
-            parent = self.root
-            levels = item.levels
-            for depth in range(1, len(levels)):
-                path = levels[:depth]
-                node = groups.get(path)
-                if node is None:
-                    node = parent.add(levels[depth - 1], data=None, expand=True)
-                    groups[path] = node
-                parent = node
+            rank = skeleton_rank(paths, item.levels[:-1])
+            if rank is not None:
+                for path in paths[shown:rank]:
+                    self._group(path)
+                shown = max(shown, rank)
+            parent = self._group(item.levels[:-1])
             label = leaf_label(item)
             self.leaves[item.id] = parent.add_leaf(label, data=item.id)
             self._labels[item.id] = label.plain
+        for path in paths[shown:]:
+            self._group(path)
+
+    def _group(self, path: tuple[str, ...]) -> TreeNode[str | None]:
+        """The node of group ``path``, made (with its parents) if new."""
+        if not path:
+            return self.root
+        node = self.groups.get(path)
+        if node is None:
+            parent = self._group(path[:-1])
+            node = parent.add(path[-1], data=None, expand=True)
+            self.groups[path] = node
+        return node
+
+    def group_of(self, node: TreeNode[str | None] | None) -> tuple[str, ...] | None:
+        """The group path of a group node, or of a leaf's group; None for nothing."""
+        if node is None:
+            return None
+        if node.data is not None:
+            node = node.parent
+        for path, group in self.groups.items():
+            if group is node:
+                return path
+        return None
 
     def relabel(self, result: ProjectScore, ids: set[str]) -> None:
         for indicator_id in ids:

@@ -16,7 +16,8 @@ from textual.widgets import Static
 from ...project.session import ScoreChange
 from ...project.workspace import Workspace
 from ...scoring.form_checks import unfilled_count
-from ...scoring.numbers import fmt2
+from ...scoring.numbers import fmt2, fmt_plain
+from ...scoring.sections import section_sums
 from ...term.textwidth import clip
 
 MINUS = "\u2212"
@@ -36,6 +37,25 @@ def change_text(changes: tuple[ScoreChange, ...] | None) -> str:
     biggest = max(changes, key=lambda c: abs(c.delta))
     more = f" 等 {len(changes)} 项" if len(changes) > 1 else ""
     return f"上次修改：{clip(biggest.name, 18)} {signed(biggest.delta)}{more}"
+
+
+def section_parts(workspace: Workspace) -> list[tuple[str, str, str]]:
+    """(name, text, style) per top-level group: its subtotal, or, for a section of the form
+    whose indicators' weights do not yet add up to the form's, ``权重 50/60`` (from the engine's
+    :func:`section_sums`), so whoever builds the table sees what is left to give out."""
+    result = workspace.session.result
+    sections = {s.path[0]: s for s in section_sums(workspace.project, result) if len(s.path) == 1}
+    tops = [g.path[0] for g in result.groups if len(g.path) == 1]
+    parts: list[tuple[str, str, str]] = []
+    for name in dict.fromkeys([*tops, *sections]):
+        section = sections.get(name)
+        if section is not None and not section.complete:
+            weights = f"权重 {fmt_plain(section.weight)}/{fmt_plain(section.expected)}"
+            parts.append((name, weights, "bold yellow"))
+        else:
+            score = section.score if section is not None else result.group(name).score
+            parts.append((name, fmt2(score), "dim"))
+    return parts
 
 
 class StepBar(Static):
@@ -119,9 +139,14 @@ class ScoreBar(Horizontal):
         warnings = len(workspace.session.warnings)
         if warnings:  # before the subtotals, so it stays visible at 80 columns (Ctrl+G lists them)
             text.append(f"  警告 {warnings}", style="bold yellow")
-        tops = [g for g in result.groups if len(g.path) == 1]
-        if tops:
-            text.append("  " + "  ".join(f"{g.path[0]} {fmt2(g.score)}" for g in tops), style="dim")
+        runs: list[tuple[str, str]] = []  # consecutive parts of one style in one span
+        for name, part, style in section_parts(workspace):
+            if runs and runs[-1][1] == style:
+                runs[-1] = (f"{runs[-1][0]}  {name} {part}", style)
+            else:
+                runs.append((f"{name} {part}", style))
+        for chunk, style in runs:
+            text.append("  " + chunk, style=style)
         if self._set("score", text, text.plain):
             self.updated_at = time.perf_counter()
         self.show_state(workspace)
