@@ -23,15 +23,23 @@ class TextEditDialog(ModalScreen[str | None]):
     TextEditDialog TextArea { height: 1fr; border: none; }
     """
 
-    def __init__(self, title: str, text: str) -> None:
+    def __init__(self, title: str, text: str, *, read_only: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.original = text
+        self.read_only = read_only  # another session holds the lock: read, never type
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"{self.title_text}（Esc 或 Ctrl+S 保存并关闭）", classes="title")
-            yield TextArea(self.original, soft_wrap=True, compact=True, id="text-body")
+            keys = "只读，Esc 关闭" if self.read_only else "Esc 或 Ctrl+S 保存并关闭"
+            yield Static(f"{self.title_text}（{keys}）", classes="title")
+            yield TextArea(
+                self.original,
+                soft_wrap=True,
+                compact=True,
+                read_only=self.read_only,
+                id="text-body",
+            )
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -24,6 +24,7 @@ from ..host import WizardHost, require_host
 from ..steps import STEP_KEYS, STEPS, position_label, step_index
 from ..widgets.explanation import ExplanationPanel
 from ..widgets.field import FieldInput
+from ..widgets.read_only import lock_entries
 from ..widgets.score_bar import ScoreBar, StepBar
 
 
@@ -36,6 +37,7 @@ def _is_text_area(widget: object) -> bool:
 class StepScreen(Screen[None]):
     STEP: ClassVar[str] = ""
     HAS_EXPLANATION: ClassVar[bool] = True
+    LOCKS_READ_ONLY: ClassVar[bool] = True  # entry fields edit the project: off when read-only
     BINDINGS = keymap.bindings(keymap.STEP_KEYS)
 
     def __init__(self) -> None:
@@ -113,6 +115,12 @@ class StepScreen(Screen[None]):
                 field.show_error(None)
         self.show_result(None)
         self.update_explanation(self.focused)
+        self.lock_if_read_only()
+
+    def lock_if_read_only(self) -> None:
+        """A read-only window: the project's entry fields take no typing (see read_only.py)."""
+        if self.LOCKS_READ_ONLY:
+            lock_entries(self, self.ws.read_only)
 
     def show_result(self, outcome: EditOutcome | None) -> None:
         """Re-render what depends on the score; steps extend this with their derived cells."""

@@ -75,7 +75,10 @@ class ReportText(Static, can_focus=True):
             if new is not None:
                 self.post_message(self.Edited(self, new))
 
-        self.app.push_screen(TextEditDialog(title(self.field), self.text), done)
+        screen = self.screen
+        read_only = isinstance(screen, StepScreen) and screen.ws.read_only
+        dialog = TextEditDialog(title(self.field), self.text, read_only=read_only)
+        self.app.push_screen(dialog, done)
 
     class Edited(Message):
         def __init__(self, area: ReportText, text: str) -> None:

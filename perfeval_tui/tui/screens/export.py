@@ -50,6 +50,7 @@ def run_export(
 
 class ExportScreen(StepScreen):
     STEP = "export"
+    LOCKS_READ_ONLY = False  # exporting never changes the project
     HAS_EXPLANATION = False
     DEFAULT_CSS = """
     ExportScreen #export-form { padding: 0 1; }

@@ -153,6 +153,7 @@ class IndicatorsScreen(StepScreen):
                 field.set_quietly(field.model_text(obj))
             self._sync_override_fields()
             self.form.show_scores(self.ws.session.result, self.ws.session.warnings)
+            self.lock_if_read_only()
         self.update_explanation(self.focused)
 
     # ----- edits --------------------------------------------------------------------------

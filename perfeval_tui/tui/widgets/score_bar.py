@@ -77,6 +77,7 @@ class StepBar(Static):
             text.append("   " + workspace.project.basics.name)
             if workspace.read_only:
                 text.append("   [只读]", style="bold reverse")
+                text.append(" Ctrl+O 接管", style="bold")
         self.update(text)
 
 

@@ -1,0 +1,91 @@
+"""A read-only window (the lock held by another live session) takes no typing: every entry
+field is disabled, while the read-only notice and the takeover (Ctrl+O) stay at hand."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input, Select, TextArea
+from tui_helpers import D, copy_project, make_app, open_indicator
+
+from perfeval_tui.project.lock import LockInfo, lock_path_for
+from perfeval_tui.tui.dialogs.confirm import ConfirmDialog
+from perfeval_tui.tui.dialogs.text_edit import TextEditDialog
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def holder():
+    """Another live process, standing in for a second user's wizard."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+def entries(app) -> list:
+    return [w for w in app.screen.query("*") if isinstance(w, (Input, Checkbox, Select))]
+
+
+async def test_a_read_only_window_disables_every_field_and_keeps_the_takeover(
+    tmp_path: Path, holder
+) -> None:
+    path = copy_project(tmp_path)
+    info = LockInfo("李四", socket.gethostname(), holder.pid, "2024-05-23 09:30:00")
+    lock_path_for(path).write_text(info.to_json(), encoding="utf-8")
+    before = path.read_bytes()
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.workspace.read_only
+        form = await open_indicator(pilot, "goal_rationality")  # ticks, selects and fields
+        fields = entries(app)
+        assert len(fields) > 8 and all(w.disabled for w in fields)
+        ticked = list(app.workspace.project.indicator("goal_rationality").inputs.ticked)
+        # Enter on the indicator would open its first input; what is typed changes nothing.
+        await pilot.press("enter", "space", "5", "0", "tab", "space")
+        await pilot.pause()
+        focused = app.screen.focused
+        assert focused is None or not isinstance(focused, (Input, Checkbox, Select))
+        assert app.workspace.project.indicator("goal_rationality").inputs.ticked == ticked
+        await open_indicator(pilot, "satisfaction")  # another indicator: a new form, locked too
+        assert all(w.disabled for w in entries(app)) and form.query("#ind-actual")
+        assert form.query_one("#ind-actual", Input).value == "96"
+        assert app.workspace.project.indicator("satisfaction").actual == D(96)
+        # Every step: the basics' fields too, and a report part opens for reading only.
+        await pilot.press("alt+1")
+        await pilot.pause()
+        assert entries(app) and all(w.disabled for w in entries(app))
+        app.screen.query_one("#text-background").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextEditDialog)
+        assert app.screen.query_one(TextArea).read_only
+        await pilot.press("x", "escape")
+        await pilot.pause()
+        # The notice stays on the top line with its key; Ctrl+O still offers the takeover.
+        bar = str(app.screen.query_one("#step-bar").render())
+        assert "[只读]" in bar and "Ctrl+O 接管" in bar
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "李四" in app.screen.question
+        await pilot.press("escape")
+        await pilot.pause()
+        assert path.read_bytes() == before
+        # Taken over: the fields take typing again.
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("y")
+        for _ in range(5):
+            await pilot.pause()
+        assert not app.workspace.read_only
+        await pilot.press("alt+1")
+        await pilot.pause()
+        assert app.current_mode == "basics"
+        assert entries(app) and not any(w.disabled for w in entries(app))
+    app.workspace.close()
