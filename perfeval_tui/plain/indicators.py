@@ -156,11 +156,11 @@ class IndicatorStep:
             "三级指标名称",
             validate=lambda t: None if t.strip() else "「三级指标名称」不能为空，请输入名称",
         ).strip()
-        template_rules = {t.rule for t in ruleset.templates}
+        usable = ruleset.rules_for([category, first, second, name])
         options = [
             Option(f"{rule.name}（{rule.id}）", rule.id)
             for rule in ruleset.rules.values()
-            if rule.id not in template_rules
+            if rule.id in usable
         ]
         rule_id = self.ask.ask_select("评分规则", options, ruleset.default_rule)
         indicator = new_indicator(ruleset, [category, first, second, name])

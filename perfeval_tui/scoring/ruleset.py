@@ -100,6 +100,16 @@ class RuleSet(BaseModel):
     )
     default_rule: str = Field(description="新增个性指标默认使用的规则")
 
+    def rules_for(self, levels: list[str]) -> list[str]:
+        """The rule ids an indicator under ``levels`` may be scored by: a fixed indicator's rule
+        (预算调整率 …) only within its own category (共性指标), every other rule anywhere."""
+        owners: dict[str, set[str]] = {}
+        for template in self.templates:
+            if template.fixed and template.levels:
+                owners.setdefault(template.rule, set()).add(template.levels[0])
+        category = levels[0] if levels else ""
+        return [rule for rule in self.rules if category in owners.get(rule, {category})]
+
     def grade(self, total: Decimal) -> str:
         for band in sorted(self.grade_bands, key=lambda b: b.min_score, reverse=True):
             if total >= band.min_score:

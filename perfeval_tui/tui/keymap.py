@@ -125,7 +125,7 @@ INDICATOR_KEYS: tuple[Key, ...] = (
     Key(
         "ctrl+n",
         "add_row",
-        "新增指标",
+        "新增",
         "Ctrl+N",
         "在指标树当前所在的分组中新增指标",
         footer=True,

@@ -41,7 +41,7 @@ async def test_a_new_wuxi_project_shows_the_forms_groups_and_adds_to_the_highlig
         # The status line: the 个性指标 weights given out so far, against the form's 60.
         assert "个性指标 权重 10/60" in score_bar(app)
         footer = " ".join(screen_lines(app)[-1:])
-        assert "^N 新增指标" in footer
+        assert "^N 新增" in footer
         assert app.screen.query_one(Footer) is not None
 
         # Ctrl+N on the group 专项总目标 / 效果: the new indicator goes into that group, and the

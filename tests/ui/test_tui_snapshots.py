@@ -31,7 +31,7 @@ def test_step_at_80x24(step: str, tmp_path: Path, snap_compare) -> None:
     assert seen["mode"] == step, position_label(step)
     assert "总分 99.60（优）" in seen["bar"]
     # The indicator step's footer names the key that adds an indicator.
-    assert ("^N 新增指标" in seen["footer"]) == (step == "indicators")
+    assert ("^N 新增" in seen["footer"]) == (step == "indicators")
 
 
 def test_indicator_step_at_120x40_keeps_the_explanation_visible(tmp_path: Path, snap_compare):

@@ -25,7 +25,13 @@ from ...scoring.model import Indicator, Project
 from .. import keymap
 from ..widgets.field import FieldInput
 from ..widgets.indicator_form import IndicatorForm
-from ..widgets.indicator_inputs import ChoiceSelect, OverrideInput, PathInput, TickBox
+from ..widgets.indicator_inputs import (
+    MENU_OPEN,
+    ChoiceSelect,
+    OverrideInput,
+    PathInput,
+    TickBox,
+)
 from ..widgets.indicator_tree import IndicatorTree
 from .base import StepScreen
 
@@ -37,8 +43,11 @@ class IndicatorsScreen(StepScreen):
     IndicatorsScreen #ind-split { height: 1fr; }
     IndicatorsScreen IndicatorTree { width: 34; height: 1fr; border-right: solid $primary 50%; }
     IndicatorsScreen.-wide IndicatorTree { width: 36; }
+    IndicatorsScreen.-small IndicatorTree { width: 24; }
     IndicatorsScreen IndicatorForm { width: 1fr; height: 1fr; }
     """
+    # Under 80 columns the tree gives the form room for its choices and units (60x20 fits).
+    HORIZONTAL_BREAKPOINTS = [(0, "-small"), (80, "-narrow"), (120, "-wide")]
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="ind-split"):
@@ -145,6 +154,7 @@ class IndicatorsScreen(StepScreen):
 
     async def load_form(self, indicator: Indicator | None) -> None:
         self.form.show_indicator(indicator, self.ws.session.result)
+        self.form.remove_class(MENU_OPEN)  # a choice's menu closed by the rebuild
         await self.form.recompose()
         self.form.scroll_home(animate=False)
         if indicator is not None:
@@ -230,6 +240,7 @@ class IndicatorsScreen(StepScreen):
                 self.apply_value(indicator, "inputs", kept)
             await self.load_form(indicator)  # another rule asks for other inputs
             self.form.query_one("#ind-rule").focus()
+            self.refresh_bindings()  # the menu went with the old form: no 关闭菜单 in the footer
 
     # ----- explanation and F3 -------------------------------------------------------------
 

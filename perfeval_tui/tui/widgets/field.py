@@ -153,6 +153,12 @@ class FieldInput(Input):
                 return
         await super()._on_key(event)
 
+    def _on_blur(self, event: events.Blur) -> None:
+        # Input's own blur handler runs as well (Textual calls each class's handler). A long
+        # value left scrolled to its end reads as another text (`018年宜居住区…`): back to
+        # its start, so what the field shows is how the value begins.
+        self.scroll_to(x=0, animate=False, immediate=True)
+
     def check_consume_key(self, key: str, character: str | None) -> bool:
         # Alt+N arrives as the character Option+N types (ESC 4 -> ¢); it jumps to step N
         # even while a field has the focus.

@@ -29,6 +29,7 @@ from .indicator_inputs import (
     PathInput,
     SpecInput,
     TickBox,
+    tick_label,
 )
 from .live import LiveStatic, warnings_text
 from .tick import MarkedCheckbox
@@ -67,6 +68,10 @@ def score_text(result: ProjectScore, indicator_id: str) -> Text:
 class IndicatorForm(FormScroll):
     DEFAULT_CSS = """
     IndicatorForm { padding: 0 1; }
+    /* A choice's menu open: room under the last field, so that the choice can scroll to the
+       top and its menu open below it, clear of the status lines. */
+    IndicatorForm #menu-room { display: none; height: 12; }
+    IndicatorForm.-menu-open #menu-room { display: block; }
     IndicatorForm .form-path { color: $text-muted; }
     IndicatorForm .form-score { margin-bottom: 1; }
     IndicatorForm .form-warnings { color: $warning; margin-bottom: 1; }
@@ -126,7 +131,9 @@ class IndicatorForm(FormScroll):
             yield choice_row(
                 "口径", ChoiceSelect(ref, "reading", readings, ind.reading or "", id="ind-reading")
             )
-        rules = [(r.name, r.id) for r in self.ruleset.rules.values()]
+        # Only the rules that apply to the indicator's group: no 预算调整率 for a 个性指标.
+        usable = {*self.ruleset.rules_for(ind.levels), ind.rule}
+        rules = [(r.name, r.id) for r in self.ruleset.rules.values() if r.id in usable]
         yield choice_row("评分规则", ChoiceSelect(ref, "rule", rules, ind.rule, id="ind-rule"))
         yield Static("人工评分", classes="form-section")
         toggle = MarkedCheckbox(
@@ -155,6 +162,7 @@ class IndicatorForm(FormScroll):
             yield FieldRow(
                 title, FieldInput(ref, field, id=f"ind-{field}"), label_width=LABEL_WIDTH
             )
+        yield Static(id="menu-room")
 
     def _rule_inputs(self, ind: Indicator, specs: tuple[InputField, ...]) -> ComposeResult:
         """The rule's own inputs from its family's input spec (目标值/完成值/方向 are above)."""
@@ -169,7 +177,7 @@ class IndicatorForm(FormScroll):
                 yield Static(spec.note, classes="form-note")
             if spec.kind == "tick":
                 ticked = spec.key in ind.inputs.ticked
-                yield TickBox(spec.label, spec.key, ticked, id=f"tick-{ticks}")
+                yield TickBox(tick_label(spec), spec.key, ticked, id=f"tick-{ticks}")
                 ticks += 1
             elif spec.kind == "choice" and spec.key == "level":
                 select = ChoiceSelect(

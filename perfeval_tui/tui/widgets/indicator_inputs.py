@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
+from textual.containers import ScrollableContainer
 from textual.widgets import Select
 
 from ...project.session import EditOutcome
@@ -21,6 +22,7 @@ from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
 from .field import FieldInput, Ref
 from .tick import MarkedCheckbox
 
+MENU_OPEN = "-menu-open"  # on the form while a choice's menu is open: room below the last field
 PATH_SPLIT = re.compile(r"\s*[/／]\s*")
 
 
@@ -133,6 +135,15 @@ class OverrideInput(FieldInput):
         return override_value(score_text, reason)
 
 
+def tick_label(spec: InputField) -> str:
+    """A checklist item with its points first (``1 分 · 每个项目都有绩效目标``), so that a narrow
+    form cuts the end of the wording, never the points."""
+    points = spec.label.removeprefix(spec.subject).strip().strip("（）()").strip()
+    if not spec.subject or not points or points == spec.label:
+        return spec.label
+    return f"{points} · {spec.subject}"
+
+
 def override_value(score_text: str, reason: str) -> tuple[str, Any]:
     try:
         score = parse_number(score_text, field="人工评分", kind="score")
@@ -179,3 +190,36 @@ class ChoiceSelect(Select[str]):
         if self.field in ("reading", "level"):
             return value or None
         return value
+
+    # The menu opens below the choice. Drawn over the score bar and the footer it lost
+    # characters there (a wide character cut at a footer key's edge), so the form first gives
+    # itself room below, brings the choice to its top, and the menu stops above the status lines.
+
+    def action_show_overlay(self) -> None:
+        form = self._form()
+        if form is None:
+            super().action_show_overlay()
+            return
+        form.add_class(MENU_OPEN)
+        self.call_after_refresh(self._open_below)
+
+    def _open_below(self) -> None:
+        self.scroll_visible(animate=False, top=True, immediate=True)
+        super().action_show_overlay()
+        self.call_after_refresh(self._fit_menu)
+
+    def _fit_menu(self) -> None:
+        status_lines = 2  # the score bar and the footer
+        room = self.screen.size.height - status_lines - self.region.bottom
+        self.query_one("SelectOverlay").styles.max_height = max(3, min(12, room))
+
+    def watch_expanded(self, expanded: bool) -> None:
+        form = self._form()
+        if not expanded and form is not None:
+            form.remove_class(MENU_OPEN)
+
+    def _form(self) -> ScrollableContainer | None:
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, ScrollableContainer):
+                return ancestor
+        return None

@@ -24,7 +24,7 @@ from ...scoring.numbers import fmt_plain
 from ...scoring.reading_names import name_of_code, short_name
 from ...scoring.ruleset import RuleSet, reading_options
 from .field import MONEY_CHARS, FieldInput, FieldRow, Ref, display_value
-from .indicator_inputs import ChoiceSelect, SpecInput, TickBox
+from .indicator_inputs import ChoiceSelect, SpecInput, TickBox, tick_label
 
 VALUE_CHARS = r"[0-9０-９,，.．。 \u3000+\-－%％]*"
 LABEL = 13
@@ -100,7 +100,8 @@ def compose_inputs(
             if ticks == 0:
                 yield Static("逐项计分（空格勾选＝满足）", classes="inputs-note")
             ticked = spec.key in indicator.inputs.ticked
-            yield RuleTick(spec.label, spec.key, ticked, indicator.id, id=f"{prefix}-tick-{ticks}")
+            label = tick_label(spec)
+            yield RuleTick(label, spec.key, ticked, indicator.id, id=f"{prefix}-tick-{ticks}")
             ticks += 1
             continue
         if spec.note:
