@@ -87,22 +87,23 @@ def resolved_skeleton(
     the project uses as it is stays."""
     if not skeleton:
         return []
+    deepest = max(len(path) for path in skeleton)
+    used: dict[tuple[str, ...], set[str]] = {}  # group names in use under each parent path
+    for own in levels:
+        for depth in range(min(deepest, len(own) - 1)):
+            used.setdefault(tuple(own[:depth]), set()).add(own[depth])
     names: dict[tuple[str, ...], str] = {}
     out: list[tuple[str, ...]] = []
     for path in skeleton:
-        resolved: list[str] = []
-        for depth, name in enumerate(path):
+        resolved: tuple[str, ...] = ()
+        for name in path:
             key = (*resolved, name)
             if key not in names:
-                used = {
-                    own[depth]
-                    for own in levels
-                    if len(own) > depth + 1 and list(own[:depth]) == resolved
-                }
-                named = sorted(u for u in used if u != name and u.endswith(name))
-                names[key] = name if name in used or not named else named[0]
-            resolved.append(names[key])
-        out.append(tuple(resolved))
+                here = used.get(resolved, set())
+                named = sorted(u for u in here if u != name and u.endswith(name))
+                names[key] = name if name in here or not named else named[0]
+            resolved = (*resolved, names[key])
+        out.append(resolved)
     return list(dict.fromkeys(out))
 
 

@@ -21,6 +21,7 @@ from ...scoring.sections import section_sums
 from ...term.textwidth import clip
 
 MINUS = "\u2212"
+SUBTOTAL = "dim"  # the style of a section's subtotal
 
 
 def signed(delta: object) -> str:
@@ -54,7 +55,7 @@ def section_parts(workspace: Workspace) -> list[tuple[str, str, str]]:
             parts.append((name, weights, "bold yellow"))
         else:
             score = section.score if section is not None else result.group(name).score
-            parts.append((name, fmt2(score), "dim"))
+            parts.append((name, fmt2(score), SUBTOTAL))
     return parts
 
 
@@ -134,20 +135,21 @@ class ScoreBar(Horizontal):
         unfilled = unfilled_count(result)
         if unfilled:
             text.append(f"  待填 {unfilled} 项", style="bold")
+        parts = section_parts(workspace)
+        # A section whose weights are not all given out yet comes early: it stays visible at
+        # 80 columns while the table is being built.
+        for name, part, style in parts:
+            if style != SUBTOTAL:
+                text.append(f"  {name} {part}", style=style)
         change = change_text(workspace.effect)
         if change:
             text.append("  " + change)
         warnings = len(workspace.session.warnings)
         if warnings:  # before the subtotals, so it stays visible at 80 columns (Ctrl+G lists them)
             text.append(f"  警告 {warnings}", style="bold yellow")
-        runs: list[tuple[str, str]] = []  # consecutive parts of one style in one span
-        for name, part, style in section_parts(workspace):
-            if runs and runs[-1][1] == style:
-                runs[-1] = (f"{runs[-1][0]}  {name} {part}", style)
-            else:
-                runs.append((f"{name} {part}", style))
-        for chunk, style in runs:
-            text.append("  " + chunk, style=style)
+        subtotals = "  ".join(f"{name} {part}" for name, part, style in parts if style == SUBTOTAL)
+        if subtotals:
+            text.append("  " + subtotals, style=SUBTOTAL)
         if self._set("score", text, text.plain):
             self.updated_at = time.perf_counter()
         self.show_state(workspace)
