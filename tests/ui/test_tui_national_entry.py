@@ -1,0 +1,121 @@
+"""Pilot at 80x24: a national project entered in the wizard as the form is written: targets with
+their operator, a 定性 score inside its band, the budget block and the project's own weights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.keys import _character_to_key
+from tui_helpers import D, make_app, open_indicator, saved, score_bar
+
+from perfeval_tui.project.factory import new_project
+from perfeval_tui.project.storage import save_project
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.model import Indicator, RuleInputs
+from perfeval_tui.scoring.numbers import fmt2
+from perfeval_tui.tui.widgets.field import FieldInput
+
+SIZE = (80, 24)
+
+
+async def retype(pilot, field_id: str, text: str) -> FieldInput:
+    """Focus a field, clear it and type ``text`` as a terminal sends it: each key with its
+    character (Pilot's own ``press`` drops ≥ and ％, whose key names do not map back)."""
+    field = pilot.app.screen.query_one(f"#{field_id}", FieldInput)
+    field.focus()
+    await pilot.pause()
+    await pilot.press("end", "ctrl+u")
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        pilot.app.post_message(events.Key(key, char))
+        await pilot.pause()
+    await pilot.pause()
+    return field
+
+
+def national_file(tmp_path: Path) -> Path:
+    project = new_project("农村公路养护", 2024, "某县交通运输局", "national-2020")
+    project.indicators += [
+        Indicator(
+            id="repair",
+            levels=["产出指标", "数量指标", "养护里程"],
+            weight=D(20),
+            rule="output",
+            unit="%",
+        ),
+        Indicator(
+            id="cost",
+            levels=["产出指标", "成本指标", "单位成本"],
+            weight=D(10),
+            rule="output",
+        ),
+        Indicator(
+            id="effect",
+            levels=["效益指标", "社会效益指标", "通行条件"],
+            weight=D(10),
+            rule="graded",
+            inputs=RuleInputs(level="部分达成"),
+        ),
+    ]
+    path = tmp_path / "national.json"
+    save_project(project, path)
+    return path
+
+
+async def test_a_target_typed_with_its_operator_is_kept_as_typed_and_scored(
+    tmp_path: Path,
+) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "repair")
+        field = await retype(pilot, "ind-target", "≥95%")
+        assert not field.has_class("-invalid"), field.error_label and field.error_label.message
+        ind = app.workspace.project.indicator("repair")
+        assert (ind.target, ind.target_label, ind.operator) == (D(95), "≥95%", "≥")
+        await retype(pilot, "ind-actual", "90%")
+        # 分值 × 完成值 / 指标值 = 20 × 90 / 95 = 18.95, the engine's own figure on the bar
+        assert fmt2(score_project(app.workspace.project).total) in score_bar(app)
+        assert app.workspace.session.result.by_id("repair").score == D("18.95")
+
+        await open_indicator(pilot, "cost")
+        field = await retype(pilot, "ind-target", "≤30万元")
+        assert not field.has_class("-invalid")
+        ind = app.workspace.project.indicator("cost")
+        assert (ind.target, ind.unit, ind.direction) == (D(30), "万元", "反向")
+        await pilot.pause()
+        unit = app.screen.query_one("#ind-unit", FieldInput)
+        assert unit.value == "万元"  # the unit typed in the cell shows in its own field
+
+        for typed, value in (("﹦100%", D(100)), ("100%以上", D(100)), ("按时完成", None)):
+            field = await retype(pilot, "ind-target", typed)
+            assert not field.has_class("-invalid"), typed
+            assert (ind.target, ind.target_label) == (value, typed)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(path).indicator("cost").target_label == "按时完成"
+
+    # Reopened, the field shows the target as typed, not a number.
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "repair")
+        assert app.screen.query_one("#ind-target", FieldInput).value == "≥95%"
+
+
+async def test_a_judged_score_outside_its_band_gets_the_range_under_the_field(
+    tmp_path: Path,
+) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "effect")
+        field = await retype(pilot, "input-judged", "9")
+        assert field.has_class("-invalid")
+        message = field.error_label.message if field.error_label else ""
+        assert "部分达成" in message and "[6.00, 8.00)" in message and "9" in message
+        assert "judged" not in app.workspace.project.indicator("effect").inputs.values
+        field = await retype(pilot, "input-judged", "7")
+        assert not field.has_class("-invalid")
+        assert app.workspace.project.indicator("effect").inputs.values == {"judged": D(7)}
+        assert app.workspace.session.result.by_id("effect").score == D("7.00")
