@@ -110,7 +110,7 @@ class EditSession:
                 value = None
         updates: dict[str, Any] = {field: value}
         if isinstance(obj, Indicator) and field in ("target", "actual") and isinstance(value, str):
-            typed = typed_updates(field, value) if value else None
+            typed = typed_updates(field, value, obj.unit) if value else None
             if typed is not None:
                 # As written (≥95%, ≤5个工作日, 按时完成): the text is kept, its number scored,
                 # its operator sets the direction and a unit in the cell the indicator's unit.

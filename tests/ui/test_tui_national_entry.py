@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual import events
 from textual.keys import _character_to_key
-from tui_helpers import D, make_app, open_indicator, saved, score_bar
+from tui_helpers import D, make_app, open_indicator, saved, score_bar, screen_lines
 
 from perfeval_tui.project.factory import new_project
 from perfeval_tui.project.storage import save_project
@@ -119,3 +119,49 @@ async def test_a_judged_score_outside_its_band_gets_the_range_under_the_field(
         assert not field.has_class("-invalid")
         assert app.workspace.project.indicator("effect").inputs.values == {"judged": D(7)}
         assert app.workspace.session.result.by_id("effect").score == D("7.00")
+
+
+async def test_the_budget_step_of_a_national_project_is_its_budget_block(tmp_path: Path) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = "\n".join(screen_lines(app))
+        assert "项目资金" in lines and "附表1" not in lines
+        for name in ("年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"):
+            assert name in lines
+        block = app.workspace.project.budget_block
+        assert [line.role for line in block] == ["总额", "其中", "其中", "其中"]
+
+        await retype(pilot, "b-0-budget", "132.9120")
+        field = await retype(pilot, "b-0-spend", "119.6208")
+        assert not field.has_class("-invalid")
+        assert (block[0].budget, block[0].spend) == (D("132.9120"), D("119.6208"))
+        # 10 × 119.6208 / 132.9120 = 9.00 (执行率 90.00%): the engine's figure, on the bar too
+        item = app.workspace.session.result.by_id("budget_execution")
+        assert item.score == D("9.00")
+        assert fmt2(score_project(app.workspace.project).total) in score_bar(app)
+        lines = "\n".join(screen_lines(app))
+        assert "执行率 90.00%" in lines and "得分 9.00 / 10.00" in lines
+
+        field = await retype(pilot, "b-1-budget", "89.97401")
+        assert field.has_class("-invalid")
+        assert "四位小数" in (field.error_label.message if field.error_label else "")
+        assert block[1].budget == D("89.9740")  # the last valid value is kept
+        await retype(pilot, "b-1-budget", "132.9120")
+        await retype(pilot, "b-1-spend", "100")
+        lines = "\n".join(screen_lines(app))
+        assert "年度资金总额与其中各行之和不一致" in lines
+        assert "全年执行数 119.6208 ≠ 100" in lines
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    again = saved(path)
+    assert again.budget_block[0].budget == D("132.9120")
+    assert str(again.budget_block[0].budget) == "132.9120"  # kept as typed
+
+    # Reopened, the amounts show as typed, trailing zero included.
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#b-0-budget", FieldInput).value == "132.9120"

@@ -94,3 +94,11 @@ def test_plain_mode_sets_the_project_own_section_weights_and_checks_use_them():
     ]
     after = [w.message for w in check_project(p)]
     assert not any("「产出指标」下" in m for m in after)
+
+
+def test_a_number_with_another_unit_and_no_operator_is_left_to_the_number_parser():
+    # 90x under a % indicator is a slip, not a target as written: the parser names it.
+    assert typed_updates("actual", "90x", "%") is None
+    assert typed_updates("actual", "1338路", "路") is not None  # the indicator's own unit
+    assert typed_updates("target", "8个") is not None  # no unit yet: the cell's is taken
+    assert typed_updates("target", "≤30万元", "%") is not None  # an operator: as written

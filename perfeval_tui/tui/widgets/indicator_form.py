@@ -112,7 +112,8 @@ class IndicatorForm(FormScroll):
         if family.reads_budget:
             item = self.result.by_id(ind.id)
             yield Static(
-                f"完成值由附表1 计算：{item.actual_display or '—'}（在第 2 步修改金额）",
+                f"完成值由{'项目资金' if national(self.result) else '附表1 '}计算："
+                f"{item.actual_display or '—'}（在第 2 步修改金额）",
                 classes="form-note",
             )
         else:
@@ -153,11 +154,7 @@ class IndicatorForm(FormScroll):
             ("explanation_text", "指标解释"),
             ("criteria_text", "评分标准"),
             ("remark", "备注"),
-            *(
-                (("deviation", "偏差原因"),)
-                if self.result.ruleset.id.startswith("national")
-                else ()
-            ),
+            *((("deviation", "偏差原因"),) if national(self.result) else ()),
         ):
             yield FieldRow(
                 title, FieldInput(ref, field, id=f"ind-{field}"), label_width=LABEL_WIDTH
@@ -222,6 +219,11 @@ class IndicatorForm(FormScroll):
         for widget in self.query("#ind-direction"):
             if isinstance(widget, ChoiceSelect) and widget.value != indicator.direction:
                 widget.value = indicator.direction
+
+
+def national(result: ProjectScore) -> bool:
+    """The project files the national 项目支出绩效自评表."""
+    return result.ruleset.id.startswith("national")
 
 
 def band_check(rule: RuleBase, indicator: Indicator) -> Callable[[Decimal], str | None] | None:
