@@ -165,3 +165,54 @@ async def test_the_budget_step_of_a_national_project_is_its_budget_block(tmp_pat
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#b-0-budget", FieldInput).value == "132.9120"
+
+
+async def type_keys(pilot, text: str) -> None:
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        pilot.app.post_message(events.Key(key, char))
+        await pilot.pause()
+
+
+def weight_warnings(app) -> list[str]:
+    return [w.message for w in app.workspace.session.warnings if w.field == "权重"]
+
+
+async def test_the_projects_own_section_weights_are_edited_from_the_palette(
+    tmp_path: Path,
+) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any(
+            "「产出指标」下各指标权重合计 30 分，应为 50 分" in m for m in weight_warnings(app)
+        )
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_keys(pilot, "分项权重")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = "\n".join(screen_lines(app))
+        assert "分项权重（规则集默认" in lines and "产出指标" in lines and "满意度指标" in lines
+        # 预算执行 10, 产出指标 50 → 30, 效益指标 30 → 3.5.5 (refused with the reason), then 10
+        await pilot.press("enter")  # 预算执行 kept
+        await pilot.press("ctrl+u", "3", "0", "enter", "ctrl+u")
+        await pilot.press("3", "full_stop", "5", "full_stop", "5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = str(app.screen.query_one("#weight-error-2").render())
+        assert "「效益指标权重」「3.5.5」不是有效数字" in message  # the dialog stays open
+        assert app.workspace.project.groups == []
+        await pilot.press("ctrl+u", "1", "0", "ctrl+s")
+        await pilot.pause()
+        groups = [(g.path, g.weight) for g in app.workspace.project.groups]
+        assert groups == [
+            (["预算执行"], D(10)),
+            (["产出指标"], D(30)),
+            (["效益指标"], D(10)),
+            (["满意度指标"], D(10)),
+        ]
+        assert not any("「产出指标」下" in m or "「效益指标」下" in m for m in weight_warnings(app))
+    assert [g.weight for g in saved(path).groups] == [D(10), D(30), D(10), D(10)]
