@@ -102,3 +102,22 @@ def test_a_number_with_another_unit_and_no_operator_is_left_to_the_number_parser
     assert typed_updates("actual", "1338路", "路") is not None  # the indicator's own unit
     assert typed_updates("target", "8个") is not None  # no unit yet: the cell's is taken
     assert typed_updates("target", "≤30万元", "%") is not None  # an operator: as written
+
+
+def test_plain_mode_names_the_national_budget_step_in_the_forms_own_terms(tmp_path):
+    from perfeval_tui.plain.wizard import PlainWizard
+    from perfeval_tui.scoring.completeness import missing_items
+
+    ind = indicator("budget_execution", weight="10")
+    p = project(ind, funds=[], ruleset="national-2020")
+    session = EditSession(p, None)
+    # A national project without its 项目资金 block yet: not 附表1's fund rows.
+    assert any(line.startswith("项目资金") for line in missing_items(session.result))
+    assert not any("附表1" in line for line in missing_items(session.result))
+    out = io.StringIO()
+    ask = LinePrompter(io.StringIO("2\n" + "\n" * 12 + "7\n"), out)
+    PlainWizard(session, ask).run()
+    shown = out.getvalue()
+    assert "第 2 步 · 项目资金 预算执行" in shown
+    assert "== 第 2/6 步 · 项目资金 预算执行 ==" in shown
+    assert "附表1" not in shown
