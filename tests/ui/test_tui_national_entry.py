@@ -216,3 +216,16 @@ async def test_the_projects_own_section_weights_are_edited_from_the_palette(
         ]
         assert not any("「产出指标」下" in m or "「效益指标」下" in m for m in weight_warnings(app))
     assert [g.weight for g in saved(path).groups] == [D(10), D(30), D(10), D(10)]
+
+
+async def test_the_execution_rule_shows_no_reading_that_does_not_apply(tmp_path: Path) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_indicator(pilot, "budget_execution")
+        assert not form.query("#ind-reading")  # nothing to choose
+        await pilot.press("f4")
+        await pilot.pause()
+        lines = "\n".join(screen_lines(app))
+        assert "按比例计分" in lines
+        assert "连续计算" not in lines and "按整百分点" not in lines

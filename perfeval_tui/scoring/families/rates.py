@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -36,6 +37,8 @@ PERCENT_STEP_READINGS: dict[str, str] = {
     "ceil": "按起算百分点：不足 1 个百分点按 1 个百分点扣分",
 }
 Reading = Literal["continuous", "floor", "ceil"]
+# A rate scored 分值 × 执行率 counts no percentage points: none of the readings above applies.
+PROPORTIONAL_READING = "按比例计分：得分 = 分值 × 执行率（超过 100% 按 100% 计），不按百分点扣分"
 
 
 class CeilingRateRule(RuleBase):
@@ -362,6 +365,13 @@ def _num(x: Decimal) -> str:
     return fmt_plain(x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+def rate_readings(rule: RateRule) -> Mapping[str, str]:
+    """The readings of one rate rule: none to choose for one scored 分值 × 执行率."""
+    if isinstance(rule, FloorRateRule) and rule.proportional:
+        return {rule.reading: PROPORTIONAL_READING}
+    return PERCENT_STEP_READINGS
+
+
 def _family(rule_model: type[RateRule], label: str) -> RuleFamily[RateRule]:
     family: RuleFamily[RateRule] = RuleFamily(
         id=str(rule_model.model_fields["family"].default),
@@ -378,6 +388,7 @@ def _family(rule_model: type[RateRule], label: str) -> RuleFamily[RateRule]:
         curve=rate_curve,
         measured=measured,
         quiz_kind_by_score=True,
+        rule_readings=rate_readings,
     )
     return family
 

@@ -22,7 +22,7 @@ from ...scoring.families.base import RuleBase
 from ...scoring.families.graded import JUDGED, GradedRule, judged_error
 from ...scoring.model import Indicator
 from ...scoring.numbers import fmt2, fmt_plain
-from ...scoring.reading_names import reading_name
+from ...scoring.reading_names import rule_reading_name
 from ...scoring.ruleset import RuleSet, reading_options
 from .field import FieldInput, FieldRow, Ref
 from .form_scroll import FormScroll
@@ -128,8 +128,8 @@ class IndicatorForm(FormScroll):
                     ChoiceSelect(ref, "direction", options, ind.direction, id="ind-direction"),
                 )
         yield from self._rule_inputs(ind, rule, specs)
-        readings = [("规则集默认：" + reading_name(rule.family, rule.reading), "")]
-        readings += [(reading_name(rule.family, code), code) for code in reading_options(rule)]
+        readings = [("规则集默认：" + rule_reading_name(rule, rule.reading), "")]
+        readings += [(rule_reading_name(rule, code), code) for code in reading_options(rule)]
         if len(readings) > 2:
             yield choice_row(
                 "口径", ChoiceSelect(ref, "reading", readings, ind.reading or "", id="ind-reading")
