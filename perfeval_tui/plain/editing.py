@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from ..project.session import EditOutcome, EditSession, field_title
 from ..scoring.families import InputField, read_input, updated_value
 from ..scoring.families.graded import JUDGED, GradedRule, judged_error
-from ..scoring.model import Indicator
+from ..scoring.model import Indicator, YearValues
 from ..scoring.numbers import NumberKind, fmt2, parse_number
 from .display import points_line, shown
 from .prompts import CLEAR, Option, Prompter
@@ -149,5 +149,6 @@ class Editor:
 
 def current_text(obj: BaseModel, field: str, unit: str) -> str:
     """The value as the question shows it: a target or actual as typed (``≥95%``) when it was."""
-    label = getattr(obj, f"{field}_label", "") if isinstance(obj, Indicator) else ""
+    typed = isinstance(obj, (Indicator, YearValues)) and field in ("target", "actual")
+    label = getattr(obj, f"{field}_label", "") if typed else ""
     return label or shown(getattr(obj, field), unit)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..scoring.checks import DataWarning, check_project
 from ..scoring.engine import ProjectScore, score_project
-from ..scoring.model import Indicator, Project
+from ..scoring.model import Indicator, Project, YearValues
 from ..scoring.numbers import NumberInputError, parse_number
 from ..scoring.ruleset import RuleSet, load_ruleset
 from ..scoring.targets import typed_updates
@@ -101,31 +101,34 @@ class EditSession:
         if self.read_only:
             return EditOutcome("本项目以只读方式打开（另一个窗口正在编辑），修改不会保存")
         old = getattr(obj, field)
+        # 目标值/完成值 of an indicator, or of one year of a cross-year one: kept as typed.
+        as_written = isinstance(obj, (Indicator, YearValues)) and field in ("target", "actual")
         if isinstance(value, str) and isinstance(old, (Decimal, type(None))) and field != "reading":
             value = value.strip()
-            label = getattr(obj, f"{field}_label", "") if isinstance(obj, Indicator) else ""
+            label = getattr(obj, f"{field}_label", "") if as_written else ""
             if value == "" and old is None and not label:
                 return EditOutcome(None)
             if value == "":
                 value = None
         updates: dict[str, Any] = {field: value}
-        if isinstance(obj, Indicator) and field in ("target", "actual") and isinstance(value, str):
-            typed = typed_updates(field, value, obj.unit) if value else None
+        unit = obj.unit if isinstance(obj, Indicator) else ""
+        if as_written and isinstance(value, str):
+            typed = typed_updates(field, value, unit) if value else None
             if typed is not None:
                 # As written (≥95%, ≤5个工作日, 按时完成): the text is kept, its number scored,
                 # its operator sets the direction and a unit in the cell the indicator's unit.
-                updates = typed
+                updates = {k: v for k, v in typed.items() if k in type(obj).model_fields}
             else:
                 try:  # the indicator's own unit may be typed with the value: 1338路
                     number = parse_number(
-                        value, field=field_title(obj, field), kind="value", unit=obj.unit
+                        value, field=field_title(obj, field), kind="value", unit=unit
                     )
                 except NumberInputError as exc:
                     return EditOutcome(f"「{exc.field}」{exc.problem}。{exc.hint}")
                 updates = {field: number}
                 if getattr(obj, f"{field}_label"):  # a bare number replaces the text typed before
                     updates[f"{field}_label"] = ""
-        elif isinstance(obj, Indicator) and field in ("target", "actual") and value is None:
+        elif as_written and value is None:
             updates[f"{field}_label"] = ""
         error = assign(obj, updates)
         if error is not None:

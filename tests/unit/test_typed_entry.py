@@ -121,3 +121,27 @@ def test_plain_mode_names_the_national_budget_step_in_the_forms_own_terms(tmp_pa
     assert "第 2 步 · 项目资金 预算执行" in shown
     assert "== 第 2/6 步 · 项目资金 预算执行 ==" in shown
     assert "附表1" not in shown
+
+
+def test_plain_mode_edits_each_year_of_a_cross_year_indicator(tmp_path):
+    from perfeval_tui.plain.indicators import IndicatorStep
+    from perfeval_tui.scoring.model import YearValues
+
+    ind = indicator("output", weight="10", unit="公里")
+    ind.yearly = [
+        YearValues(year=2019, target=D(100), actual=D(100), target_label="100"),
+        YearValues(year=2020, target=D(100), actual=D(80)),
+    ]
+    p = project(ind, ruleset="national-2020")
+    session = EditSession(p, tmp_path / "p.json")
+    assert session.result.indicators[0].score == D("9.00")  # 5 + 5 × 80/100
+    out = io.StringIO()
+    # 2019: keep both; 2020: 目标值 as written ≥90, 完成值 90.
+    ask = LinePrompter(io.StringIO("\n\n≥90\n90\n"), out)
+    IndicatorStep(Editor(session, ask), ask).edit_values(ind)
+    shown = out.getvalue()
+    assert "2019年目标值 [100]" in shown and "2020年完成值 [80]" in shown
+    assert (ind.yearly[1].target, ind.yearly[1].target_label) == (D(90), "≥90")
+    assert ind.yearly[1].actual == D(90)
+    assert session.result.indicators[0].score == D("10.00")
+    assert "目标值（公里）" not in shown  # the indicator's own values are not asked
