@@ -165,3 +165,16 @@ def test_the_proportional_execution_rule_offers_no_per_percent_readings(capsys):
     assert "按比例计分【默认】" in shown
     for other in ("按整百分点", "按起算百分点", "连续计算", "--reading"):
         assert other not in shown
+
+
+def test_execution_from_the_budget_block_is_explained_in_the_forms_words():
+    block = [BudgetLine(name="年度资金总额", role="总额", budget=D("132.912"), spend=D("119.6208"))]
+    got = score(indicator("budget_execution", weight="10"), block=block)
+    assert [str(i) for i in got.explanation.inputs] == [
+        "全年执行数 119.6208万元",
+        "全年预算数 132.912万元",
+    ]
+    assert "预算执行率 = 全年执行数 119.6208 / 全年预算数 132.912 = 90.00%" in got.explanation.steps
+    empty = [BudgetLine(name="年度资金总额", role="总额")]
+    got = score(indicator("budget_execution", weight="10"), block=empty)
+    assert got.deductions[0].reason == "全年预算数为 0，无法计算预算执行率"

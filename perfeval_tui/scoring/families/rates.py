@@ -89,9 +89,12 @@ def counted_percent(gap: Decimal, reading: str) -> Decimal:
 
 
 def measure_rate(
-    figures: FundFigures, measure: str, b: ExplanationBuilder | None
+    figures: FundFigures, measure: str, b: ExplanationBuilder | None, national: bool = False
 ) -> Decimal | None:
-    """The rate named by ``measure`` from the 合计 row, recording the arithmetic when asked."""
+    """The rate named by ``measure`` from the 合计 row, recording the arithmetic when asked.
+
+    ``national``: the figures are the national form's 项目资金 block, named in its own words
+    (全年执行数 / 全年预算数)."""
     f = figures
     if measure == "adjustment":
         rate = f.adjustment_rate
@@ -115,15 +118,18 @@ def measure_rate(
         if measure == "execution"
         else (f.funds_arrived, "实际到位资金")
     )
+    budget_label = "调整后预算数"
+    if national:
+        label, budget_label = "全年执行数", "全年预算数"
     rate = f.execution_rate if measure == "execution" else f.arrival_rate
     if b is not None:
         b.inputs += [
             InputValue(label, fmt_plain(numerator), "万元"),
-            InputValue("调整后预算数", fmt_plain(f.adjusted_budget), "万元"),
+            InputValue(budget_label, fmt_plain(f.adjusted_budget), "万元"),
         ]
         if rate is not None:
             b.steps.append(
-                f"{MEASURE_LABELS[measure]} = {label} {fmt_plain(numerator)} / 调整后预算数 "
+                f"{MEASURE_LABELS[measure]} = {label} {fmt_plain(numerator)} / {budget_label} "
                 f"{fmt_plain(f.adjusted_budget)} = {fmt_percent(rate)}"
             )
     return rate
@@ -138,10 +144,12 @@ def score_rate(
     b = ExplanationBuilder(rule, indicator, reading)
     weight = indicator.weight
     total = context.budget.total
-    rate = measure_rate(total, rule.measure, b)
+    national = context.national_block
+    rate = measure_rate(total, rule.measure, b, national)
     label = MEASURE_LABELS[rule.measure]
     if rate is None:
         denominator = "预算安排数" if rule.measure == "adjustment" else "调整后预算数"
+        denominator = "全年预算数" if national and rule.measure != "adjustment" else denominator
         b.steps.append(f"{denominator}为 0，无法计算{label} → 0.00")
         b.deductions.append(Deduction(f"{denominator}为 0，无法计算{label}", weight))
         return b.finish(ZERO)
@@ -156,7 +164,7 @@ def score_rate(
         why = f"{label} {fmt_percent(rate)} 超过 {limit_text}"
     else:
         if isinstance(rule, ReferenceRateRule):
-            reference = measure_rate(total, rule.reference, b)
+            reference = measure_rate(total, rule.reference, b, national)
             ref_label = MEASURE_LABELS[rule.reference]
             if reference is None:  # pragma: no cover - same denominator as ``rate``
                 return b.finish(ZERO)
