@@ -87,6 +87,7 @@ async def test_a_target_typed_with_its_operator_is_kept_as_typed_and_scored(
         await pilot.pause()
         unit = app.screen.query_one("#ind-unit", FieldInput)
         assert unit.value == "万元"  # the unit typed in the cell shows in its own field
+        assert app.screen.query_one("#ind-target_label", FieldInput).value == "≤30万元"
 
         for typed, value in (("﹦100%", D(100)), ("100%以上", D(100)), ("按时完成", None)):
             field = await retype(pilot, "ind-target", typed)

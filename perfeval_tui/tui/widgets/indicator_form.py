@@ -209,13 +209,15 @@ class IndicatorForm(FormScroll):
                     widget.set(score_text(result, self.indicator.id))
 
     def _sync_typed_parts(self) -> None:
-        """A target typed as written may set the unit and the direction (≤30万元): show them."""
+        """A target typed as written sets its text and may set the unit and the direction
+        (≤30万元): show them in their own fields."""
         indicator = self.indicator
         if indicator is None:
             return
-        for widget in self.query("#ind-unit"):
-            if isinstance(widget, FieldInput) and not widget.has_focus:
-                widget.set_quietly(indicator.unit)
+        for field in ("unit", "target_label", "actual_label"):
+            for widget in self.query(f"#ind-{field}"):
+                if isinstance(widget, FieldInput) and not widget.has_focus:
+                    widget.set_quietly(getattr(indicator, field))
         for widget in self.query("#ind-direction"):
             if isinstance(widget, ChoiceSelect) and widget.value != indicator.direction:
                 widget.value = indicator.direction
