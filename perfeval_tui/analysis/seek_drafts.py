@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..scoring.budget_block import part_lines, total_line, uses_parts
 from ..scoring.engine import ProjectScore, reading_for, rule_for, score_project
 from ..scoring.families import RuleBase as AnyRule
 from ..scoring.families import ScoringContext, SeekQuery, SeekResult, family_of
-from ..scoring.model import FundRow, Indicator, Project
+from ..scoring.model import BudgetLine, FundRow, Indicator, Project
 from ..scoring.numbers import CENT, fmt_plain
 from ..scoring.ruleset import RuleSet
 from .paths import name_path
@@ -68,7 +69,8 @@ class SeekContext:
         baseline = baseline or score_project(project, ruleset)
         rule = rule_for(ruleset, indicator)
         reading = reading_for(project, rule, indicator)
-        scoring = ScoringContext(budget=baseline.budget)
+        block = baseline.block  # a national project's rates come from its 项目资金 block
+        scoring = ScoringContext(budget=block or baseline.budget, national_block=block is not None)
         return cls(project, ruleset, indicator, rule, reading, scoring, baseline)
 
 
@@ -95,6 +97,9 @@ def _from_family(ctx: SeekContext, answer: SeekResult) -> tuple[list[Draft], lis
         settings: list[Setting] = []
         for change in option.changes:
             spec = change.field
+            if spec.kind == "amount" and ctx.project.budget_block:
+                settings += _block_settings(ctx.project, spec.key, change.value)
+                continue
             if spec.kind == "amount":
                 settings += _money_settings(ctx.project, spec.key, change.value)
                 continue
@@ -137,3 +142,38 @@ def _money_settings(project: Project, field_name: str, amount: Decimal) -> list[
         if change == 0:
             break
     return out
+
+
+# 附表1 fields the rate inverse names -> the national block's field (全年执行数 is both the spend
+# and the funds in place there; 全年预算数 - 年初预算数 is the adjustment).
+_BLOCK_FIELDS = {"actual_spend": "spend", "funds_arrived": "spend"}
+
+
+def _block_settings(project: Project, field_name: str, amount: Decimal) -> list[Setting]:
+    """Set a 合计 amount on the national 项目资金 block: on the 年度资金总额 row when the rate is
+    read from it, else on the first 其中 row (the others stay as they are)."""
+    field = _BLOCK_FIELDS.get(field_name)
+    if field is None:
+        return []
+    lines = project.budget_block
+    total = total_line(lines)
+    if total is not None and not uses_parts(lines):
+        index, change = lines.index(total), amount
+    else:
+        parts = part_lines(lines)
+        if not parts:
+            return []
+        index = lines.index(parts[0])
+        others = sum((getattr(line, field) or ZERO for line in parts[1:]), ZERO)
+        change = max(amount - others, ZERO)
+    line = lines[index]
+    title = BudgetLine.model_fields[field].title or field
+    now: Decimal | None = getattr(line, field)
+    return [
+        Setting(
+            f"/budget_block/{index}/{field}",
+            fmt_plain(change),
+            f"项目资金「{line.name}」{title}",
+            fmt_plain(now) if now is not None else "",
+        )
+    ]

@@ -6,7 +6,7 @@ import argparse
 
 from ..analysis.examples import WorkedExample, example_for, example_under_every_reading
 from ..scoring.numbers import fmt2
-from ..scoring.reading_names import family_name, reading_description, reading_name
+from ..scoring.reading_names import family_name, rule_reading_description, rule_reading_name
 from ..scoring.ruleset import (
     DEFAULT_RULESET,
     UnknownRuleSetError,
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         for rule in ruleset.rules.values():
             print(
                 f"  {rule.id:<24}{rule.name}（{family_name(rule.family)}，"
-                f"默认口径「{reading_name(rule.family, rule.reading)}」）"
+                f"默认口径「{rule_reading_name(rule, rule.reading)}」）"
             )
         print(
             "\n查看某条规则：perfeval explain 规则id，例如 perfeval explain budget_execution_rate"
@@ -59,16 +59,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"指标解释：{rule.explanation}")
     print(f"评分标准：{rule.clause}")
     print("口径：")
-    for code in reading_options(rule):
+    options = reading_options(rule)
+    for code in options:
         mark = "【默认】" if code == rule.reading else ""
-        name = reading_name(rule.family, code)
+        name = rule_reading_name(rule, code)
         # The code is what --reading takes; the name is what the rule says.
-        print(f"  {name}{mark}：{reading_description(rule.family, code)}（--reading {code}）")
+        switch = f"（--reading {code}）" if len(options) > 1 else ""  # nothing to switch to
+        print(f"  {name}{mark}：{rule_reading_description(rule, code)}{switch}")
     example = example_for(ruleset, rule.id)
     print(f"\n算例：{example.description}")
     for code, scored in example_under_every_reading(ruleset, rule.id):
         print(
-            f"\n口径「{reading_name(rule.family, code)}」得分 {fmt2(scored.score)} / {fmt2(scored.weight)}"
+            f"\n口径「{rule_reading_name(rule, code)}」得分 {fmt2(scored.score)} / {fmt2(scored.weight)}"
         )
         for line in explanation_lines(scored.explanation, clause=False)[1:]:
             print(f"  {line}")

@@ -1,7 +1,9 @@
 """附表2 绩效评价指标表: the indicator tree with merged level cells, subtotals, 总分 and grade.
 
 levels[0] of an indicator is its category (共性指标/个性指标); each category opens with a section
-row such as ``一、共性指标`` carrying the category's weight and subtotal, as in the seed.
+row such as ``一、共性指标`` carrying the category's weight and subtotal, as in the seed. On the
+national form levels[0] is the 一级指标 itself (产出指标 / 数量指标 / 三级): the level columns then
+start with it, so 一级, 二级 and 三级 each stay in their own column.
 """
 
 from __future__ import annotations
@@ -51,9 +53,16 @@ def title_for(name: str) -> str:
     return f"{name}{TITLE_SUFFIX}"
 
 
+def first_level(project: Project) -> int:
+    """The index in ``levels`` of the 一级指标 column: 1 below a category (共性指标/个性指标),
+    0 on the national form, whose levels[0] is the 一级指标 (产出指标, 效益指标 …)."""
+    return 0 if project.ruleset.startswith("national") else 1
+
+
 def level_count(project: Project) -> int:
     """How many level columns (一级…四级) the sheet needs below the category."""
-    deepest = max((len(i.levels) - 1 for i in project.indicators), default=0)
+    skip = first_level(project)
+    deepest = max((len(i.levels) - skip for i in project.indicators), default=0)
     return min(max(deepest, MIN_LEVEL_COLUMNS), len(LEVEL_HEADERS))
 
 
@@ -112,11 +121,13 @@ def value_cell(label: str, value: Decimal | None, unit: str) -> CellValue:
     return Quantity(value, unit)
 
 
-def indicator_row(item: IndicatorScore, result: ProjectScore, keys: tuple[str, ...]) -> Row:
+def indicator_row(
+    item: IndicatorScore, result: ProjectScore, keys: tuple[str, ...], skip: int = 1
+) -> Row:
     indicator = item.indicator
     cells: dict[str, CellValue] = {}
     spans: dict[str, str] = {}
-    below = indicator.levels[1:] or indicator.levels[:1]
+    below = indicator.levels[skip:] or indicator.levels[:1]
     for key, name in zip(keys, below[:-1], strict=False):
         cells[key] = name
     leaf = keys[min(len(below), len(keys)) - 1]
@@ -186,6 +197,7 @@ def grade_rule_text(result: ProjectScore) -> str:
 def indicator_sheet(project: Project, result: ProjectScore) -> Table:
     basics = project.basics
     keys = level_keys(level_count(project))
+    skip = first_level(project)
     categories: dict[str, list[IndicatorScore]] = {}
     for item in result.indicators:
         categories.setdefault(item.levels[0], []).append(item)
@@ -197,8 +209,8 @@ def indicator_sheet(project: Project, result: ProjectScore) -> Table:
         section["weight"] = group.weight
         section["score"] = group.score
         rows.append(Row("section", f"{SECTION_PREFIX}{category}", section, {keys[0]: keys[-1]}))
-        merges += _merges([tuple(i.levels[1:]) for i in items], keys, len(rows))
-        block = [indicator_row(item, result, keys) for item in items]
+        merges += _merges([tuple(i.levels[skip:]) for i in items], keys, len(rows))
+        block = [indicator_row(item, result, keys, skip) for item in items]
         for key in SHARED_TEXT_KEYS:
             merges += _same_text_merges(block, key, len(rows))
         rows += block

@@ -200,18 +200,21 @@ class _Importer:
                     f"{grid.row_where(row)}没有指标名称。请填写指标名称，或删除整行"
                 )
             previous = levels
+            # On the national form the 一级指标 column holds the section itself (产出指标).
+            national = self.ruleset.id.startswith("national") and levels[0] == category
+            path = levels if national else [category, *levels]
             ind_id = key.removeprefix(sheet_indicators.INDICATOR_PREFIX) if key else ""
             old = by_id.get(ind_id)
             written = expected.get(key, {}) if old is not None and ind_id not in seen else {}
             if old is None:
-                template = self._template(ruleset, [category, *levels])
+                template = self._template(ruleset, path)
                 old = template
             elif ind_id in seen:  # a copied row: a new indicator like the one it was copied from
                 old = old.model_copy(
                     update={"id": new_id("ind"), "override": None, "part_of": None}
                 )
             seen.add(old.id)
-            out.append(self._indicator(grid, row, cells, old, [category, *levels], written))
+            out.append(self._indicator(grid, row, cells, old, path, written))
         return out
 
     def _template(self, ruleset: Any, levels: list[str]) -> Indicator:

@@ -14,9 +14,8 @@ from pydantic import BaseModel
 from ..project.session import EditOutcome, EditSession, field_title
 from ..scoring.families import InputField, read_input, updated_value
 from ..scoring.families.graded import JUDGED, GradedRule, judged_error
-from ..scoring.model import Indicator
+from ..scoring.model import Indicator, YearValues
 from ..scoring.numbers import NumberKind, fmt2, parse_number
-from ..scoring.targets import typed_updates
 from .display import points_line, shown
 from .prompts import CLEAR, Option, Prompter
 
@@ -60,26 +59,14 @@ class Editor:
             text = typed.strip()
             if not text:
                 return
-            updates = typed_updates(field, text) if isinstance(obj, Indicator) else None
-            if updates is not None:
-                # As written (≥95%, ≤5个工作日, 按时完成): the text is kept, the number scored.
-                if all(self.apply(obj, key, value) for key, value in updates.items()):
-                    return
-                continue
             try:
                 value = self._value(obj, field, text)
             except ValueError as exc:  # NumberInputError carries its own Chinese message
                 self.ask.error(str(exc))
                 continue
+            # A target or actual as written (≥95%, ≤5个工作日, 按时完成) is kept as typed and its
+            # number scored; a bare number replaces the text typed before: the edit session's own.
             if self.apply(obj, field, value):
-                # A bare number now replaces the text typed before (≥95% → 90).
-                label = f"{field}_label"
-                if (
-                    isinstance(obj, Indicator)
-                    and field in ("target", "actual")
-                    and getattr(obj, label)
-                ):
-                    self.apply(obj, label, "")
                 return
 
     def _value(self, obj: BaseModel, field: str, text: str) -> Any:
@@ -162,5 +149,6 @@ class Editor:
 
 def current_text(obj: BaseModel, field: str, unit: str) -> str:
     """The value as the question shows it: a target or actual as typed (``≥95%``) when it was."""
-    label = getattr(obj, f"{field}_label", "") if isinstance(obj, Indicator) else ""
+    typed = isinstance(obj, (Indicator, YearValues)) and field in ("target", "actual")
+    label = getattr(obj, f"{field}_label", "") if typed else ""
     return label or shown(getattr(obj, field), unit)

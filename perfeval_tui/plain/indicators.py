@@ -102,6 +102,11 @@ class IndicatorStep:
         if family.reads_budget:  # the 完成值 comes from 附表1; only the 目标值 is asked here
             self.editor.field(indicator, "target")
         specs = [s for s in family.inputs(rule) if s.kind != "amount" and s.key != "direction"]
+        if indicator.yearly:  # a cross-year indicator: each year's 目标值 and 完成值 instead
+            for year in indicator.yearly:
+                for field, title in (("target", "目标值"), ("actual", "完成值")):
+                    self.editor.field(year, field, label=f"{year.year}年{title}")
+            specs = [s for s in specs if not (s.owner == "indicator" and s.kind == "number")]
         order = tick_order(specs)
         for spec in specs:
             if spec.section:

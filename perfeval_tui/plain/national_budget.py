@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-from ..scoring.budget_block import block_table
-from ..scoring.model import BudgetLine
+from ..scoring.budget_block import AMOUNTS, block_table, standard_block
 from ..scoring.numbers import fmt_percent
 from .editing import Editor
 from .prompts import Prompter
-
-STANDARD_LINES: tuple[tuple[str, Literal["总额", "其中"]], ...] = (
-    ("年度资金总额", "总额"),
-    ("当年财政拨款", "其中"),
-    ("上年结转资金", "其中"),
-    ("其他资金", "其中"),
-)
-AMOUNTS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("spend", "全年执行数"))
 
 
 def national_budget_step(editor: Editor, ask: Prompter) -> None:
     """Ask each line's 年初预算数, 全年预算数 and 全年执行数 (万元, up to 4 decimals)."""
     project = editor.session.project
     if not project.budget_block:
-        project.budget_block = [BudgetLine(name=n, role=r) for n, r in STANDARD_LINES]
+        project.budget_block = standard_block()
         editor.structural()
     ask.say("项目资金（万元，最多四位小数）：年度资金总额及其中各项；没有的项目直接回车。")
     for line in project.budget_block:

@@ -32,6 +32,8 @@ STEPS: list[tuple[str, str]] = [
     ("score", "评分结果"),
     ("export", "导出"),
 ]
+# The national 项目支出绩效自评表 calls its budget block 项目资金, not 附表1.
+NATIONAL_LABELS = {"funds": "项目资金 预算执行"}
 QUIT = "quit"
 CORE_BASICS = ("name", "year", "unit")
 OTHER_BASICS = ("department", "preparer", "phone", "fill_date", "team_leader")
@@ -77,7 +79,9 @@ class PlainWizard:
         return self.finish()
 
     def menu(self, suggested: int) -> None:
-        options = [Option(f"第 {n} 步 · {label}", key) for n, (key, label) in enumerate(STEPS, 1)]
+        options = [
+            Option(f"第 {n} 步 · {self.label(key)}", key) for n, (key, _) in enumerate(STEPS, 1)
+        ]
         options.append(Option("保存并退出", QUIT))
         while True:
             default = STEPS[suggested][0] if suggested < len(STEPS) else QUIT
@@ -88,10 +92,15 @@ class PlainWizard:
             self.run_step(choice)
             suggested = [key for key, _ in STEPS].index(choice) + 1
 
+    def label(self, key: str) -> str:
+        """The step's name in the terms of the project's form."""
+        national = self.session.project.ruleset.startswith("national")
+        return (NATIONAL_LABELS if national else {}).get(key) or dict(STEPS)[key]
+
     def run_step(self, key: str, *, skip: tuple[str, ...] = ()) -> None:
         number = [k for k, _ in STEPS].index(key) + 1
         self.ask.say("")
-        self.ask.say(f"== 第 {number}/{len(STEPS)} 步 · {STEPS[number - 1][1]} ==")
+        self.ask.say(f"== 第 {number}/{len(STEPS)} 步 · {self.label(key)} ==")
         before = self.session.result.total
         if key == "basics":
             self.basics(skip)

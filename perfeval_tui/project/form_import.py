@@ -23,6 +23,7 @@ from ..scoring.model import (
     Override,
     Project,
     RuleInputs,
+    YearValues,
 )
 from ..scoring.numbers import NumberInputError, NumberKind, parse_number
 from ..scoring.ruleset import RuleSet
@@ -116,6 +117,7 @@ class _Reader:
         self.notes: list[str] = []
         self.used_rows: set[int] = set()
         self.groups: dict[str, Decimal] = {}
+        self.years: dict[int, dict[str, int]] = {}  # cross-year columns of the indicator table
 
     # -- budget block ---------------------------------------------------------------------
     def budget(self, header: Header) -> tuple[list[BudgetLine], Indicator | None]:
@@ -160,6 +162,7 @@ class _Reader:
         pending_weight: str | None = None  # ``(50分)`` seen before its name is known
         row = header.row + 1
         self.used_rows.add(header.row)
+        self.years = header.years
         while row < len(g.rows):
             first = squash(g.cell(row, 0))
             if first in TOTAL_LABELS or any(
@@ -208,6 +211,11 @@ class _Reader:
         unit = g.cell(row, cols["unit"]) if "unit" in cols else ""
         target = parse_target(target_text, nature=nature, unit=unit)
         actual = parse_target(actual_text, unit=unit)
+        yearly = self._yearly(row, unit)
+        if yearly and target.blank and actual.blank:
+            # Only the per-year columns are filled: the last year tells the operator and unit.
+            target = parse_target(yearly[-1].target_label, nature=nature, unit=unit)
+            actual = parse_target(yearly[-1].actual_label, unit=unit)
         levels = [level1, level2 or level1, name.strip()] if level2 else [level1, name.strip()]
         indicator = Indicator(
             levels=levels,
@@ -219,7 +227,29 @@ class _Reader:
             deviation=g.cell(row, cols["deviation"]) if "deviation" in cols else "",
         )
         self._score_inputs(indicator, target, actual, row)
+        indicator.yearly = yearly if len(yearly) > 1 else []
         out.append(indicator)
+
+    def _yearly(self, row: int, unit: str) -> list[YearValues]:
+        """The row's per-year 指标值 and 完成值 (a cross-year form), in year order."""
+        out = []
+        for year, cols in sorted(self.years.items()):
+            texts = {role: self.grid.cell(row, col) for role, col in cols.items()}
+            target_text, actual_text = texts.get("target", ""), texts.get("actual", "")
+            target = parse_target(target_text, unit=unit)
+            actual = parse_target(actual_text, unit=unit)
+            if target.blank and actual.blank:
+                continue
+            out.append(
+                YearValues(
+                    year=year,
+                    target=target.value,
+                    actual=actual.value,
+                    target_label=target_text,
+                    actual_label=actual_text,
+                )
+            )
+        return out
 
     def _score_inputs(self, ind: Indicator, target: Target, actual: Target, row: int) -> None:
         if target.blank and actual.blank:

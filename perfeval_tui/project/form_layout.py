@@ -55,6 +55,9 @@ YEAR_LABELS = ("年度", "评价年度", "项目年度", "所属年度")
 TOTAL_LABELS = ("总分", "合计", "总计")
 
 _WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+# A cross-year form (seed 附表2 note 5) gives each year its own columns: 2019年指标值 | 2019年实际完成值.
+_YEAR_COLUMN = re.compile(r"^(\d{4})年度?(.+)$")
+YEAR_ROLES = ("target", "actual")
 
 
 def squash(text: str) -> str:
@@ -107,11 +110,30 @@ class Header:
     row: int
     columns: dict[str, int] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    # Cross-year columns: year → role (target / actual) → column.
+    years: dict[int, dict[str, int]] = field(default_factory=dict)
+
+
+def year_column(text: str) -> tuple[int, str] | None:
+    """``2019年指标值`` → (2019, ``target``); ``2020年度实际完成值`` → (2020, ``actual``)."""
+    match = _YEAR_COLUMN.match(squash(text))
+    if match is None:
+        return None
+    rest = match.group(2)
+    for role, words in INDICATOR_COLUMNS:
+        if role in YEAR_ROLES and any(rest.startswith(word) for word in words):
+            return int(match.group(1)), role
+    return None
 
 
 def match_header(grid: Grid, row: int, roles: tuple[tuple[str, tuple[str, ...]], ...]) -> Header:
     header = Header(row)
     taken: set[int] = set()
+    for col, text in enumerate(grid.rows[row]):
+        found = year_column(text)
+        if found is not None:
+            header.years.setdefault(found[0], {})[found[1]] = col
+            taken.add(col)
     for role, words in roles:
         for col, text in enumerate(grid.rows[row]):
             label = squash(text)

@@ -17,9 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from ..scoring.checks import DataWarning, check_project
 from ..scoring.engine import ProjectScore, score_project
-from ..scoring.model import Indicator, Project
+from ..scoring.model import Indicator, Project, YearValues
 from ..scoring.numbers import NumberInputError, parse_number
 from ..scoring.ruleset import RuleSet, load_ruleset
+from ..scoring.targets import typed_updates
 from .storage import describe_validation_error, save_project
 from .structure import regroup
 
@@ -100,26 +101,38 @@ class EditSession:
         if self.read_only:
             return EditOutcome("本项目以只读方式打开（另一个窗口正在编辑），修改不会保存")
         old = getattr(obj, field)
+        # 目标值/完成值 of an indicator, or of one year of a cross-year one: kept as typed.
+        as_written = isinstance(obj, (Indicator, YearValues)) and field in ("target", "actual")
         if isinstance(value, str) and isinstance(old, (Decimal, type(None))) and field != "reading":
             value = value.strip()
-            if value == "" and old is None:
+            label = getattr(obj, f"{field}_label", "") if as_written else ""
+            if value == "" and old is None and not label:
                 return EditOutcome(None)
             if value == "":
                 value = None
-        if isinstance(obj, Indicator) and field in ("target", "actual") and isinstance(value, str):
-            try:  # the indicator's own unit may be typed with the value: 1338路
-                value = parse_number(
-                    value, field=field_title(obj, field), kind="value", unit=obj.unit
-                )
-            except NumberInputError as exc:
-                return EditOutcome(f"「{exc.field}」{exc.problem}。{exc.hint}")
-        try:
-            setattr(obj, field, value)
-        except ValidationError as exc:
-            # A model-wide check (a manual score above the weight) fails after pydantic has
-            # already assigned the value: put the old one back, so a refused edit changes nothing.
-            obj.__dict__[field] = old
-            return EditOutcome(validation_message(obj, field, exc))
+        updates: dict[str, Any] = {field: value}
+        unit = obj.unit if isinstance(obj, Indicator) else ""
+        if as_written and isinstance(value, str):
+            typed = typed_updates(field, value, unit) if value else None
+            if typed is not None:
+                # As written (≥95%, ≤5个工作日, 按时完成): the text is kept, its number scored,
+                # its operator sets the direction and a unit in the cell the indicator's unit.
+                updates = {k: v for k, v in typed.items() if k in type(obj).model_fields}
+            else:
+                try:  # the indicator's own unit may be typed with the value: 1338路
+                    number = parse_number(
+                        value, field=field_title(obj, field), kind="value", unit=unit
+                    )
+                except NumberInputError as exc:
+                    return EditOutcome(f"「{exc.field}」{exc.problem}。{exc.hint}")
+                updates = {field: number}
+                if getattr(obj, f"{field}_label"):  # a bare number replaces the text typed before
+                    updates[f"{field}_label"] = ""
+        elif as_written and value is None:
+            updates[f"{field}_label"] = ""
+        error = assign(obj, updates)
+        if error is not None:
+            return EditOutcome(error)
         if (
             isinstance(obj, Indicator)
             and field == "levels"
@@ -143,6 +156,20 @@ class EditSession:
     def save(self) -> None:
         if self.path is not None and not self.read_only:
             save_project(self.project, self.path)
+
+
+def assign(obj: BaseModel, updates: dict[str, Any]) -> str | None:
+    """Set every field of ``updates`` on ``obj``, or none of them: the Chinese message if refused."""
+    olds = {key: getattr(obj, key) for key in updates}
+    for key, value in updates.items():
+        try:
+            setattr(obj, key, value)
+        except ValidationError as exc:
+            # A model-wide check (a manual score above the weight) fails after pydantic has
+            # already assigned the value: put the old ones back, so a refused edit changes nothing.
+            obj.__dict__.update(olds)
+            return validation_message(obj, key, exc)
+    return None
 
 
 def score_changes(before: ProjectScore, after: ProjectScore) -> tuple[ScoreChange, ...]:

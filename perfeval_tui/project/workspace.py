@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..scoring.checks import DataWarning
 from ..scoring.engine import ProjectScore, score_project
 from ..scoring.live_checks import LiveChecks
-from ..scoring.model import DistrictRow, FundRow, Indicator, Project, RuleInputs
+from ..scoring.model import BudgetLine, DistrictRow, FundRow, Indicator, Project, RuleInputs
 from ..scoring.rescore import rescore_indicator
 from .lock import LockOutcome, ProjectLock
 from .session import EditOutcome, EditSession, ScoreChange, score_changes
@@ -53,7 +53,7 @@ class WizardSession(EditSession):
         if indicator is not None:
             name = field if obj is indicator else "inputs"
             self._edit = (indicator, name, getattr(obj, field, None))
-        self._money_edit = isinstance(obj, (FundRow, DistrictRow))
+        self._money_edit = isinstance(obj, (FundRow, DistrictRow, BudgetLine))
         try:
             return super().set_field(obj, field, value)
         finally:
@@ -95,7 +95,8 @@ class WizardSession(EditSession):
         return self.last
 
     def _commit_money(self) -> EditOutcome:
-        """A value in 附表1 or the district table: every score again, only the money checks."""
+        """A value in 附表1, the national budget block or the district table: every score again,
+        only the money checks."""
         before = self.result
         self.result = score_project(self.project, self.ruleset)
         self.touched = None

@@ -7,11 +7,26 @@ sum of its 其中 rows. The figures feed the same :class:`~.budget.FundFigures` 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from .budget import BudgetTable, FundFigures, percent
 from .model import BudgetLine
 
 ZERO = Decimal(0)
+
+# The rows of the national form's 项目资金 block, as printed on a blank form.
+STANDARD_LINES: tuple[tuple[str, Literal["总额", "其中"]], ...] = (
+    ("年度资金总额", "总额"),
+    ("当年财政拨款", "其中"),
+    ("上年结转资金", "其中"),
+    ("其他资金", "其中"),
+)
+AMOUNTS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("spend", "全年执行数"))
+
+
+def standard_block() -> list[BudgetLine]:
+    """A blank block: 年度资金总额 and its 其中 rows 当年财政拨款, 上年结转资金, 其他资金."""
+    return [BudgetLine(name=name, role=role) for name, role in STANDARD_LINES]
 
 
 def _figures(name: str, lines: list[BudgetLine]) -> FundFigures:
@@ -30,6 +45,11 @@ def _figures(name: str, lines: list[BudgetLine]) -> FundFigures:
         execution_rate=percent(spend, budget),
         arrival_rate=percent(spend, budget),
     )
+
+
+def line_figures(line: BudgetLine) -> FundFigures:
+    """One row's own figures (its 执行率 beside it on the form)."""
+    return _figures(line.name, [line])
 
 
 def total_line(lines: list[BudgetLine]) -> BudgetLine | None:

@@ -19,6 +19,8 @@ def missing_items(result: ProjectScore) -> list[str]:
     if result.block is not None:
         if result.block.total.adjusted_budget == 0:
             missing.append("项目资金 全年预算数为 0")
+    elif result.ruleset.id.startswith("national"):  # the national form's 项目资金 block
+        missing.append("项目资金 还没有填写（年度资金总额的全年预算数、全年执行数）")
     elif not result.budget.rows:
         missing.append("附表1 还没有资金行")
     elif result.budget.total.budget == 0:

@@ -210,7 +210,7 @@ def score_project(project: Project, ruleset: RuleSet | None = None) -> ProjectSc
     budget = (
         block_table(project.budget_block) if project.budget_block else budget_table(project.funds)
     )
-    context = ScoringContext(budget=budget)
+    context = ScoringContext(budget=budget, national_block=bool(project.budget_block))
     with collection_paused():
         scored = [score_one(project, ruleset, item, context) for item in project.indicators]
         districts = district_table(project.districts)

@@ -95,12 +95,12 @@ class Explanation(NamedTuple):
 
     @property
     def reading_label(self) -> str:
-        return _readings(self.family)[self.reading]
+        return _readings(self.rule)[self.reading]
 
     @property
     def alternatives(self) -> tuple[tuple[str, str], ...]:
         """The other readings of this rule: (code, Chinese label)."""
-        options = _readings(self.family)
+        options = _readings(self.rule)
         return tuple((code, label) for code, label in options.items() if code != self.reading)
 
     @property
@@ -123,7 +123,7 @@ class Explanation(NamedTuple):
         return self.weight - self.result
 
 
-def _readings(family: str) -> Mapping[str, str]:
-    from .families.registry import get  # the registry's families import this module
+def _readings(rule: Any) -> Mapping[str, str]:
+    from .families.registry import readings_of  # the registry's families import this module
 
-    return get(family).readings
+    return readings_of(rule)

@@ -7,6 +7,7 @@ The codes (``floor``, ``banded``…) stay in files and on the command line; peop
 from __future__ import annotations
 
 from .families import registry
+from .families.base import RuleBase
 
 
 def reading_text(family: str, code: str) -> str:
@@ -22,6 +23,17 @@ def reading_name(family: str, code: str) -> str:
 def reading_description(family: str, code: str) -> str:
     """What the reading does, without its name: the part after ``：`` (or the whole label)."""
     label = reading_text(family, code)
+    return label.split("：", 1)[1] if "：" in label else label
+
+
+def rule_reading_name(rule: RuleBase, code: str) -> str:
+    """The short name of a reading as it applies to ``rule`` (``按比例计分`` for a rate scored
+    分值 × 执行率, where the family's per-percent readings do not apply)."""
+    return short_name(registry.readings_of(rule)[code])
+
+
+def rule_reading_description(rule: RuleBase, code: str) -> str:
+    label = registry.readings_of(rule)[code]
     return label.split("：", 1)[1] if "：" in label else label
 
 

@@ -44,7 +44,8 @@ def rescore_indicator(
     ruleset = previous.ruleset
     old = items[position]
     budget = previous.block if previous.block is not None else previous.budget
-    new = score_one(project, ruleset, indicator, ScoringContext(budget=budget))
+    context = ScoringContext(budget=budget, national_block=previous.block is not None)
+    new = score_one(project, ruleset, indicator, context)
     weight_delta = new.scored_weight - old.scored_weight
     score_delta = new.score - old.score
     groups = previous.groups

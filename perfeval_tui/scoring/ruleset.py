@@ -201,7 +201,8 @@ _PROBLEMS = {
 
 
 def reading_options(rule: RuleBase) -> dict[str, str]:
-    return dict(registry.get(rule.family).readings)
+    """The readings that apply to ``rule`` (not always all of its family's)."""
+    return dict(registry.readings_of(rule))
 
 
 def _rebuild() -> None:

@@ -217,16 +217,20 @@ def unit_conflict(target: Target, column_unit: str) -> bool:
     return bool(column and target.unit and target.unit != column)
 
 
-def typed_updates(field: str, text: str) -> dict[str, object] | None:
+def typed_updates(field: str, text: str, unit: str = "") -> dict[str, object] | None:
     """The indicator fields to set when a 目标值/完成值 is typed as written (``≥95%``, ``按时完成``).
 
-    None for a bare number (``95``, ``96%``), which the number parser takes as before. The text is
-    kept as typed in ``target_label`` / ``actual_label``; a target's operator sets the direction.
+    None for a bare number (``95``, ``96%``), which the number parser takes as before; also for a
+    number with no operator whose unit is not the indicator's own ``unit`` (``90x`` under ``%``):
+    the number parser names the mistake. The text is kept as typed in ``target_label`` /
+    ``actual_label``; a target's operator sets the direction.
     """
     if field not in ("target", "actual"):
         return None
     read = parse_target(text)
     if read.value is not None and read.operator is None and read.unit in ("", "%"):
+        return None
+    if read.value is not None and read.operator is None and unit_conflict(read, unit):
         return None
     updates: dict[str, object] = {field: read.value, f"{field}_label": text.strip()}
     if field == "target" and read.value is not None:

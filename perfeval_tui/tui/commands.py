@@ -7,8 +7,11 @@ from functools import partial
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
 
+from ..project.section_weights import current_weights, groups_of, own_weights
+from .dialogs.section_weights import SectionWeightsDialog, Weights
 from .host import require_host
 from .keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS, Key
+from .screens.base import StepScreen
 from .screens.training import training_commands
 from .steps import STEPS
 
@@ -64,6 +67,14 @@ class ProjectCommands(Provider):
                     (key.label + "：" + key.help, key.display, partial(screen.run_action, action))
                 )
         out.extend(training_commands(app, screen))
+        if isinstance(screen, StepScreen):
+            out.append(
+                (
+                    "分项权重：本项目表上所写的一级/二级权重",
+                    "结构检查以此为准",
+                    partial(open_section_weights, screen),
+                )
+            )
         for action in ("add_row", "remove_row", "move_up", "move_down"):
             if hasattr(screen, f"action_{action}"):
                 key = keys[action]
@@ -94,3 +105,24 @@ class ProjectCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+
+
+def open_section_weights(screen: StepScreen) -> None:
+    """Show the dialog over ``screen``; what is kept becomes the project's own ``groups``."""
+    ws = screen.ws
+    weights = current_weights(ws.project, ws.session.ruleset)
+    if not weights:
+        screen.notify("本规则集没有分项权重。", timeout=3)
+        return
+
+    def done(answers: Weights | None) -> None:
+        if answers is None or (answers == weights and own_weights(ws.project)):
+            return
+        outcome = screen.apply_value(ws.project, "groups", groups_of(answers))
+        if outcome.ok:
+            screen.wizard.save_now()
+            screen.refresh_from_model()
+        else:
+            screen.notify(outcome.error or "", severity="warning")
+
+    screen.app.push_screen(SectionWeightsDialog(weights, own_weights(ws.project)), done)

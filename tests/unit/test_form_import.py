@@ -218,3 +218,23 @@ def test_a_csv_copy_in_gb18030_reads_the_same(tmp_path):
     assert [(w.row, w.field) for w in disagreements(project, result)] == EXPECTED[
         "12_lijiang_2020"
     ][1]
+
+
+CROSS_YEAR = Path(__file__).resolve().parent.parent / "data" / "forms" / "cross_year_2019_2020.tsv"
+
+
+@pytest.mark.parametrize("kind", ["tsv", "xlsx"])
+def test_a_cross_year_form_keeps_each_years_values_and_scores_each_year(kind, tmp_path):
+    path = CROSS_YEAR if kind == "tsv" else as_xlsx(CROSS_YEAR, tmp_path)
+    project, result = imported(path)
+    road = next(i for i in project.indicators if i.name == "养护里程")
+    years = [(y.year, y.target, y.actual) for y in road.yearly]
+    assert years == [(2019, D(100), D(100)), (2020, D(100), D(80))]
+    assert road.unit == "公里" and road.operator == "≥"
+    item = result.by_id(road.id)
+    # 50 split over two years: 25 × 100/100 + 25 × 80/100 = 45.00, the form's own 得分;
+    # read as one year's 80/100 it would be 40.00.
+    assert item.score == D("45.00") and item.indicator.stated_score == D(45)
+    assert "跨年度评价：权重 50.00 按 2 个年度平均分配，每年 25.00" in item.explanation.steps
+    assert result.total == D("95.00")
+    assert disagreements(project, result) == []

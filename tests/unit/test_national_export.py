@@ -75,3 +75,60 @@ def test_a_national_export_imports_back_as_the_same_project(tmp_path, capsys):
     back = tmp_path / "back.json"
     assert main(["import", str(xlsx), "-o", str(back)]) == 0
     assert load_project(back) == load_project(source)
+
+
+def levelled(depth: int):
+    """A national project whose output indicators are ``depth`` levels deep (一级 … leaf)."""
+    from builders import D
+
+    from perfeval_tui.project.factory import new_project
+    from perfeval_tui.scoring.model import Indicator
+
+    project = new_project("农村公路养护", 2024, "某县交通运输局", "national-2020")
+    middle = ["数量指标", "路面养护"][: depth - 2]
+    for n, leaf in enumerate(("养护里程", "修补面积"), start=1):
+        project.indicators.append(
+            Indicator(
+                id=f"q{n}",
+                levels=["产出指标", *middle, leaf],
+                weight=D(25),
+                rule="output",
+                target=D(100),
+                actual=D(100),
+            )
+        )
+    return project
+
+
+def appendix_rows(xlsx: Path) -> tuple[list[str], list[list[str]]]:
+    ws = openpyxl.load_workbook(xlsx)["附表2 绩效评价指标表"]
+    rows = rows_of(ws)
+    header = next(r for r in rows if "一级指标" in r)
+    return header, rows
+
+
+def test_the_appendix_after_the_national_sheet_keeps_each_level_in_its_column(tmp_path):
+    # Three levels: 一级 产出指标, 二级 数量指标, 三级 the indicator.
+    xlsx, md = export_project(levelled(3), tmp_path / "three")
+    header, rows = appendix_rows(xlsx)
+    at = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标")}
+    assert "四级指标" not in header
+    first = next(r for r in rows if "养护里程" in r)
+    assert first[at["一级指标"]] == "产出指标"
+    assert first[at["二级指标"]] == "数量指标"
+    assert first[at["三级指标"]] == "养护里程"
+    second = next(r for r in rows if "修补面积" in r)
+    assert second[at["三级指标"]] == "修补面积"
+    text = md.read_text("utf-8")
+    assert "| 一级指标 | 二级指标 | 三级指标 |" in text
+    assert "| 产出指标 | 数量指标 | 养护里程 |" in text
+
+    # Four levels (附表2 note 6): the leaf in 四级指标.
+    xlsx, md = export_project(levelled(4), tmp_path / "four")
+    header, rows = appendix_rows(xlsx)
+    names = ("一级指标", "二级指标", "三级指标", "四级指标")
+    at = {name: header.index(name) for name in names}
+    first = next(r for r in rows if "养护里程" in r)
+    assert [first[at[n]] for n in names] == ["产出指标", "数量指标", "路面养护", "养护里程"]
+    # The report follows the national form, which shows a 四级 name after its 三级 name.
+    assert "| 产出指标 | 数量指标 | 路面养护／养护里程 |" in md.read_text("utf-8")

@@ -139,3 +139,42 @@ def test_qualitative_band_edges(level, judged, expected, error):
 def test_qualitative_without_a_judged_score_uses_the_level():
     assert score(indicator("graded", weight="10", level="达成")).score == D("10.00")
     assert score(indicator("graded", weight="10")).score == D("0.00")
+
+
+# ------------------------------------------- readings offered only where they apply to the rule
+def test_the_proportional_execution_rule_offers_no_per_percent_readings(capsys):
+    from perfeval_tui.cli import main
+    from perfeval_tui.commands.common import CommandError, apply_reading
+    from perfeval_tui.scoring.ruleset import reading_options
+
+    national = NATIONAL.rules["budget_execution"]
+    assert list(reading_options(national)) == ["continuous"]
+    wuxi = load_ruleset("wuxi-2021").rules["budget_execution_rate"]
+    assert list(reading_options(wuxi)) == ["continuous", "floor", "ceil"]
+
+    got = score(indicator("budget_execution", weight="20"), [fund(spend="405", arrived="405")])
+    assert got.explanation.alternatives == ()
+    assert got.explanation.reading_label.startswith("按比例计分")
+
+    p = project(indicator("budget_execution", weight="20"), ruleset="national-2020")
+    with pytest.raises(CommandError, match="没有口径「floor」"):
+        apply_reading(p, "budget_execution=floor")
+
+    assert main(["explain", "budget_execution", "--ruleset", "national-2020"]) == 0
+    shown = capsys.readouterr().out
+    assert "按比例计分【默认】" in shown
+    for other in ("按整百分点", "按起算百分点", "连续计算", "--reading"):
+        assert other not in shown
+
+
+def test_execution_from_the_budget_block_is_explained_in_the_forms_words():
+    block = [BudgetLine(name="年度资金总额", role="总额", budget=D("132.912"), spend=D("119.6208"))]
+    got = score(indicator("budget_execution", weight="10"), block=block)
+    assert [str(i) for i in got.explanation.inputs] == [
+        "全年执行数 119.6208万元",
+        "全年预算数 132.912万元",
+    ]
+    assert "预算执行率 = 全年执行数 119.6208 / 全年预算数 132.912 = 90.00%" in got.explanation.steps
+    empty = [BudgetLine(name="年度资金总额", role="总额")]
+    got = score(indicator("budget_execution", weight="10"), block=empty)
+    assert got.deductions[0].reason == "全年预算数为 0，无法计算预算执行率"

@@ -357,3 +357,49 @@ def test_seek_command_json(capsys):
 def test_seek_command_bad_input_exits_2(capsys, args, message):
     code, out, err = run(capsys, "seek", str(WUXI), *args)
     assert code == 2 and out == "" and message in err and "Traceback" not in err
+
+
+# ------------------------------------------------ a national project: its 项目资金 block
+def national_with_block(*lines):
+    from perfeval_tui.project.factory import new_project
+
+    project = new_project("农村公路养护", 2024, "某县交通运输局", "national-2020")
+    project.budget_block = list(lines)
+    return project
+
+
+def test_seek_on_national_execution_gives_the_spend_on_the_budget_block():
+    from decimal import Decimal as D
+
+    from perfeval_tui.analysis.seek import seek_indicator
+    from perfeval_tui.scoring.model import BudgetLine
+
+    total = BudgetLine(name="年度资金总额", role="总额", budget=D("132.912"), spend=D("100"))
+    project = national_with_block(total, BudgetLine(name="当年财政拨款"))
+    full = seek_indicator(project, "budget_execution")
+    assert full.full_range == "全年执行数合计至少 132.912 万元（预算执行率 ≥ 100.00%）"
+    (answer,) = full.answers
+    assert [s.assignment for s in answer.settings] == ["/budget_block/0/spend=132.912"]
+    assert answer.score == D("10.00") and answer.reaches
+    # 9 of 10 points: 10 × 执行率 = 9 → 执行率 90% of 132.912 = 119.6208 万元, to 4 decimals.
+    nine = seek_indicator(project, "budget_execution", D(9))
+    (answer,) = nine.answers
+    assert [s.assignment for s in answer.settings] == ["/budget_block/0/spend=119.6208"]
+    assert answer.score == D("9.00") and answer.exact
+
+
+def test_seek_on_national_execution_read_from_the_其中_rows():
+    from decimal import Decimal as D
+
+    from perfeval_tui.analysis.seek import seek_indicator
+    from perfeval_tui.scoring.model import BudgetLine
+
+    project = national_with_block(
+        BudgetLine(name="年度资金总额", role="总额"),
+        BudgetLine(name="当年财政拨款", budget=D("100"), spend=D("50")),
+        BudgetLine(name="上年结转资金", budget=D("32.912"), spend=D("20")),
+    )
+    (answer,) = seek_indicator(project, "budget_execution").answers
+    # 132.912 in all; the 上年结转资金 row keeps its 20, the 财政拨款 row takes the rest.
+    assert [s.assignment for s in answer.settings] == ["/budget_block/1/spend=112.912"]
+    assert answer.score == D("10.00")

@@ -94,3 +94,54 @@ def test_plain_mode_sets_the_project_own_section_weights_and_checks_use_them():
     ]
     after = [w.message for w in check_project(p)]
     assert not any("「产出指标」下" in m for m in after)
+
+
+def test_a_number_with_another_unit_and_no_operator_is_left_to_the_number_parser():
+    # 90x under a % indicator is a slip, not a target as written: the parser names it.
+    assert typed_updates("actual", "90x", "%") is None
+    assert typed_updates("actual", "1338路", "路") is not None  # the indicator's own unit
+    assert typed_updates("target", "8个") is not None  # no unit yet: the cell's is taken
+    assert typed_updates("target", "≤30万元", "%") is not None  # an operator: as written
+
+
+def test_plain_mode_names_the_national_budget_step_in_the_forms_own_terms(tmp_path):
+    from perfeval_tui.plain.wizard import PlainWizard
+    from perfeval_tui.scoring.completeness import missing_items
+
+    ind = indicator("budget_execution", weight="10")
+    p = project(ind, funds=[], ruleset="national-2020")
+    session = EditSession(p, None)
+    # A national project without its 项目资金 block yet: not 附表1's fund rows.
+    assert any(line.startswith("项目资金") for line in missing_items(session.result))
+    assert not any("附表1" in line for line in missing_items(session.result))
+    out = io.StringIO()
+    ask = LinePrompter(io.StringIO("2\n" + "\n" * 12 + "7\n"), out)
+    PlainWizard(session, ask).run()
+    shown = out.getvalue()
+    assert "第 2 步 · 项目资金 预算执行" in shown
+    assert "== 第 2/6 步 · 项目资金 预算执行 ==" in shown
+    assert "附表1" not in shown
+
+
+def test_plain_mode_edits_each_year_of_a_cross_year_indicator(tmp_path):
+    from perfeval_tui.plain.indicators import IndicatorStep
+    from perfeval_tui.scoring.model import YearValues
+
+    ind = indicator("output", weight="10", unit="公里")
+    ind.yearly = [
+        YearValues(year=2019, target=D(100), actual=D(100), target_label="100"),
+        YearValues(year=2020, target=D(100), actual=D(80)),
+    ]
+    p = project(ind, ruleset="national-2020")
+    session = EditSession(p, tmp_path / "p.json")
+    assert session.result.indicators[0].score == D("9.00")  # 5 + 5 × 80/100
+    out = io.StringIO()
+    # 2019: keep both; 2020: 目标值 as written ≥90, 完成值 90.
+    ask = LinePrompter(io.StringIO("\n\n≥90\n90\n"), out)
+    IndicatorStep(Editor(session, ask), ask).edit_values(ind)
+    shown = out.getvalue()
+    assert "2019年目标值 [100]" in shown and "2020年完成值 [80]" in shown
+    assert (ind.yearly[1].target, ind.yearly[1].target_label) == (D(90), "≥90")
+    assert ind.yearly[1].actual == D(90)
+    assert session.result.indicators[0].score == D("10.00")
+    assert "目标值（公里）" not in shown  # the indicator's own values are not asked

@@ -149,6 +149,7 @@ class RuleFamily(Generic[R]):
     - ``curve(rule, indicator, reading, figures)`` → :class:`CurveAxis`, or ``None``: the score
       does not follow one number (raise :class:`CurveUnavailable` for a missing input).
     - ``measured(rule, figures)``: for a rule whose 完成值 is read from 附表1, that value.
+    - ``rule_readings(rule)``: the readings that apply to this rule (default: ``readings``).
     """
 
     id: str
@@ -166,6 +167,9 @@ class RuleFamily(Generic[R]):
     measured: Callable[[R, FundFigures], Decimal | None] | None = None
     quiz_kind_by_score: bool = False
     quiz_clause: Callable[[R, str], str] | None = None
+    # The readings that apply to one rule of the family, when not all of them do (a rate scored
+    # 分值 × 执行率 has no per-percent steps to count); None: every reading of the family.
+    rule_readings: Callable[[R], Mapping[str, str]] | None = None
 
     @property
     def reads_budget(self) -> bool:

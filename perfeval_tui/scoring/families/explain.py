@@ -18,6 +18,8 @@ class ScoringContext:
     """Project-wide figures a rule may read (the rate rules take theirs from 附表1)."""
 
     budget: BudgetTable
+    # The figures come from the national form's 项目资金 block (全年预算数/全年执行数), not 附表1.
+    national_block: bool = False
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ shown (see :mod:`perfeval_tui.analysis.seek`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..budget import FundFigures
@@ -24,6 +24,7 @@ from .rates import (
 from .seeking import relative_change
 
 ZERO, HUNDRED = Decimal(0), Decimal(100)
+FOUR_PLACES = Decimal("0.0001")
 AMOUNTS = {spec.key: spec for spec in AMOUNT_FIELDS}
 
 
@@ -57,9 +58,15 @@ _NUMERATORS = {
 
 
 def rate_bound(
-    rule: RateRule, weight: Decimal, score: Decimal, reading: str, f: FundFigures
+    rule: RateRule,
+    weight: Decimal,
+    score: Decimal,
+    reading: str,
+    f: FundFigures,
+    quantum: Decimal = CENT,
 ) -> list[MoneyBound]:
-    """The 合计 amounts that reach ``score``; empty when the denominator is 0."""
+    """The 合计 amounts that reach ``score``, to ``quantum`` 万元 (0.01 on 附表1, 0.0001 on the
+    national form); empty when the denominator is 0."""
     if score > weight:
         return []
     gap, strict = allowed_gap(per_percent(rule, weight), weight, score, reading)
@@ -68,9 +75,9 @@ def rate_bound(
             return []
         rate = rule.threshold + gap
         bound = rate * f.budget / HUNDRED
-        amount = bound.quantize(CENT, rounding=ROUND_FLOOR)
+        amount = bound.quantize(quantum, rounding=ROUND_FLOOR)
         if strict and amount == bound:
-            amount -= CENT
+            amount -= quantum
         fields = [("increase", "预算调增数"), ("decrease", "预算调减数")]
         return [MoneyBound(name, label, max(amount, ZERO), False, rate) for name, label in fields]
     if f.adjusted_budget <= 0:
@@ -81,21 +88,28 @@ def rate_bound(
         floor_value = rule.threshold
     rate = (floor_value or ZERO) - gap
     bound = rate * f.adjusted_budget / HUNDRED
-    amount = bound.quantize(CENT, rounding=ROUND_CEILING)
+    amount = bound.quantize(quantum, rounding=ROUND_CEILING)
     if strict and amount == bound:
-        amount += CENT
+        amount += quantum
     field, label = _NUMERATORS[rule.measure]
     return [MoneyBound(field, label, max(amount, ZERO), True, rate)]
+
+
+# The national form's words for the same amounts (项目资金: 年初预算数, 全年预算数, 全年执行数).
+_BLOCK_LABELS = {"实际支出数": "全年执行数", "实际到位资金": "全年执行数"}
 
 
 def seek_rate(rule: RateRule, query: SeekQuery) -> SeekResult:
     """The 合计 amount (实际支出数, 实际到位资金, 调增/调减数) that gives the score."""
     figures = query.context.budget.total
     weight, score, reading = query.indicator.weight, query.score, query.reading
-    full = rate_bound(rule, weight, weight, reading, figures)
-    bounds = rate_bound(rule, weight, score, reading, figures)
+    block = query.context.national_block
+    quantum = FOUR_PLACES if block else CENT  # the block's amounts are written to 4 decimals
+    full = _named(rate_bound(rule, weight, weight, reading, figures, quantum), block)
+    bounds = _named(rate_bound(rule, weight, score, reading, figures, quantum), block)
     if not bounds:
         which = "预算安排数" if isinstance(rule, CeilingRateRule) else "调整后预算数"
+        which = "全年预算数" if block and which == "调整后预算数" else which
         return SeekResult((), (f"{which}为 0，无法计算{MEASURE_LABELS[rule.measure]}",))
     full_range = "；".join(_bound_text(rule, b) for b in full) if full else None
     notes: tuple[str, ...] = ()
@@ -122,6 +136,13 @@ def seek_rate(rule: RateRule, query: SeekQuery) -> SeekResult:
         _bound_text(rule, bound), (change,), relative_change(old_amount, bound.amount)
     )
     return SeekResult((option,), notes, full_range)
+
+
+def _named(bounds: list[MoneyBound], block: bool) -> list[MoneyBound]:
+    """On the national form the amounts go by its own words (全年执行数)."""
+    if not block:
+        return bounds
+    return [replace(b, label=_BLOCK_LABELS.get(b.label, b.label)) for b in bounds]
 
 
 def _bound_text(rule: RateRule, bound: MoneyBound) -> str:

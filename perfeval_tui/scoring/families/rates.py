@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -36,6 +37,8 @@ PERCENT_STEP_READINGS: dict[str, str] = {
     "ceil": "按起算百分点：不足 1 个百分点按 1 个百分点扣分",
 }
 Reading = Literal["continuous", "floor", "ceil"]
+# A rate scored 分值 × 执行率 counts no percentage points: none of the readings above applies.
+PROPORTIONAL_READING = "按比例计分：得分 = 分值 × 执行率（超过 100% 按 100% 计），不按百分点扣分"
 
 
 class CeilingRateRule(RuleBase):
@@ -86,9 +89,12 @@ def counted_percent(gap: Decimal, reading: str) -> Decimal:
 
 
 def measure_rate(
-    figures: FundFigures, measure: str, b: ExplanationBuilder | None
+    figures: FundFigures, measure: str, b: ExplanationBuilder | None, national: bool = False
 ) -> Decimal | None:
-    """The rate named by ``measure`` from the 合计 row, recording the arithmetic when asked."""
+    """The rate named by ``measure`` from the 合计 row, recording the arithmetic when asked.
+
+    ``national``: the figures are the national form's 项目资金 block, named in its own words
+    (全年执行数 / 全年预算数)."""
     f = figures
     if measure == "adjustment":
         rate = f.adjustment_rate
@@ -112,15 +118,18 @@ def measure_rate(
         if measure == "execution"
         else (f.funds_arrived, "实际到位资金")
     )
+    budget_label = "调整后预算数"
+    if national:
+        label, budget_label = "全年执行数", "全年预算数"
     rate = f.execution_rate if measure == "execution" else f.arrival_rate
     if b is not None:
         b.inputs += [
             InputValue(label, fmt_plain(numerator), "万元"),
-            InputValue("调整后预算数", fmt_plain(f.adjusted_budget), "万元"),
+            InputValue(budget_label, fmt_plain(f.adjusted_budget), "万元"),
         ]
         if rate is not None:
             b.steps.append(
-                f"{MEASURE_LABELS[measure]} = {label} {fmt_plain(numerator)} / 调整后预算数 "
+                f"{MEASURE_LABELS[measure]} = {label} {fmt_plain(numerator)} / {budget_label} "
                 f"{fmt_plain(f.adjusted_budget)} = {fmt_percent(rate)}"
             )
     return rate
@@ -135,10 +144,12 @@ def score_rate(
     b = ExplanationBuilder(rule, indicator, reading)
     weight = indicator.weight
     total = context.budget.total
-    rate = measure_rate(total, rule.measure, b)
+    national = context.national_block
+    rate = measure_rate(total, rule.measure, b, national)
     label = MEASURE_LABELS[rule.measure]
     if rate is None:
         denominator = "预算安排数" if rule.measure == "adjustment" else "调整后预算数"
+        denominator = "全年预算数" if national and rule.measure != "adjustment" else denominator
         b.steps.append(f"{denominator}为 0，无法计算{label} → 0.00")
         b.deductions.append(Deduction(f"{denominator}为 0，无法计算{label}", weight))
         return b.finish(ZERO)
@@ -153,7 +164,7 @@ def score_rate(
         why = f"{label} {fmt_percent(rate)} 超过 {limit_text}"
     else:
         if isinstance(rule, ReferenceRateRule):
-            reference = measure_rate(total, rule.reference, b)
+            reference = measure_rate(total, rule.reference, b, national)
             ref_label = MEASURE_LABELS[rule.reference]
             if reference is None:  # pragma: no cover - same denominator as ``rate``
                 return b.finish(ZERO)
@@ -362,6 +373,13 @@ def _num(x: Decimal) -> str:
     return fmt_plain(x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+def rate_readings(rule: RateRule) -> Mapping[str, str]:
+    """The readings of one rate rule: none to choose for one scored 分值 × 执行率."""
+    if isinstance(rule, FloorRateRule) and rule.proportional:
+        return {rule.reading: PROPORTIONAL_READING}
+    return PERCENT_STEP_READINGS
+
+
 def _family(rule_model: type[RateRule], label: str) -> RuleFamily[RateRule]:
     family: RuleFamily[RateRule] = RuleFamily(
         id=str(rule_model.model_fields["family"].default),
@@ -378,6 +396,7 @@ def _family(rule_model: type[RateRule], label: str) -> RuleFamily[RateRule]:
         curve=rate_curve,
         measured=measured,
         quiz_kind_by_score=True,
+        rule_readings=rate_readings,
     )
     return family
 

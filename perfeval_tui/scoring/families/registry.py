@@ -6,7 +6,7 @@ when the set of families changes, so a rule set file validates against every reg
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..explanation import Explanation
@@ -60,6 +60,12 @@ def family_label(family_id: str) -> str:
 
 def family_of(rule: RuleBase) -> RuleFamily[Any]:
     return get(rule.family)
+
+
+def readings_of(rule: RuleBase) -> Mapping[str, str]:
+    """The readings that apply to ``rule``: reading id → Chinese label (``名称：说明``)."""
+    family = get(rule.family)
+    return family.rule_readings(rule) if family.rule_readings is not None else family.readings
 
 
 def all_families() -> tuple[RuleFamily[Any], ...]:

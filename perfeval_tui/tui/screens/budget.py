@@ -1,4 +1,4 @@
-"""Step 2 预算执行 (附表1): each fund's typed amounts with the derived figures beside them, the 合计
+"""Step 2 预算执行 (附表1; on a national project its 项目资金 block): each fund's typed amounts with the derived figures beside them, the 合计
 row the rates are scored on, and the three rate scores."""
 
 from __future__ import annotations
@@ -14,14 +14,16 @@ from textual.widgets import Static
 from ...project.session import EditOutcome
 from ...project.structure import add_row, remove_row
 from ...scoring.budget import FundFigures
+from ...scoring.budget_block import standard_block
 from ...scoring.engine import IndicatorScore, ProjectScore
-from ...scoring.model import FundRow
+from ...scoring.model import FundRow, Project
 from ...scoring.numbers import fmt2, fmt_percent
 from .. import keymap
 from ..widgets.field import MONEY_CHARS, FieldInput, FieldRow, Ref
 from ..widgets.form_scroll import FormScroll
 from ..widgets.live import LiveStatic, pad, warnings_text
 from .base import StepScreen
+from .budget_national import NationalBudget, block_warnings, execution_item
 
 # field -> (title, the derived figure shown beside it)
 MONEY_FIELDS = (
@@ -99,6 +101,10 @@ def totals_text(result: ProjectScore, fund_count: int) -> Text:
     return text
 
 
+def add_standard_block(project: Project) -> None:
+    project.budget_block = standard_block()
+
+
 class FundBlock(Vertical):
     DEFAULT_CSS = """
     FundBlock { height: auto; margin-bottom: 1; }
@@ -146,7 +152,18 @@ class BudgetScreen(StepScreen):
     BudgetScreen #budget-head { margin-bottom: 1; }
     """
 
+    @property
+    def national(self) -> bool:
+        """The project files the national 项目支出绩效自评表: its 项目资金 block, not 附表1."""
+        return self.ws.project.ruleset.startswith("national")
+
     def compose_body(self) -> ComposeResult:
+        if self.national:
+            if not self.ws.project.budget_block and not self.ws.read_only:
+                self.ws.restructure(add_standard_block)
+            with FormScroll(id="budget-form"):
+                yield NationalBudget(self.ws.project)
+            return
         with FormScroll(id="budget-form"):
             yield Static(
                 "附表1 预算安排及执行情况表（单位：万元）   Ctrl+N 新增资金行  F8 删除",
@@ -161,6 +178,10 @@ class BudgetScreen(StepScreen):
     def show_result(self, outcome: EditOutcome | None) -> None:
         super().show_result(outcome)
         result = self.ws.session.result
+        if self.national:
+            for view in self.query(NationalBudget):
+                view.show(result, block_warnings(self.ws.session.warnings))
+            return
         self.query_one("#budget-totals", LiveStatic).set(
             totals_text(result, len(self.ws.project.funds))
         )
@@ -176,6 +197,8 @@ class BudgetScreen(StepScreen):
     def _measure_item(self, widget: Widget | None) -> IndicatorScore | None:
         if not isinstance(widget, FieldInput):
             return None
+        if widget.ref.table == "budget_block":
+            return execution_item(self.ws.session.result) if widget.field != "initial" else None
         measure = FIELD_MEASURE.get(widget.field)
         return rate_scores(self.ws.session.result).get(measure) if measure else None
 
@@ -185,6 +208,8 @@ class BudgetScreen(StepScreen):
         item = self._measure_item(widget)
         if item is None:
             return None, "此字段不直接参与评分。"
+        if widget.ref.table == "budget_block":
+            return item, "按项目资金的年度资金总额计算："
         return item, "按附表1 合计行计算："
 
     def rule_for_focus(self) -> str | None:
@@ -194,6 +219,9 @@ class BudgetScreen(StepScreen):
     # ----- rows ---------------------------------------------------------------------------
 
     async def action_add_row(self) -> None:
+        if self.national:
+            self.notify("项目资金按自评表的固定行填写（年度资金总额及其中各项）。", timeout=3)
+            return
         number = len(self.ws.project.funds) + 1
         row = FundRow(name=f"资金{number}")
         outcome = self.ws.restructure(lambda p: add_row(p, "funds", row))
@@ -205,6 +233,9 @@ class BudgetScreen(StepScreen):
             self.notify(outcome.error or "", severity="warning")
 
     def action_remove_row(self) -> None:
+        if self.national:
+            self.notify("项目资金按自评表的固定行填写；没有的项目留空即可。", timeout=3)
+            return
         focused = self.focused
         if not isinstance(focused, FieldInput) or focused.ref.table != "funds":
             self.notify("先把光标移到要删除的资金行。", timeout=3)

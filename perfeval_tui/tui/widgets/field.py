@@ -23,7 +23,7 @@ from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
 from ..keymap import STEP_JUMP_KEYS
 
-Table = Literal["basics", "funds", "districts", "indicators", "inputs"]
+Table = Literal["basics", "funds", "districts", "indicators", "inputs", "budget_block"]
 
 # Characters a money field accepts as typed (digits, full-width digits, separators, 万元);
 # anything else is refused at the key, the rest is judged by the number parser.
@@ -47,6 +47,11 @@ class Ref:
         if self.table in ("inputs", "indicators"):
             indicator = (find or project.indicator)(self.row_id or "")
             return indicator.inputs if self.table == "inputs" else indicator
+        if self.table == "budget_block":  # the national block's rows have no id: by position
+            index = int(self.row_id or "0")
+            if index >= len(project.budget_block):
+                raise KeyError(self.row_id)
+            return project.budget_block[index]
         rows: list[Any] = getattr(project, self.table)
         for row in rows:
             if row.id == self.row_id:

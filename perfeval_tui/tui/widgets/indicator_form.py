@@ -7,6 +7,8 @@ The form is rebuilt when another indicator is selected; while typing, only the s
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from decimal import Decimal
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,9 +18,11 @@ from textual.widgets import Label, Static
 from ...scoring.checks import DataWarning
 from ...scoring.engine import ProjectScore
 from ...scoring.families import InputField, family_of
+from ...scoring.families.base import RuleBase
+from ...scoring.families.graded import JUDGED, GradedRule, judged_error
 from ...scoring.model import Indicator
 from ...scoring.numbers import fmt2, fmt_plain
-from ...scoring.reading_names import reading_name
+from ...scoring.reading_names import rule_reading_name
 from ...scoring.ruleset import RuleSet, reading_options
 from .field import FieldInput, FieldRow, Ref
 from .form_scroll import FormScroll
@@ -29,6 +33,7 @@ from .indicator_inputs import (
     PathInput,
     SpecInput,
     TickBox,
+    ValueInput,
     tick_label,
 )
 from .live import LiveStatic, warnings_text
@@ -107,15 +112,18 @@ class IndicatorForm(FormScroll):
         yield LiveStatic(classes="form-warnings", id="form-warnings", hide_empty=True)
         yield FieldRow("名称", NameInput(ref, id="ind-name"), label_width=LABEL_WIDTH)
         yield FieldRow("权重", number(ref, "weight"), unit="分", label_width=LABEL_WIDTH)
-        yield FieldRow("目标值", number(ref, "target"), unit=ind.unit, label_width=LABEL_WIDTH)
+        target = ValueInput(ref, "target", id="ind-target", classes="-number")
+        yield FieldRow("目标值", target, unit=ind.unit, label_width=LABEL_WIDTH)
         if family.reads_budget:
             item = self.result.by_id(ind.id)
             yield Static(
-                f"完成值由附表1 计算：{item.actual_display or '—'}（在第 2 步修改金额）",
+                f"完成值由{'项目资金' if national(self.result) else '附表1 '}计算："
+                f"{item.actual_display or '—'}（在第 2 步修改金额）",
                 classes="form-note",
             )
         else:
-            yield FieldRow("完成值", number(ref, "actual"), unit=ind.unit, label_width=LABEL_WIDTH)
+            actual = ValueInput(ref, "actual", id="ind-actual", classes="-number")
+            yield FieldRow("完成值", actual, unit=ind.unit, label_width=LABEL_WIDTH)
         yield FieldRow("单位", FieldInput(ref, "unit", id="ind-unit"), label_width=LABEL_WIDTH)
         for spec in specs:
             if spec.key == "direction":
@@ -124,9 +132,9 @@ class IndicatorForm(FormScroll):
                     spec.label,
                     ChoiceSelect(ref, "direction", options, ind.direction, id="ind-direction"),
                 )
-        yield from self._rule_inputs(ind, specs)
-        readings = [("规则集默认：" + reading_name(rule.family, rule.reading), "")]
-        readings += [(reading_name(rule.family, code), code) for code in reading_options(rule)]
+        yield from self._rule_inputs(ind, rule, specs)
+        readings = [("规则集默认：" + rule_reading_name(rule, rule.reading), "")]
+        readings += [(rule_reading_name(rule, code), code) for code in reading_options(rule)]
         if len(readings) > 2:
             yield choice_row(
                 "口径", ChoiceSelect(ref, "reading", readings, ind.reading or "", id="ind-reading")
@@ -153,18 +161,16 @@ class IndicatorForm(FormScroll):
             ("explanation_text", "指标解释"),
             ("criteria_text", "评分标准"),
             ("remark", "备注"),
-            *(
-                (("deviation", "偏差原因"),)
-                if self.result.ruleset.id.startswith("national")
-                else ()
-            ),
+            *((("deviation", "偏差原因"),) if national(self.result) else ()),
         ):
             yield FieldRow(
                 title, FieldInput(ref, field, id=f"ind-{field}"), label_width=LABEL_WIDTH
             )
         yield Static(id="menu-room")
 
-    def _rule_inputs(self, ind: Indicator, specs: tuple[InputField, ...]) -> ComposeResult:
+    def _rule_inputs(
+        self, ind: Indicator, rule: RuleBase, specs: tuple[InputField, ...]
+    ) -> ComposeResult:
         """The rule's own inputs from its family's input spec (目标值/完成值/方向 are above)."""
         ref = Ref("inputs", ind.id)
         ticks = counts = 0
@@ -189,7 +195,8 @@ class IndicatorForm(FormScroll):
                 counts += 1
                 yield FieldRow(row_title(spec), field, unit=spec.unit, label_width=LABEL_WIDTH)
             elif spec.kind == "number":
-                field = SpecInput(ref, spec, id=f"input-{spec.key}")
+                check = band_check(rule, ind) if spec.key == JUDGED else None
+                field = SpecInput(ref, spec, check=check, id=f"input-{spec.key}")
                 yield FieldRow(row_title(spec), field, unit=spec.unit, label_width=LABEL_WIDTH)
 
     def show_scores(self, result: ProjectScore, warnings: list[DataWarning] | None = None) -> None:
@@ -200,6 +207,7 @@ class IndicatorForm(FormScroll):
         for widget in self.query("#form-warnings"):
             if isinstance(widget, LiveStatic):
                 widget.set(warnings_text(mine))
+        self._sync_typed_parts()
         for widget in self.query("#form-path"):
             if isinstance(widget, LiveStatic):
                 widget.set(path_text(result, self.indicator))
@@ -207,6 +215,36 @@ class IndicatorForm(FormScroll):
             if isinstance(widget, LiveStatic):
                 with contextlib.suppress(KeyError):  # removed a moment ago
                     widget.set(score_text(result, self.indicator.id))
+
+    def _sync_typed_parts(self) -> None:
+        """A target typed as written sets its text and may set the unit and the direction
+        (≤30万元): show them in their own fields."""
+        indicator = self.indicator
+        if indicator is None:
+            return
+        for field in ("unit", "target_label", "actual_label"):
+            for widget in self.query(f"#ind-{field}"):
+                if isinstance(widget, FieldInput) and not widget.has_focus:
+                    widget.set_quietly(getattr(indicator, field))
+        for widget in self.query("#ind-direction"):
+            if isinstance(widget, ChoiceSelect) and widget.value != indicator.direction:
+                widget.value = indicator.direction
+
+
+def national(result: ProjectScore) -> bool:
+    """The project files the national 项目支出绩效自评表."""
+    return result.ruleset.id.startswith("national")
+
+
+def band_check(rule: RuleBase, indicator: Indicator) -> Callable[[Decimal], str | None] | None:
+    """For a 定性 rule with bands: the 评定得分 outside its band's range gets the range."""
+    if not isinstance(rule, GradedRule):
+        return None
+
+    def check(judged: Decimal) -> str | None:
+        return judged_error(rule, indicator.inputs.level, indicator.weight, judged)
+
+    return check
 
 
 def row_title(spec: InputField) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
@@ -19,7 +20,7 @@ from ...project.session import EditOutcome
 from ...scoring.families import InputField, parse_input, updated_value
 from ...scoring.model import Indicator, RuleInputs
 from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
-from .field import FieldInput, Ref
+from .field import FieldInput, Ref, display_value
 from .tick import MarkedCheckbox
 
 MENU_OPEN = "-menu-open"  # on the form while a choice's menu is open: room below the last field
@@ -69,11 +70,27 @@ class PathInput(FieldInput):
         return "levels", [*parts, obj.levels[-1]]
 
 
+class ValueInput(FieldInput):
+    """目标值 or 完成值: shown as typed (``≥95%``, ``按时完成``) when it was; the edit session reads
+    an operator, a unit and a text as plain mode and the importer do."""
+
+    def model_text(self, obj: BaseModel) -> str:
+        label = getattr(obj, f"{self.field}_label", "") if isinstance(obj, Indicator) else ""
+        return label or display_value(getattr(obj, self.field))
+
+
 class SpecInput(FieldInput):
     """A count or a number a rule keeps in the indicator's ``inputs`` (its family's input spec):
     incident counts, a judged score …; empty means 0 for a count and nothing for a number."""
 
-    def __init__(self, ref: Ref, spec: InputField, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        ref: Ref,
+        spec: InputField,
+        *,
+        check: Callable[[Decimal], str | None] | None = None,
+        id: str | None = None,
+    ) -> None:
         count = spec.kind == "count"
         super().__init__(
             ref,
@@ -84,6 +101,7 @@ class SpecInput(FieldInput):
             classes="-number",
         )
         self.spec = spec
+        self.check = check  # a range the rule sets (a 定性 band's 评定得分): the message, or None
 
     def model_text(self, obj: BaseModel) -> str:
         if not isinstance(obj, RuleInputs):
@@ -100,6 +118,10 @@ class SpecInput(FieldInput):
             value = parse_input(self.spec, text)
         except NumberInputError as exc:
             return refused(str(exc))
+        if self.check is not None and isinstance(value, Decimal):
+            problem = self.check(value)
+            if problem is not None:
+                return refused(problem)
         return self.spec.attribute, updated_value(obj, self.spec, value)
 
 

@@ -10,7 +10,7 @@ from ...scoring.engine import ProjectScore
 from ...scoring.families import family_of
 from ...scoring.model import Project
 from ...scoring.numbers import fmt2
-from ...scoring.reading_names import family_name, reading_description, reading_name
+from ...scoring.reading_names import family_name, rule_reading_description, rule_reading_name
 from ...scoring.ruleset import RuleSet, reading_options
 
 
@@ -41,14 +41,14 @@ def rule_text(
         if code == chosen:
             marks.append("本项目采用")
         mark = f"【{'，'.join(marks)}】" if marks else ""
-        name = reading_name(rule.family, code)
-        text.append(f"  {name}{mark}：{reading_description(rule.family, code)}\n")
+        name = rule_reading_name(rule, code)
+        text.append(f"  {name}{mark}：{rule_reading_description(rule, code)}\n")
     example = example_for(ruleset, rule.id)
     text.append("\n算例：", style="bold")
     text.append(example.description + "\n")
     for code, scored in example_under_every_reading(ruleset, rule.id):
         text.append(
-            f"口径「{reading_name(rule.family, code)}」得分 {fmt2(scored.score)} / "
+            f"口径「{rule_reading_name(rule, code)}」得分 {fmt2(scored.score)} / "
             f"{fmt2(scored.weight)}\n",
             style="bold",
         )

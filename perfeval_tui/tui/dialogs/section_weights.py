@@ -1,0 +1,109 @@
+"""The project's own section weights (一级/二级 as written on its form): one field per section.
+
+Returns the (path, weight) pairs to keep, or None when left with Esc. Each weight goes through the
+one number parser; the caller (``tui/commands.py``) hands the result to the edit session
+(``project.groups``), the same call plain mode makes.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
+
+Weights = list[tuple[list[str], Decimal]]
+SCORE_CHARS = r"[0-9０-９.．。 ]*"
+
+
+class SectionWeightsDialog(ModalScreen[Weights | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "取消", key_display="Esc"),
+        Binding("ctrl+s", "done", "确定", key_display="Ctrl+S", priority=True),
+    ]
+    DEFAULT_CSS = """
+    SectionWeightsDialog { align: center middle; }
+    SectionWeightsDialog > Vertical {
+        width: 70; max-width: 100%; height: auto; max-height: 22;
+        border: solid $primary; background: $surface; padding: 0 1;
+    }
+    SectionWeightsDialog .title { text-style: bold; }
+    SectionWeightsDialog .note { color: $text-muted; }
+    SectionWeightsDialog VerticalScroll { height: auto; max-height: 14; }
+    SectionWeightsDialog .weight-row { height: 1; }
+    SectionWeightsDialog .weight-row Label { width: 30; }
+    SectionWeightsDialog .weight-row Input { width: 10; }
+    SectionWeightsDialog .weight-error { color: $error; display: none; }
+    SectionWeightsDialog .weight-error.-shown { display: block; }
+    SectionWeightsDialog .buttons { height: 1; margin-top: 1; align: center middle; }
+    SectionWeightsDialog Button { margin: 0 2; }
+    """
+
+    def __init__(self, weights: Weights, own: bool) -> None:
+        super().__init__()
+        self.weights = weights
+        self.own = own
+
+    def compose(self) -> ComposeResult:
+        source = "本项目表上所写" if self.own else "规则集默认，改后即为本项目所用"
+        with Vertical():
+            yield Static(f"分项权重（{source}）", classes="title")
+            yield Static("结构检查以此为准。回车到下一项，Ctrl+S 确定，Esc 取消。", classes="note")
+            with VerticalScroll():
+                for n, (path, weight) in enumerate(self.weights):
+                    with Horizontal(classes="weight-row"):
+                        yield Label(" / ".join(path))
+                        yield Input(
+                            fmt_plain(weight),
+                            restrict=SCORE_CHARS,
+                            compact=True,
+                            id=f"weight-{n}",
+                        )
+                        yield Label("分")
+                    yield Static(id=f"weight-error-{n}", classes="weight-error")
+            with Horizontal(classes="buttons"):
+                yield Button("确定(Ctrl+S)", id="ok", compact=True, variant="primary")
+                yield Button("取消(Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        if self.weights:
+            self.query_one("#weight-0", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.action_done()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_done(self) -> None:
+        answers: Weights = []
+        refused = False
+        for n, (path, _) in enumerate(self.weights):
+            entry = self.query_one(f"#weight-{n}", Input)
+            error = self.query_one(f"#weight-error-{n}", Static)
+            name = "/".join(path)
+            try:
+                value = parse_number(entry.value, field=f"{name}权重", kind="score")
+            except NumberInputError as exc:
+                error.update(str(exc))
+                error.add_class("-shown")
+                if not refused:
+                    entry.focus()
+                refused = True
+                continue
+            error.remove_class("-shown")
+            answers.append((path, value))
+        if not refused:
+            self.dismiss(answers)

@@ -1,0 +1,232 @@
+"""Pilot at 80x24: a national project entered in the wizard as the form is written: targets with
+their operator, a 定性 score inside its band, the budget block and the project's own weights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.keys import _character_to_key
+from tui_helpers import D, make_app, open_indicator, saved, score_bar, screen_lines
+
+from perfeval_tui.project.factory import new_project
+from perfeval_tui.project.storage import save_project
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.model import Indicator, RuleInputs
+from perfeval_tui.scoring.numbers import fmt2
+from perfeval_tui.tui.widgets.field import FieldInput
+
+SIZE = (80, 24)
+
+
+async def retype(pilot, field_id: str, text: str) -> FieldInput:
+    """Focus a field, clear it and type ``text`` as a terminal sends it: each key with its
+    character (Pilot's own ``press`` drops ≥ and ％, whose key names do not map back)."""
+    field = pilot.app.screen.query_one(f"#{field_id}", FieldInput)
+    field.focus()
+    await pilot.pause()
+    await pilot.press("end", "ctrl+u")
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        pilot.app.post_message(events.Key(key, char))
+        await pilot.pause()
+    await pilot.pause()
+    return field
+
+
+def national_file(tmp_path: Path) -> Path:
+    project = new_project("农村公路养护", 2024, "某县交通运输局", "national-2020")
+    project.indicators += [
+        Indicator(
+            id="repair",
+            levels=["产出指标", "数量指标", "养护里程"],
+            weight=D(20),
+            rule="output",
+            unit="%",
+        ),
+        Indicator(
+            id="cost",
+            levels=["产出指标", "成本指标", "单位成本"],
+            weight=D(10),
+            rule="output",
+        ),
+        Indicator(
+            id="effect",
+            levels=["效益指标", "社会效益指标", "通行条件"],
+            weight=D(10),
+            rule="graded",
+            inputs=RuleInputs(level="部分达成"),
+        ),
+    ]
+    path = tmp_path / "national.json"
+    save_project(project, path)
+    return path
+
+
+async def test_a_target_typed_with_its_operator_is_kept_as_typed_and_scored(
+    tmp_path: Path,
+) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "repair")
+        field = await retype(pilot, "ind-target", "≥95%")
+        assert not field.has_class("-invalid"), field.error_label and field.error_label.message
+        ind = app.workspace.project.indicator("repair")
+        assert (ind.target, ind.target_label, ind.operator) == (D(95), "≥95%", "≥")
+        await retype(pilot, "ind-actual", "90%")
+        # 分值 × 完成值 / 指标值 = 20 × 90 / 95 = 18.95, the engine's own figure on the bar
+        assert fmt2(score_project(app.workspace.project).total) in score_bar(app)
+        assert app.workspace.session.result.by_id("repair").score == D("18.95")
+
+        await open_indicator(pilot, "cost")
+        field = await retype(pilot, "ind-target", "≤30万元")
+        assert not field.has_class("-invalid")
+        ind = app.workspace.project.indicator("cost")
+        assert (ind.target, ind.unit, ind.direction) == (D(30), "万元", "反向")
+        await pilot.pause()
+        unit = app.screen.query_one("#ind-unit", FieldInput)
+        assert unit.value == "万元"  # the unit typed in the cell shows in its own field
+        assert app.screen.query_one("#ind-target_label", FieldInput).value == "≤30万元"
+
+        for typed, value in (("﹦100%", D(100)), ("100%以上", D(100)), ("按时完成", None)):
+            field = await retype(pilot, "ind-target", typed)
+            assert not field.has_class("-invalid"), typed
+            assert (ind.target, ind.target_label) == (value, typed)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(path).indicator("cost").target_label == "按时完成"
+
+    # Reopened, the field shows the target as typed, not a number.
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "repair")
+        assert app.screen.query_one("#ind-target", FieldInput).value == "≥95%"
+
+
+async def test_a_judged_score_outside_its_band_gets_the_range_under_the_field(
+    tmp_path: Path,
+) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, "effect")
+        field = await retype(pilot, "input-judged", "9")
+        assert field.has_class("-invalid")
+        message = field.error_label.message if field.error_label else ""
+        assert "部分达成" in message and "[6.00, 8.00)" in message and "9" in message
+        assert "judged" not in app.workspace.project.indicator("effect").inputs.values
+        field = await retype(pilot, "input-judged", "7")
+        assert not field.has_class("-invalid")
+        assert app.workspace.project.indicator("effect").inputs.values == {"judged": D(7)}
+        assert app.workspace.session.result.by_id("effect").score == D("7.00")
+
+
+async def test_the_budget_step_of_a_national_project_is_its_budget_block(tmp_path: Path) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = "\n".join(screen_lines(app))
+        assert "项目资金" in lines and "附表1" not in lines
+        for name in ("年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"):
+            assert name in lines
+        block = app.workspace.project.budget_block
+        assert [line.role for line in block] == ["总额", "其中", "其中", "其中"]
+
+        await retype(pilot, "b-0-budget", "132.9120")
+        field = await retype(pilot, "b-0-spend", "119.6208")
+        assert not field.has_class("-invalid")
+        assert (block[0].budget, block[0].spend) == (D("132.9120"), D("119.6208"))
+        # 10 × 119.6208 / 132.9120 = 9.00 (执行率 90.00%): the engine's figure, on the bar too
+        item = app.workspace.session.result.by_id("budget_execution")
+        assert item.score == D("9.00")
+        assert fmt2(score_project(app.workspace.project).total) in score_bar(app)
+        lines = "\n".join(screen_lines(app))
+        assert "执行率 90.00%" in lines and "得分 9.00 / 10.00" in lines
+
+        field = await retype(pilot, "b-1-budget", "89.97401")
+        assert field.has_class("-invalid")
+        assert "四位小数" in (field.error_label.message if field.error_label else "")
+        assert block[1].budget == D("89.9740")  # the last valid value is kept
+        await retype(pilot, "b-1-budget", "132.9120")
+        await retype(pilot, "b-1-spend", "100")
+        lines = "\n".join(screen_lines(app))
+        assert "年度资金总额与其中各行之和不一致" in lines
+        assert "全年执行数 119.6208 ≠ 100" in lines
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    again = saved(path)
+    assert again.budget_block[0].budget == D("132.9120")
+    assert str(again.budget_block[0].budget) == "132.9120"  # kept as typed
+
+    # Reopened, the amounts show as typed, trailing zero included.
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#b-0-budget", FieldInput).value == "132.9120"
+
+
+async def type_keys(pilot, text: str) -> None:
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        pilot.app.post_message(events.Key(key, char))
+        await pilot.pause()
+
+
+def weight_warnings(app) -> list[str]:
+    return [w.message for w in app.workspace.session.warnings if w.field == "权重"]
+
+
+async def test_the_projects_own_section_weights_are_edited_from_the_palette(
+    tmp_path: Path,
+) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any(
+            "「产出指标」下各指标权重合计 30 分，应为 50 分" in m for m in weight_warnings(app)
+        )
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_keys(pilot, "分项权重")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = "\n".join(screen_lines(app))
+        assert "分项权重（规则集默认" in lines and "产出指标" in lines and "满意度指标" in lines
+        # 预算执行 10, 产出指标 50 → 30, 效益指标 30 → 3.5.5 (refused with the reason), then 10
+        await pilot.press("enter")  # 预算执行 kept
+        await pilot.press("ctrl+u", "3", "0", "enter", "ctrl+u")
+        await pilot.press("3", "full_stop", "5", "full_stop", "5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = str(app.screen.query_one("#weight-error-2").render())
+        assert "「效益指标权重」「3.5.5」不是有效数字" in message  # the dialog stays open
+        assert app.workspace.project.groups == []
+        await pilot.press("ctrl+u", "1", "0", "ctrl+s")
+        await pilot.pause()
+        groups = [(g.path, g.weight) for g in app.workspace.project.groups]
+        assert groups == [
+            (["预算执行"], D(10)),
+            (["产出指标"], D(30)),
+            (["效益指标"], D(10)),
+            (["满意度指标"], D(10)),
+        ]
+        assert not any("「产出指标」下" in m or "「效益指标」下" in m for m in weight_warnings(app))
+    assert [g.weight for g in saved(path).groups] == [D(10), D(30), D(10), D(10)]
+
+
+async def test_the_execution_rule_shows_no_reading_that_does_not_apply(tmp_path: Path) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_indicator(pilot, "budget_execution")
+        assert not form.query("#ind-reading")  # nothing to choose
+        await pilot.press("f4")
+        await pilot.pause()
+        lines = "\n".join(screen_lines(app))
+        assert "按比例计分" in lines
+        assert "连续计算" not in lines and "按整百分点" not in lines
