@@ -9,7 +9,6 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, S
 
 from .host import require_host
 from .keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS, Key
-from .screens.training import training_commands
 from .steps import STEPS
 
 # Actions offered in the palette, by the screen that runs them.
@@ -63,6 +62,8 @@ class ProjectCommands(Provider):
                 out.append(
                     (key.label + "：" + key.help, key.display, partial(screen.run_action, action))
                 )
+        from .screens.training import training_commands  # the rule sets: not at start-up
+
         out.extend(training_commands(app, screen))
         for action in ("add_row", "remove_row", "move_up", "move_down"):
             if hasattr(screen, f"action_{action}"):

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
@@ -19,9 +18,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
 from ..keymap import STEP_JUMP_KEYS
+
+if TYPE_CHECKING:  # the models are imported after the first paint
+    from pydantic import BaseModel
+
+    from ...scoring.model import Indicator, Project
 
 Table = Literal["basics", "funds", "districts", "indicators", "inputs"]
 

@@ -7,17 +7,19 @@ screen.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ...project.session import ScoreChange
-from ...project.workspace import Workspace
-from ...scoring.form_checks import unfilled_count
 from ...scoring.numbers import fmt2
 from ...term.textwidth import clip
+
+if TYPE_CHECKING:  # the models are imported after the first paint
+    from ...project.session import ScoreChange
+    from ...project.workspace import Workspace
 
 MINUS = "\u2212"
 
@@ -110,6 +112,8 @@ class ScoreBar(Horizontal):
         result = workspace.session.result
         text = Text()
         text.append(f"总分 {fmt2(result.total)}（{result.grade}）", style="bold")
+        from ...scoring.form_checks import unfilled_count
+
         unfilled = unfilled_count(result)
         if unfilled:
             text.append(f"  待填 {unfilled} 项", style="bold")
@@ -125,6 +129,11 @@ class ScoreBar(Horizontal):
         if self._set("score", text, text.plain):
             self.updated_at = time.perf_counter()
         self.show_state(workspace)
+
+    def show_pending(self, text: str) -> None:
+        """Before the project is validated: what is happening, instead of a score."""
+        self._set("score", text, text)
+        self._set("save-state", "检查中", "检查中")
 
     def show_state(self, workspace: Workspace) -> None:
         if workspace.read_only:
