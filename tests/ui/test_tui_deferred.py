@@ -21,7 +21,9 @@ from perfeval_tui.tui.widgets.field import FieldInput
 
 
 def deferred_app(path: Path) -> PerfevalApp:
-    app = PerfevalApp(None, pending=deferred.PendingLoad(path, read_project_data(path)), linux=False)
+    app = PerfevalApp(
+        None, pending=deferred.PendingLoad(path, read_project_data(path)), linux=False
+    )
     app.save_after_idle = 0.01  # a pending save would show at once
     return app
 
@@ -132,9 +134,7 @@ def test_launch_refuses_an_invalid_file_with_exit_2_and_the_same_message(tmp_pat
         "sys.stdout.buffer.write(out)\n"
         "sys.exit(os.waitstatus_to_exitcode(status))\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, timeout=120, cwd=ROOT
-    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120, cwd=ROOT)
     with pytest.raises(ProjectFileError) as refused:
         load_project(path)
     assert run.returncode == 2
