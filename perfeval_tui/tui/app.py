@@ -176,6 +176,7 @@ class PerfevalApp(App[int]):
         if isinstance(screen, AwaitsProject):
             screen.attach_project()  # what was typed meanwhile goes through the edit session
         self.pending = None
+        pending.data = {}  # validated: the models hold it now (``launch`` keeps ``pending``)
         self.open_workspace(workspace)
         self.call_after_refresh(self.settle_memory)
 

@@ -51,7 +51,8 @@ class StepScreen(Screen[None]):
         # restyle every widget of the step once more.
         width = self.app.size.width
         breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
-        self.add_class(*self._get_breakpoint_classes(width, breakpoints))
+        # Not styled yet: ``update=False`` (styling an unmounted screen costs a pass over the CSS).
+        self.add_class(*self._get_breakpoint_classes(width, breakpoints), update=False)
 
     DEFAULT_CSS = """
     StepScreen #step-main { height: 1fr; layout: vertical; }
