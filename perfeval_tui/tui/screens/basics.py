@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from ...scoring.basics_fields import BASICS_TITLES
-from ..widgets.field import FieldError, FieldInput, FieldRow, Ref
+from ..widgets.field import FieldError, FieldInput, Ref
 from ..widgets.form_scroll import FormScroll
 from .base import StepScreen
 
@@ -90,6 +91,11 @@ class BasicsScreen(StepScreen):
 
     DEFAULT_CSS = """
     BasicsScreen #basics-form { padding: 0 1; }
+    BasicsScreen #basics-fields { height: auto; }
+    BasicsScreen #basics-labels { width: 14; }
+    BasicsScreen #basics-inputs { width: 1fr; height: auto; }
+    BasicsScreen #basics-inputs FieldInput { width: 1fr; }
+    BasicsScreen #basics-messages { height: auto; }
     BasicsScreen .section { margin-top: 1; text-style: bold; color: $accent; }
     BasicsScreen .text-label { margin-top: 1; }
     """
@@ -97,16 +103,26 @@ class BasicsScreen(StepScreen):
     def compose_body(self) -> ComposeResult:
         # Before validation the fields show the file's JSON as it is (see ..deferred).
         pending = self.wizard.pending if self.wizard.workspace is None else None
+        # One column of names beside one column of one-line fields (a row per field would be
+        # three more widgets each to build and style); a field's message goes under the block,
+        # and names the field.
+        messages = Vertical(id="basics-messages")
         with FormScroll(id="basics-form"):
             yield Static("项目基本信息（专项名称、年度、填报单位必填）", classes="section")
-            for field, hint in SHORT_FIELDS:
-                text = pending.basics_text(field) if pending is not None else ""
-                if pending is not None:
-                    pending.typed[field] = text
-                value = FieldInput(
-                    Ref("basics"), field, text, placeholder=hint, id=f"basics-{field}"
-                )
-                yield FieldRow(title(field), value)
+            with Horizontal(id="basics-fields"):
+                yield Static("\n".join(title(f) for f, _ in SHORT_FIELDS), id="basics-labels")
+                with Vertical(id="basics-inputs"):
+                    for field, hint in SHORT_FIELDS:
+                        text = pending.basics_text(field) if pending is not None else ""
+                        if pending is not None:
+                            pending.typed[field] = text
+                        value = FieldInput(
+                            Ref("basics"), field, text, placeholder=hint, id=f"basics-{field}"
+                        )
+                        value.error_label = FieldError()
+                        value.error_label.home = messages
+                        yield value
+            yield messages
 
     def on_mount(self) -> None:
         super().on_mount()
