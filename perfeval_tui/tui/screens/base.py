@@ -67,9 +67,14 @@ class StepScreen(Screen[None]):
     }
     """
 
+    _host: WizardHost | None = None
+
     @property
     def wizard(self) -> WizardHost:
-        return require_host(self.app)
+        # Asked on every keystroke: a runtime Protocol check walks every member, so once.
+        if self._host is None:
+            self._host = require_host(self.app)
+        return self._host
 
     @property
     def ws(self) -> Workspace:

@@ -83,12 +83,14 @@ class IndicatorForm(FormScroll):
         self.ruleset = ruleset
         self.indicator: Indicator | None = None
         self.result: ProjectScore | None = None
+        self._lines: dict[str, list[LiveStatic]] = {}  # found by _live_lines; emptied by compose
 
     def show_indicator(self, indicator: Indicator | None, result: ProjectScore) -> None:
         self.indicator = indicator
         self.result = result
 
     def compose(self) -> ComposeResult:
+        self._lines = {}
         ind = self.indicator
         if ind is None or self.result is None:
             yield Static("在左侧指标树中选择一个指标（↑↓ 移动，回车编辑完成值）。Ctrl+N 新增指标。")
@@ -189,16 +191,22 @@ class IndicatorForm(FormScroll):
         if self.indicator is None or not self.is_mounted:
             return
         mine = [f"{w.where}：{w.message}" for w in warnings or [] if w.row_id == self.indicator.id]
-        for widget in self.query("#form-warnings"):
-            if isinstance(widget, LiveStatic):
-                widget.set(warnings_text(mine))
-        for widget in self.query("#form-path"):
-            if isinstance(widget, LiveStatic):
-                widget.set(path_text(result, self.indicator))
-        for widget in self.query("#form-score"):
-            if isinstance(widget, LiveStatic):
-                with contextlib.suppress(KeyError):  # removed a moment ago
-                    widget.set(score_text(result, self.indicator.id))
+        for widget in self._live_lines("#form-warnings"):
+            widget.set(warnings_text(mine))
+        for widget in self._live_lines("#form-path"):
+            widget.set(path_text(result, self.indicator))
+        for widget in self._live_lines("#form-score"):
+            with contextlib.suppress(KeyError):  # removed a moment ago
+                widget.set(score_text(result, self.indicator.id))
+
+    def _live_lines(self, selector: str) -> list[LiveStatic]:
+        """The form's live lines of ``selector``, looked up once per composed form (a query
+        walks every widget of the form, on every keystroke)."""
+        found = self._lines.get(selector)
+        if found is None or any(not w.is_attached for w in found):
+            found = [w for w in self.query(selector) if isinstance(w, LiveStatic)]
+            self._lines[selector] = found
+        return found
 
 
 def row_title(spec: InputField) -> str:
