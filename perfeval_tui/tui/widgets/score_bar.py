@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -102,10 +103,15 @@ class ScoreBar(Horizontal):
         yield Static(id="save-state")
 
     def _set(self, widget_id: str, text: str | Text, plain: str) -> bool:
-        if self._texts.get(widget_id) == plain:
+        old = self._texts.get(widget_id)
+        if old == plain:
             return False
         self._texts[widget_id] = plain
-        self.query_one(f"#{widget_id}", Static).update(text)
+        # One line each: #score takes the rest of the bar whatever its text, #save-state its
+        # text's width. Laying the screen out again only when a width changes saves a layout
+        # of the whole step on every keystroke.
+        layout = widget_id != "score" and cell_len(old or "") != cell_len(plain)
+        self.query_one(f"#{widget_id}", Static).update(text, layout=layout)
         return True
 
     def show(self, workspace: Workspace) -> None:
