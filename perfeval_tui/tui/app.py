@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App
 from textual.driver import Driver
+from textual.message import Message
 from textual.timer import Timer
 
 if TYPE_CHECKING:  # the models are imported after the first paint (see .deferred)
@@ -33,6 +34,15 @@ from .steps import STEPS
 from .widgets.score_bar import ScoreBar
 
 SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anyway
+
+
+class Validated(Message):
+    """The file shown before validation has been validated (or refused: a Chinese message)."""
+
+    def __init__(self, pending: PendingLoad, outcome: tuple[Project, ProjectScore] | str) -> None:
+        super().__init__()
+        self.pending = pending
+        self.outcome = outcome
 
 
 class PerfevalApp(App[int]):
@@ -158,7 +168,12 @@ class PerfevalApp(App[int]):
         from .deferred import validate
 
         outcome = validate(pending.path, pending.data)
-        self.call_from_thread(self._validated, pending, outcome)
+        # A message, not call_from_thread: that waits for the app, which may be exiting meanwhile
+        # (Ctrl+Q, a lost terminal), and the thread would then hold the process at exit.
+        self.post_message(Validated(pending, outcome))
+
+    def on_validated(self, message: Validated) -> None:
+        self._validated(message.pending, message.outcome)
 
     def _validated(self, pending: PendingLoad, outcome: tuple[Project, ProjectScore] | str) -> None:
         if isinstance(outcome, str):  # ``launch`` prints it once the screen is gone; exit 2

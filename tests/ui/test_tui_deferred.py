@@ -4,6 +4,7 @@ validation ends the wizard with its Chinese message and exit 2, untouched."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -190,3 +191,32 @@ def test_the_first_paint_needs_no_models_and_no_heavy_module(tmp_path) -> None:
     assert int(widgets) <= 28  # step bar, 8 fields and their names, score bar, footer keys
     assert validated == "validated True True"
     assert heavy == "heavy"  # TextArea, openpyxl, questionary, analysis, docx: none yet
+
+
+@pytest.mark.asyncio
+async def test_quitting_before_validation_leaves_the_file_unlocked_and_untouched(
+    tmp_path, held, monkeypatch
+) -> None:
+    path = copy_project(tmp_path)
+    before = path.read_bytes()
+    finished = threading.Event()
+    slow = deferred.validate
+
+    def validate(path, data):
+        try:
+            return slow(path, data)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(deferred, "validate", validate)
+    app = deferred_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "X", "ctrl+q")
+        await pilot.pause()
+    assert app.return_value == 0 and app.workspace is None
+    held.set()  # validation ends after the app: nothing is locked or saved then
+    assert finished.wait(60)
+    await asyncio.sleep(0)  # what the thread posted, if anything, would run now
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
