@@ -53,9 +53,12 @@ class Bare(App):
 """
 
 
-def startup(command: list[str], env: dict[str, str], needle: bytes) -> tuple[float, int, float]:
+def startup(
+    command: list[str], env: dict[str, str], needle: bytes, first: bytes | None = None
+) -> tuple[float, int, float, float]:
     """(seconds from process start until ``needle`` is on an 80x24 pty, peak RSS in KiB, CPU
-    seconds of the whole process, start to exit).
+    seconds of the whole process, start to exit, seconds until ``first`` (default: ``needle``)
+    is on it: the first paint).
 
     Waits up to a minute for the first paint, however busy the machine; then Ctrl+Q, and the
     peak RSS of the whole run comes from ``wait4``.
@@ -69,6 +72,7 @@ def startup(command: list[str], env: dict[str, str], needle: bytes) -> tuple[flo
     os.close(slave)
     seen = b""
     painted: float | None = None
+    first_paint: float | None = None
     usage = None
     try:
         deadline = time.monotonic() + 60
@@ -83,6 +87,8 @@ def startup(command: list[str], env: dict[str, str], needle: bytes) -> tuple[flo
             if not chunk:
                 break
             seen += chunk
+            if first_paint is None and (first or needle) in seen:
+                first_paint = time.perf_counter() - start
             if needle in seen:
                 painted = time.perf_counter() - start
                 break
@@ -104,7 +110,7 @@ def startup(command: list[str], env: dict[str, str], needle: bytes) -> tuple[flo
             _, _, usage = os.wait4(proc.pid, 0)
         proc.returncode = 0  # reaped above
         os.close(master)
-    return painted, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    return painted, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, first_paint or painted
 
 
 FLOOR = {
@@ -239,6 +245,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--sizes", default="1000,20000", help="indicators for the keystroke")
     parser.add_argument("--startup-only", action="store_true")
+    parser.add_argument("--keystroke-only", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         env = {
@@ -250,6 +257,9 @@ def main() -> None:
             "COLUMNS": "80",
             "LINES": "24",
         }
+        if args.keystroke_only:
+            keystrokes(Path(folder), args.sizes)
+            return
         bare_file = Path(folder) / "bare.py"
         bare_file.write_text(BARE + "\nBare().run()\n", encoding="utf-8")
         commands = {
@@ -263,13 +273,20 @@ def main() -> None:
         pydantics: list[float] = []
         cpu: dict[str, float] = {}
         cpu_ratios: list[float] = []
+        paints: dict[str, list[float]] = {"bare": [], "wizard": []}
+        paint_ratios: list[float] = []
+        # The wizard's first paint is step 1 drawn from the file (its step bar); the score
+        # follows once the file is validated and scored. The bare app shows both at once.
+        firsts = {"bare": None, "wizard": "基本情况".encode()}
         for _ in range(args.runs):
             for kind in ("bare", "wizard"):  # interleaved, so load on the machine hits both
-                seconds, kib, used = startup(commands[kind], env, b"99.60")
+                seconds, kib, used, paint = startup(commands[kind], env, b"99.60", firsts[kind])
+                paints[kind].append(paint)
                 times[kind].append(seconds)
                 rss[kind].append(kib)
                 cpu[kind] = used
             ratios.append(times["wizard"][-1] / times["bare"][-1])
+            paint_ratios.append(paints["wizard"][-1] / paints["bare"][-1])
             cpu_ratios.append(cpu["wizard"] / cpu["bare"])
             snippets = domain_floor(env)
             floors.append(snippets["domain"] / cpu["bare"])
@@ -282,6 +299,12 @@ def main() -> None:
             f"(min {min(ratios):.2f}x, max {max(ratios):.2f}x) (goal <= 1.3x)"
         )
         print(f"  bare median {t_bare * 1000:.0f} ms, wizard median {t_wiz * 1000:.0f} ms")
+        print(
+            f"first paint (wizard: step 1 drawn from the file, before validation), ratio to the "
+            f"bare app's: median {statistics.median(paint_ratios):.2f}x "
+            f"(min {min(paint_ratios):.2f}x, max {max(paint_ratios):.2f}x); "
+            f"wizard median {statistics.median(paints['wizard']) * 1000:.0f} ms"
+        )
         print(
             f"  in CPU time of the whole run (start to exit), which load on the machine moves "
             f"less: median {statistics.median(cpu_ratios):.2f}x"
@@ -325,29 +348,32 @@ def main() -> None:
             "(the bare app's cursor blinks)"
         )
 
-        from benchmarks.generate import large_project
-        from perfeval_tui.project.storage import save_project
+        keystrokes(Path(folder), args.sizes)
 
-        print("keystroke -> score bar updated (Pilot, 80x24), bare Input -> Label in the same run:")
-        figures = {}
-        for size in [int(n) for n in args.sizes.split(",")]:
-            big = Path(folder) / f"big{size}.json"
-            save_project(large_project(size), big)
-            base = asyncio.run(bare_latencies())
-            samples = asyncio.run(latencies(big))
-            base += asyncio.run(bare_latencies())
-            figures[size] = statistics.median(samples)
-            print(
-                f"  {size:>6,} indicators: median {figures[size]:.2f} ms over {len(samples)} keys "
-                f"(p90 {statistics.quantiles(samples, n=10)[-1]:.2f} ms), "
-                f"bare {statistics.median(base):.2f} ms, "
-                f"ratio {figures[size] / statistics.median(base):.1f}x (goal median <= 10 ms)"
-            )
-        if len(figures) > 1:
-            small, large = min(figures), max(figures)
-            print(
-                f"  {large:,} against {small:,}: {figures[large] / figures[small]:.2f}x (goal <= 2x)"
-            )
+
+def keystrokes(folder: Path, sizes: str) -> None:
+    """Keystroke -> score bar at each size, the bare Input timed before and after each."""
+    from benchmarks.generate import large_project
+    from perfeval_tui.project.storage import save_project
+
+    print("keystroke -> score bar updated (Pilot, 80x24), bare Input -> Label in the same run:")
+    figures = {}
+    for size in [int(n) for n in sizes.split(",")]:
+        big = folder / f"big{size}.json"
+        save_project(large_project(size), big)
+        base = asyncio.run(bare_latencies())
+        samples = asyncio.run(latencies(big))
+        base += asyncio.run(bare_latencies())
+        figures[size] = statistics.median(samples)
+        print(
+            f"  {size:>6,} indicators: median {figures[size]:.2f} ms over {len(samples)} keys "
+            f"(p90 {statistics.quantiles(samples, n=10)[-1]:.2f} ms), "
+            f"bare {statistics.median(base):.2f} ms, "
+            f"ratio {figures[size] / statistics.median(base):.1f}x (goal median <= 10 ms)"
+        )
+    if len(figures) > 1:
+        small, large = min(figures), max(figures)
+        print(f"  {large:,} against {small:,}: {figures[large] / figures[small]:.2f}x (goal <= 2x)")
 
 
 if __name__ == "__main__":

@@ -137,16 +137,19 @@ def export_project(
     result = score_project(project)
     warnings = check_project(project)
     writers: list[Callable[[Path], None]] = []
+    from .workbook import appendix_tables
+
+    tables = appendix_tables(project, result)  # once, for the workbook and the report
     if xlsx:
         from .workbook import write_xlsx
 
-        writers.append(lambda tmp: write_xlsx(project, tmp, result, warnings))
+        writers.append(lambda tmp: write_xlsx(project, tmp, result, warnings, tables))
     if md or docx:
         from .national_layout import is_national
         from .report import build_report
 
         national = is_national(project)
-        report = build_report(project, result, warnings)
+        report = build_report(project, result, warnings, tables)
     if md:
         if national:  # the national form's own report layout
             from .national_report import national_markdown

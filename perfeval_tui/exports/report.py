@@ -21,6 +21,7 @@ from .sheet_budget import budget_sheet
 from .sheet_districts import district_sheet
 from .sheet_indicators import LABEL as INDICATOR_LABEL
 from .sheet_indicators import SHARED_TEXT_KEYS, indicator_sheet
+from .table import Table
 
 
 class _Draft:
@@ -53,7 +54,13 @@ def reference(title: str, label: str) -> str:
     return f"详见《{title}》（{label}）。"
 
 
-def _basics_part(d: _Draft, project: Project, result: ProjectScore, summary: GoalSummary) -> None:
+def _basics_part(
+    d: _Draft,
+    project: Project,
+    result: ProjectScore,
+    summary: GoalSummary,
+    tables: tuple[Table, Table, Table],
+) -> None:
     b = project.basics
     d.heading(1, "一、专项（项目）基本情况")
     for heading, text in (
@@ -66,13 +73,13 @@ def _basics_part(d: _Draft, project: Project, result: ProjectScore, summary: Goa
         d.free_text(text, f"一{heading}")
     d.heading(2, "（五）专项（项目）资金预算安排及执行情况")
     if project.funds:
-        budget = budget_sheet(project, result)
+        budget = tables[0]
         d.para(say.budget_sentence(b, result.budget.total) + reference(budget.title, BUDGET_LABEL))
     else:
         d.lack("一（五）专项（项目）资金预算安排及执行情况", "附表1 尚无资金行")
     if project.districts:
         d.para(say.district_sentence(b, result.districts, result.budget.total))
-        d.blocks.append(Form(district_sheet(project, result), ""))
+        d.blocks.append(Form(tables[2], ""))
     d.heading(2, "（六）专项（项目）绩效目标")
     if b.goals_text.strip():
         d.free_text(b.goals_text, "一（六）专项（项目）绩效目标")
@@ -111,7 +118,9 @@ def _process_part(d: _Draft, project: Project, result: ProjectScore) -> None:
         d.para(readings)
 
 
-def _result_part(d: _Draft, project: Project, result: ProjectScore, summary: GoalSummary) -> None:
+def _result_part(
+    d: _Draft, project: Project, result: ProjectScore, summary: GoalSummary, indicators: Table
+) -> None:
     b = project.basics
     d.heading(1, "三、评价结果及主要绩效指标状况")
     if summary.items:
@@ -124,7 +133,6 @@ def _result_part(d: _Draft, project: Project, result: ProjectScore, summary: Goa
             "三、评价结果及主要绩效指标状况",
             "尚未填写绩效目标及其对应的附表2 指标，无法统计绩效目标完成情况",
         )
-    indicators = indicator_sheet(project, result)
     d.para(say.score_sentence(b, result) + reference(indicators.title, INDICATOR_LABEL))
     pairs = result.deductions_by_size()
     if not pairs:
@@ -146,8 +154,21 @@ def _result_part(d: _Draft, project: Project, result: ProjectScore, summary: Goa
     d.blocks.append(Grid(headers, rows, (True, False, True, True, True, False)))
 
 
-def build_report(project: Project, result: ProjectScore, warnings: list[DataWarning]) -> Report:
+def build_report(
+    project: Project,
+    result: ProjectScore,
+    warnings: list[DataWarning],
+    tables: tuple[Table, Table, Table] | None = None,
+) -> Report:
+    """The report; ``tables``: the appendix tables when the caller has built them already."""
     b = project.basics
+    if tables is None:  # each table is built once, for the text and the appendix alike
+        tables = (
+            budget_sheet(project, result),
+            indicator_sheet(project, result),
+            district_sheet(project, result),
+        )
+    budget, indicators = tables[0], tables[1]
     summary = goal_summary(project)
     d = _Draft()
     d.para(
@@ -155,9 +176,9 @@ def build_report(project: Project, result: ProjectScore, warnings: list[DataWarn
         f"科学合理、绩效导向”的原则，对{b.name}资金使用管理及取得的绩效情况进行全面综合评价，"
         "形成本自评报告。"
     )
-    _basics_part(d, project, result, summary)
+    _basics_part(d, project, result, summary, tables)
     _process_part(d, project, result)
-    _result_part(d, project, result, summary)
+    _result_part(d, project, result, summary, indicators)
     d.heading(1, "四、主要成效")
     d.free_text(b.achievements, "四、主要成效")
     d.heading(1, "五、主要问题")
@@ -165,8 +186,6 @@ def build_report(project: Project, result: ProjectScore, warnings: list[DataWarn
     d.heading(1, "六、相关建议")
     d.free_text(b.suggestions, "六、相关建议")
 
-    budget = budget_sheet(project, result)
-    indicators = indicator_sheet(project, result)
     appendix = (
         Form(budget, f"{BUDGET_LABEL}　{budget.title}"),
         Form(indicators, f"{INDICATOR_LABEL}　{indicators.title}", brief=SHARED_TEXT_KEYS),

@@ -45,14 +45,16 @@ def write_xlsx(
     path: Path,
     result: ProjectScore | None = None,
     warnings: list[DataWarning] | None = None,
+    tables: tuple[Table, Table, Table] | None = None,
 ) -> None:
-    """Write the workbook to ``path`` (the caller makes the write atomic)."""
+    """Write the workbook to ``path`` (the caller makes the write atomic); ``tables``: the
+    appendix tables when the caller has built them already (for the report too)."""
     from .xlsx_writer import build_workbook
 
     result = result or score_project(project)
     warnings = check_project(project) if warnings is None else warnings
     workbook = build_workbook(
-        appendix_tables(project, result),
+        tables or appendix_tables(project, result),
         payload_json(project),
         review=warning_items(warnings),
         title=workbook_title(project),

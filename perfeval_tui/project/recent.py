@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from .demo import state_dir
-from .storage import atomic_write_text
 
 MAX_RECENT = 10
 
@@ -34,6 +33,8 @@ def remember(path: Path) -> None:
     text = json.dumps([str(p) for p in items[:MAX_RECENT]], ensure_ascii=False, indent=1)
     try:
         recent_file().parent.mkdir(parents=True, exist_ok=True)
+        from .storage import atomic_write_text  # the models: not before the first paint
+
         atomic_write_text(recent_file(), text + "\n")
     except OSError:
         pass

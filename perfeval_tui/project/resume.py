@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .demo import state_dir
-from .storage import atomic_write_text
 
 MAX_PROJECTS = 50
 
@@ -50,6 +49,8 @@ def save_position(path: Path, position: Position) -> None:
     data.pop(key, None)
     data[key] = entry
     kept = dict(list(data.items())[-MAX_PROJECTS:])
+    from .storage import atomic_write_text  # the models: not before the first paint
+
     try:
         positions_file().parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(positions_file(), json.dumps(kept, ensure_ascii=False, indent=1) + "\n")

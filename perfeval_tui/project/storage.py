@@ -5,7 +5,6 @@ A file that fails to load is never written to.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -21,6 +20,8 @@ from ..scoring.model import Basics, DistrictRow, FundRow, Indicator, Project, St
 from ..scoring.numbers import NumberInputError
 from ..scoring.ruleset import UnknownRuleSetError, load_ruleset
 from ..scoring.text import first_problem
+from .rawfile import ProjectFileError as ProjectFileError
+from .rawfile import read_project_data
 
 _TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "funds": ("附表1", FundRow),
@@ -28,10 +29,6 @@ _TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "indicators": ("附表2", Indicator),
     "goals": ("绩效目标", StatedGoal),
 }
-
-
-class ProjectFileError(Exception):
-    """A project file that cannot be used; ``str()`` is a one-line Chinese message."""
 
 
 def _title(model: type[BaseModel], name: str) -> str:
@@ -133,66 +130,15 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 
 def load_project_scored(path: str | os.PathLike[str]) -> tuple[Project, ProjectScore]:
     """Read, validate and score ``path``: the project and its score, or :class:`ProjectFileError`."""
-    file = Path(path)
-    if file.is_dir():
-        raise ProjectFileError(f"「{file}」是文件夹，不是项目文件。请给出 .json 项目文件的路径")
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise ProjectFileError(
-            f"找不到文件「{file}」。请检查路径，或用 perfeval new 新建项目"
-        ) from None
-    except OSError as exc:
-        raise ProjectFileError(
-            f"无法读取「{file}」：{exc.strerror or exc}。请检查文件权限"
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ProjectFileError(
-            f"「{file}」不是 UTF-8 编码（可能是 GBK/GB18030）。请用编辑器以 UTF-8 编码另存后再打开"
-        ) from None
-    if not text.strip():
-        raise ProjectFileError(f"「{file}」是空文件。请给出有效的项目文件")
-    data = decode_json(text, file)
-    if not isinstance(data, dict):
-        raise ProjectFileError(f"「{file}」的内容应为一个 JSON 对象（{{ ... }}）")
+    return parse_file_data(Path(path), read_project_data(path))
+
+
+def parse_file_data(file: Path, data: dict[str, Any]) -> tuple[Project, ProjectScore]:
+    """Validate and score what :func:`read_project_data` read from ``file``; messages name it."""
     try:
         return parse_project_scored(data)
     except ProjectFileError as exc:
         raise ProjectFileError(f"「{file}」中 {exc}") from None
-
-
-def decode_json(text: str, file: Path) -> Any:
-    """JSON text to data; bare numbers are Decimal (never float), hostile inputs get a message."""
-    try:
-        return json.loads(text, parse_float=Decimal, parse_int=_bounded_int)
-    except json.JSONDecodeError as exc:
-        raise ProjectFileError(
-            f"「{file}」第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（文件可能不完整或被截断）。"
-            "请恢复备份（同名 .bak 文件）或修正该处"
-        ) from None
-    except _HugeNumber:
-        raise ProjectFileError(
-            f"「{file}」中有超过 {MAX_DIGITS} 位的数字，不是有效的金额或分值。请检查并修正该数字"
-        ) from None
-    except RecursionError:
-        raise ProjectFileError(
-            f"「{file}」的方括号或花括号嵌套过深，不是有效的项目文件。请恢复备份（同名 .bak 文件）"
-        ) from None
-
-
-MAX_DIGITS = 40
-
-
-class _HugeNumber(ValueError):
-    pass
-
-
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_DIGITS:
-        raise _HugeNumber(text[:20])
-    return int(text)
 
 
 def project_json(project: Project) -> str:

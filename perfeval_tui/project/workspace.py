@@ -21,7 +21,7 @@ from ..scoring.model import BudgetLine, DistrictRow, FundRow, Indicator, Project
 from ..scoring.rescore import rescore_indicator
 from .lock import LockOutcome, ProjectLock
 from .session import EditOutcome, EditSession, ScoreChange, score_changes
-from .storage import load_project_scored, save_project
+from .storage import load_project_scored, parse_file_data, save_project
 
 # Indicator fields that move the indicator within the tree or rename it: score and check whole.
 STRUCTURAL_FIELDS = frozenset({"id", "levels", "part_of"})
@@ -229,9 +229,17 @@ class Workspace:
         return problem
 
 
-def open_workspace(path: Path) -> Workspace:
-    """Load ``path`` (raises ProjectFileError with a Chinese message) and take its edit lock."""
-    project, result = load_project_scored(path)
+def open_workspace(path: Path, data: dict[str, Any] | None = None) -> Workspace:
+    """Load ``path`` (raises ProjectFileError with a Chinese message) and take its edit lock.
+
+    ``data``: the file's JSON as :func:`~perfeval_tui.project.rawfile.read_project_data` read it.
+    """
+    project, result = load_project_scored(path) if data is None else parse_file_data(path, data)
+    return workspace_for(path, project, result)
+
+
+def workspace_for(path: Path, project: Project, result: ProjectScore) -> Workspace:
+    """The workspace of a project validated and scored from ``path``: takes the edit lock."""
     lock = ProjectLock(path)
     outcome = lock.acquire()
     return Workspace(project, path, lock, outcome, result)

@@ -140,6 +140,8 @@ class ProjectScore:
     # The national budget block (年度资金总额 and its 其中 rows) as computed, when the project has one.
     block: BudgetTable | None = None
     cached_index: ScoreIndex | None = field(default=None, compare=False, repr=False)
+    # Positions of the indicators that still lack an input (form_checks.unfilled_count).
+    cached_unfilled: frozenset[int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def index(self) -> ScoreIndex:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .budget_block import block_table, part_lines, parts_sum, total_line, uses_parts
 from .checks import DataWarning
-from .engine import ProjectScore
+from .engine import IndicatorScore, ProjectScore
 from .model import Indicator, Project
 from .numbers import fmt2, fmt_plain
 from .ruleset import RuleSet
@@ -164,17 +164,26 @@ def has_form_data(project: Project) -> bool:
 
 
 def unfilled_count(result: ProjectScore) -> int:
-    """How many indicators still lack an input their rule reads (blank 完成值, no level …)."""
+    """How many indicators still lack an input their rule reads (blank 完成值, no level …).
+
+    Counted once per result; a one-indicator re-score carries the positions over, updating
+    the one it scored (the edited indicator is changed in place: its old state is gone).
+    """
+    if result.cached_unfilled is None:
+        found = frozenset(n for n, item in enumerate(result.indicators) if is_unfilled(item))
+        object.__setattr__(result, "cached_unfilled", found)
+    assert result.cached_unfilled is not None
+    return len(result.cached_unfilled)
+
+
+def is_unfilled(item: IndicatorScore) -> bool:
+    """Whether this scored indicator lacks an input its rule reads (a manual score fills all)."""
     from .families import registry
 
-    count = 0
-    for item in result.indicators:
-        if item.indicator.override is not None:
-            continue
-        rule = item.explanation.rule
-        if registry.get(rule.family).missing(rule, item.indicator):
-            count += 1
-    return count
+    if item.indicator.override is not None:
+        return False
+    rule = item.explanation.rule
+    return bool(registry.get(rule.family).missing(rule, item.indicator))
 
 
 def stated_only(indicator: Indicator) -> bool:

@@ -70,22 +70,43 @@ class LiveChecks:
         # disagreements (re-derived on every edit, only for projects that hold form data).
         self._position = {id(ind): n for n, ind in enumerate(project.indicators)}
         self._complete = [indicator_completeness(ind, self.ruleset) for ind in project.indicators]
+        # How many indicators hold a 自评得分: whether there is a filled form, without a scan
+        # (an edit to a 自评得分 rebuilds the checks, so the count follows).
+        self._stated_scores = sum(1 for ind in project.indicators if ind.stated_score is not None)
         self._form = form_disagreements(project, self.ruleset)
         self._list: list[DataWarning] | None = None
+
+    def _form_checks(self) -> list[DataWarning]:
+        """A filled form's disagreements (:func:`form_disagreements`), none without form data."""
+        project = self.project
+        if not (
+            self._stated_scores
+            or project.budget_block
+            or project.stated_total is not None
+            or project.stated_weight_total is not None
+        ):
+            return []
+        return form_disagreements(project, self.ruleset)
 
     def money_changed(self) -> None:
         """附表1 or 区县资金分配表 changed (a value, not a row added or removed)."""
         self._money = money_warnings(self.project)
-        self._form = form_disagreements(self.project, self.ruleset)
+        self._form = self._form_checks()
         self._list = None
 
     def indicator_changed(self, indicator: Indicator, field: str, old: object) -> None:
         """``indicator.field`` was ``old`` and is now what the indicator holds."""
         position = self._position.get(id(indicator))
         if position is not None:
-            self._complete[position] = indicator_completeness(indicator, self.ruleset)
-        self._form = form_disagreements(self.project, self.ruleset)
-        self._list = None
+            complete = indicator_completeness(indicator, self.ruleset)
+            if complete != self._complete[position]:
+                self._complete[position] = complete
+                self._list = None
+        form = self._form_checks()
+        if form != self._form:
+            self._form = form
+            self._list = None
+        # Unchanged so far: the list stands (typing a digit rebuilds nothing of it).
         if field in UNCHECKED_FIELDS:
             return
         if field == "weight" and isinstance(old, Decimal):

@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from .basics_fields import BASICS_TITLES as _TITLES
 from .numbers import NumberKind, parse_number
 from .text import Line, Text
 
@@ -54,26 +55,26 @@ class _Model(BaseModel):
 
 
 class Basics(_Model):
-    name: Line = Field(min_length=1, title="专项名称")
-    year: int = Field(ge=1990, le=2100, title="年度")
-    unit: Line = Field(min_length=1, title="填报单位")
-    department: Line = Field("", title="主管部门")
-    preparer: Line = Field("", title="填表人")
-    phone: Line = Field("", title="联系电话")
-    fill_date: Line = Field("", title="填报日期")
-    team_leader: Line = Field("", title="评价组长")
-    background: Text = Field("", title="专项背景")
-    basis: Text = Field("", title="专项依据")
-    organization: Text = Field("", title="组织管理")
-    content: Text = Field("", title="实施内容")
-    approach: Text = Field("", title="评价思路")
-    achievements: Text = Field("", title="主要成效")
-    problems: Text = Field("", title="主要问题")
-    suggestions: Text = Field("", title="相关建议")
-    goals_text: Text = Field("", title="绩效目标")
-    goal_result: Text = Field("", title="实际完成情况")
-    conclusion: Text = Field("", title="评价结论")
-    improvements: Text = Field("", title="改进措施")
+    name: Line = Field(min_length=1, title=_TITLES["name"])
+    year: int = Field(ge=1990, le=2100, title=_TITLES["year"])
+    unit: Line = Field(min_length=1, title=_TITLES["unit"])
+    department: Line = Field("", title=_TITLES["department"])
+    preparer: Line = Field("", title=_TITLES["preparer"])
+    phone: Line = Field("", title=_TITLES["phone"])
+    fill_date: Line = Field("", title=_TITLES["fill_date"])
+    team_leader: Line = Field("", title=_TITLES["team_leader"])
+    background: Text = Field("", title=_TITLES["background"])
+    basis: Text = Field("", title=_TITLES["basis"])
+    organization: Text = Field("", title=_TITLES["organization"])
+    content: Text = Field("", title=_TITLES["content"])
+    approach: Text = Field("", title=_TITLES["approach"])
+    achievements: Text = Field("", title=_TITLES["achievements"])
+    problems: Text = Field("", title=_TITLES["problems"])
+    suggestions: Text = Field("", title=_TITLES["suggestions"])
+    goals_text: Text = Field("", title=_TITLES["goals_text"])
+    goal_result: Text = Field("", title=_TITLES["goal_result"])
+    conclusion: Text = Field("", title=_TITLES["conclusion"])
+    improvements: Text = Field("", title=_TITLES["improvements"])
 
     @field_validator("name", "unit")
     @classmethod

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from .engine import GroupScore, ProjectScore, score_one, score_project
 from .families.explain import ScoringContext
+from .form_checks import is_unfilled
 from .model import Indicator, Project
 
 
@@ -62,6 +63,9 @@ def rescore_indicator(
                 group.path, group.weight + weight_delta, group.score + score_delta
             )
         groups = tuple(changed)
+    unfilled = previous.cached_unfilled
+    if unfilled is not None and (position in unfilled) != is_unfilled(new):
+        unfilled = unfilled ^ {position}
     raw_total = previous.raw_total + score_delta
     total = min(max(raw_total, Decimal(0)), ruleset.total_weight)
     return ProjectScore(
@@ -75,4 +79,5 @@ def rescore_indicator(
         districts=previous.districts,
         block=previous.block,
         cached_index=index,
+        cached_unfilled=unfilled,
     )

@@ -6,6 +6,8 @@ import gc
 import sys
 from pathlib import Path
 
+from .deferred import PendingLoad
+
 
 def launch(
     path: Path | None,
@@ -23,24 +25,25 @@ def launch(
     # No collections while the project loads and the first screen is built: nearly everything
     # made until then lives as long as the session. The app freezes it after the first paint.
     gc.disable()
-    from ..project.storage import ProjectFileError
-    from ..project.workspace import Workspace, open_workspace
+    from ..project.rawfile import ProjectFileError, read_project_data
 
-    workspace: Workspace | None = None
+    # The file is read here (JSON only: a file that is not JSON is refused before the screen is
+    # taken over); it is validated right after step 1 is drawn from it (see .deferred).
+    pending: PendingLoad | None = None
     new_path: Path | None = None
     if path is not None:
         if new or not path.exists():
             new_path = path
         else:
             try:
-                workspace = open_workspace(path)
+                pending = PendingLoad(path, read_project_data(path))
             except ProjectFileError as exc:
                 gc.enable()
                 print(f"错误：{exc}", file=sys.stderr)
                 return 2
     from .app import PerfevalApp
 
-    app = PerfevalApp(workspace, blink=blink, new_path=new_path, new_ruleset=ruleset)
+    app = PerfevalApp(None, blink=blink, new_path=new_path, new_ruleset=ruleset, pending=pending)
     try:
         code = app.run(mouse=mouse)
     finally:
@@ -51,6 +54,10 @@ def launch(
         from ..term.crash import report_crash
 
         return report_crash(crash)
+    if pending is not None and pending.error is not None:  # refused by validation: untouched
+        gc.enable()
+        print(f"错误：{pending.error}", file=sys.stderr)
+        return 2
     if problem:
         print(f"错误：{problem}", file=sys.stderr)
         return 1

@@ -9,15 +9,22 @@ from __future__ import annotations
 import gc
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
 from textual.driver import Driver
+from textual.message import Message
 from textual.timer import Timer
+
+if TYPE_CHECKING:  # the models are imported after the first paint (see .deferred)
+    from ..project.workspace import Workspace
+    from ..scoring.engine import ProjectScore
+    from ..scoring.model import Project
+    from .deferred import PendingLoad
 
 from ..project.recent import remember
 from ..project.resume import Position, load_position, save_position
-from ..project.workspace import Workspace
 from . import keymap, shutdown
 from .commands import ChinesePalette, ProjectCommands
 from .console import adapt_to_console, is_linux_console
@@ -27,6 +34,15 @@ from .steps import STEPS
 from .widgets.score_bar import ScoreBar
 
 SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anyway
+
+
+class Validated(Message):
+    """The file shown before validation has been validated (or refused: a Chinese message)."""
+
+    def __init__(self, pending: PendingLoad, outcome: tuple[Project, ProjectScore] | str) -> None:
+        super().__init__()
+        self.pending = pending
+        self.outcome = outcome
 
 
 class PerfevalApp(App[int]):
@@ -73,12 +89,17 @@ class PerfevalApp(App[int]):
         start_step: str | None = None,
         new_path: Path | None = None,
         new_ruleset: str | None = None,
+        pending: PendingLoad | None = None,
     ) -> None:
         # No step asked for: where the last session on this file was (else step 1).
         self.resume = start_step is None
         self.pending_indicator: str | None = None  # consumed by the indicator step
         start_step = start_step or "basics"
-        if workspace is not None:
+        # A file read but not validated yet: step 1 from its JSON, the models after the paint.
+        self.pending = pending if workspace is None else None
+        if self.pending is not None:
+            self.DEFAULT_MODE = "basics"  # type: ignore[misc]
+        elif workspace is not None:
             if self.resume:
                 start_step = self._resume_point(workspace, start_step)
             # Start in the step's own mode: no blank first screen to build and then leave.
@@ -93,6 +114,7 @@ class PerfevalApp(App[int]):
         self._save_timer: Timer | None = None
         self.save_after_idle = SAVE_AFTER_IDLE
         self.told_read_only = False
+        self._validating = False
 
     def settle_memory(self) -> None:
         """After the first paint: what was loaded and built stays; collect from here on.
@@ -100,7 +122,7 @@ class PerfevalApp(App[int]):
         ``launch`` turns collection off while the project loads and the first step is built;
         freezing those objects keeps later collections (while typing) from walking them all.
         """
-        if not gc.isenabled():
+        if not gc.isenabled() and self.pending is None:
             gc.freeze()
             gc.enable()
 
@@ -127,10 +149,51 @@ class PerfevalApp(App[int]):
             self.theme = theme
         if self.workspace is not None:
             self.open_workspace(self.workspace)
-        else:
+        elif self.pending is None:
             from .screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(new_path=self.new_path, ruleset=self.new_ruleset))
+
+    def validate_pending(self) -> None:
+        """After step 1's first paint: validate and score the file in a thread (see .deferred)."""
+        pending = self.pending
+        if pending is None or self._validating:
+            return
+        self._validating = True
+        from functools import partial
+
+        self.run_worker(partial(self._validate_in_thread, pending), thread=True, group="load")
+
+    def _validate_in_thread(self, pending: PendingLoad) -> None:
+        from .deferred import validate
+
+        outcome = validate(pending.path, pending.data)
+        # A message, not call_from_thread: that waits for the app, which may be exiting meanwhile
+        # (Ctrl+Q, a lost terminal), and the thread would then hold the process at exit.
+        self.post_message(Validated(pending, outcome))
+
+    def on_validated(self, message: Validated) -> None:
+        self._validated(message.pending, message.outcome)
+
+    def _validated(self, pending: PendingLoad, outcome: tuple[Project, ProjectScore] | str) -> None:
+        if isinstance(outcome, str):  # ``launch`` prints it once the screen is gone; exit 2
+            pending.error = outcome
+            self.exit(2)
+            return
+        from .deferred import open_validated
+        from .host import AwaitsProject
+
+        workspace = open_validated(pending.path, *outcome)
+        self.workspace = workspace
+        if self.resume:
+            self.start_step = self._resume_point(workspace, self.start_step)
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, AwaitsProject):
+            screen.attach_project()  # what was typed meanwhile goes through the edit session
+        self.pending = None
+        pending.data = {}  # validated: the models hold it now (``launch`` keeps ``pending``)
+        self.open_workspace(workspace)
+        self.call_after_refresh(self.settle_memory)
 
     def open_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -262,6 +325,11 @@ class PerfevalApp(App[int]):
             self.push_screen(HelpDialog())
 
     def action_command_palette(self) -> None:
+        if self.workspace is None and self.pending is not None:
+            from .deferred import PENDING_TEXT
+
+            self.notify(PENDING_TEXT, timeout=3)
+            return
         if not isinstance(self.screen, ChinesePalette):
             self.push_screen(ChinesePalette())
 

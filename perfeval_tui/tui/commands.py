@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
 
-from ..project.section_weights import current_weights, groups_of, own_weights
-from .dialogs.section_weights import SectionWeightsDialog, Weights
 from .host import require_host
 from .keymap import APP_KEYS, INDICATOR_KEYS, STEP_KEYS, Key
-from .screens.base import StepScreen
-from .screens.training import training_commands
 from .steps import STEPS
+
+if TYPE_CHECKING:
+    from .screens.base import StepScreen
 
 # Actions offered in the palette, by the screen that runs them.
 SCREEN_ACTIONS = ("save", "export", "deductions", "rule_help", "toggle_explain", "simulate")
@@ -66,6 +66,9 @@ class ProjectCommands(Provider):
                 out.append(
                     (key.label + "：" + key.help, key.display, partial(screen.run_action, action))
                 )
+        from .screens.base import StepScreen
+        from .screens.training import training_commands  # the rule sets: not at start-up
+
         out.extend(training_commands(app, screen))
         if isinstance(screen, StepScreen):
             out.append(
@@ -109,6 +112,9 @@ class ProjectCommands(Provider):
 
 def open_section_weights(screen: StepScreen) -> None:
     """Show the dialog over ``screen``; what is kept becomes the project's own ``groups``."""
+    from ..project.section_weights import current_weights, groups_of, own_weights
+    from .dialogs.section_weights import SectionWeightsDialog, Weights
+
     ws = screen.ws
     weights = current_weights(ws.project, ws.session.ruleset)
     if not weights:

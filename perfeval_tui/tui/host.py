@@ -6,11 +6,13 @@ the app can import every screen without an import cycle.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import App
 
-from ..project.workspace import Workspace
+if TYPE_CHECKING:  # the models are imported after the first paint
+    from ..project.workspace import Workspace
+    from .deferred import PendingLoad
 
 
 @runtime_checkable
@@ -18,6 +20,7 @@ class WizardHost(Protocol):
     """The wizard app as its screens see it: the open project, step changes and saving."""
 
     workspace: Workspace | None
+    pending: PendingLoad | None  # a file shown before it is validated (see .deferred)
     linux: bool
     told_read_only: bool
     pending_indicator: str | None
@@ -29,6 +32,7 @@ class WizardHost(Protocol):
     def save_now(self, *, force: bool = False, announce: bool = False) -> None: ...
     def open_simulation(self) -> None: ...
     def settle_memory(self) -> None: ...
+    def validate_pending(self) -> None: ...
     def remember_position(self) -> None: ...
 
 
@@ -46,6 +50,13 @@ class SeekActions(Protocol):
 
     def action_seek(self) -> None: ...
     def action_seek_total(self) -> None: ...
+
+
+@runtime_checkable
+class AwaitsProject(Protocol):
+    """A step drawn before its project was validated: shows the project once it is."""
+
+    def attach_project(self) -> None: ...
 
 
 @runtime_checkable

@@ -7,7 +7,7 @@ import pytest
 from tui_helpers import copy_project, make_app, retype
 
 from perfeval_tui.tui.screens.basics import LONG_FIELDS, BasicsScreen, ReportText
-from perfeval_tui.tui.widgets.field import FieldError, FieldRow
+from perfeval_tui.tui.widgets.field import FieldError
 
 
 @pytest.mark.asyncio
@@ -32,12 +32,13 @@ async def test_a_field_gets_its_message_line_with_its_first_message(tmp_path) ->
     app = make_app(copy_project(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        rows = list(app.screen.query(FieldRow))
-        assert not [e for row in rows for e in row.query(FieldError)]  # none before a message
+        messages = app.screen.query_one("#basics-messages")
+        assert not list(messages.query(FieldError))  # none before a message
         field = await retype(pilot, "basics-year", "20x0")
         assert field.error_label is not None and field.error_label.is_mounted
         assert "年度" in field.error_label.message
         assert field.error_label.has_class("-shown")
+        assert field.error_label.parent is messages  # under the block of fields
         await retype(pilot, "basics-year", "2021")
         assert not field.error_label.has_class("-shown")
         assert app.workspace.project.basics.year == 2021

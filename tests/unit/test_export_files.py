@@ -102,7 +102,7 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
 
     (tmp_path / MD_NAME).write_text("旧报告", encoding="utf-8")
 
-    def broken(project, path, result=None, warnings=None):
+    def broken(project, path, result=None, warnings=None, tables=None):
         Path(path).write_bytes(b"PK\x03\x04 half")
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -176,3 +176,22 @@ def test_a_bad_project_file_is_reported_not_exported(tmp_path, capsys):
     code, _, err = run(capsys, "export", str(bad), "-o", str(tmp_path / "out"))
     assert code == 2 and "JSON 格式错误" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_export_builds_each_table_once_for_the_workbook_and_the_report(tmp_path, monkeypatch):
+    from perfeval_tui.exports import report, workbook
+
+    built: list[str] = []
+    for module in (report, workbook):
+        for name in ("budget_sheet", "indicator_sheet", "district_sheet"):
+            real = getattr(module, name)
+
+            def counted(project, result, _real=real, _name=name):
+                built.append(_name)
+                return _real(project, result)
+
+            monkeypatch.setattr(module, name, counted)
+    paths = export_project(load_project(WUXI), tmp_path, xlsx=True, md=True, docx=True)
+    assert len(paths) == 3
+    assert sorted(built) == ["budget_sheet", "district_sheet", "indicator_sheet"]
+    assert "附件2附表2" in (tmp_path / MD_NAME).read_text(encoding="utf-8")

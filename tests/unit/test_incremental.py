@@ -167,3 +167,19 @@ def test_a_refused_manual_score_leaves_the_indicator_as_it_was() -> None:
     outcome = workspace.edit(indicator, "override", Override(score=Decimal(20), reason="复核"))
     assert not outcome.ok and "超过权重" in (outcome.error or "")
     assert indicator.override is None
+
+
+def test_a_stated_score_typed_and_cleared_brings_the_form_checks_and_takes_them_away() -> None:
+    workspace = Workspace(load_project(WUXI), None)
+    project = workspace.project
+    indicator = next(i for i in project.indicators if i.name == "监控建成数量")
+    assert not [w for w in workspace.session.warnings if "自评得分" in w.message]
+    workspace.begin_field()
+    assert workspace.edit(indicator, "stated_score", "3").ok  # the rules give 15.00
+    assert workspace.session.warnings == check_project(project)
+    assert [w for w in workspace.session.warnings if "自评得分" in w.message]
+    assert workspace.edit(indicator, "stated_score", "15").ok
+    assert workspace.session.warnings == check_project(project)
+    assert workspace.edit(indicator, "stated_score", None).ok
+    assert workspace.session.warnings == check_project(project)
+    assert not [w for w in workspace.session.warnings if "自评得分" in w.message]

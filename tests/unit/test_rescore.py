@@ -14,6 +14,7 @@ from perfeval_tui.scoring.engine import ProjectScore, score_project
 from perfeval_tui.scoring.families.checklist import ChecklistRule
 from perfeval_tui.scoring.families.graded import GradedRule
 from perfeval_tui.scoring.families.incidents import IncidentRule
+from perfeval_tui.scoring.form_checks import unfilled_count
 from perfeval_tui.scoring.model import Indicator, Override, Project
 from perfeval_tui.scoring.rescore import rescore_indicator
 from perfeval_tui.scoring.ruleset import reading_options
@@ -21,6 +22,7 @@ from perfeval_tui.scoring.ruleset import reading_options
 
 def same(a: ProjectScore, b: ProjectScore) -> None:
     assert (a.total, a.raw_total, a.grade) == (b.total, b.raw_total, b.grade)
+    assert unfilled_count(a) == unfilled_count(b)  # carried over by difference, or counted
     assert a.groups == b.groups
     for x, y in zip(a.indicators, b.indicators, strict=True):
         assert x.indicator is y.indicator
@@ -88,3 +90,21 @@ def test_a_changed_indicator_list_falls_back_to_the_full_rescore() -> None:
     moved = project.indicators.pop(0)
     project.indicators.append(moved)
     same(rescore_indicator(result, project, moved), score_project(project))
+
+
+def test_the_count_of_indicators_to_fill_moves_with_a_one_indicator_rescore() -> None:
+    project = load_project(WUXI)
+    result = score_project(project)
+    assert unfilled_count(result) == 0 and result.cached_unfilled == frozenset()
+    blank = next(i for i in project.indicators if i.name == "监控建成数量")  # reads 完成值
+    blank.actual = None
+    result = rescore_indicator(result, project, blank)
+    assert result.cached_unfilled is not None  # carried over, not counted again
+    assert unfilled_count(result) == 1 == unfilled_count(score_project(project))
+    blank.override = Override(score=Decimal(1), reason="复核")  # a manual score fills it
+    result = rescore_indicator(result, project, blank)
+    assert unfilled_count(result) == 0 == unfilled_count(score_project(project))
+    blank.override = None
+    blank.actual = Decimal(5)
+    result = rescore_indicator(result, project, blank)
+    assert unfilled_count(result) == 0

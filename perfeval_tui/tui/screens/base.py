@@ -6,9 +6,8 @@ score bar, the explanation and the step's own derived cells show the new result)
 from __future__ import annotations
 
 import sys
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -16,9 +15,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from ...project.session import EditOutcome
-from ...project.workspace import Workspace
-from ...scoring.engine import IndicatorScore
 from .. import keymap
 from ..host import WizardHost, require_host
 from ..steps import STEP_KEYS, STEPS, position_label, step_index
@@ -27,11 +23,22 @@ from ..widgets.field import FieldInput
 from ..widgets.read_only import lock_entries
 from ..widgets.score_bar import ScoreBar, StepBar
 
+if TYPE_CHECKING:  # the models are imported after the first paint (see ..deferred)
+    from pydantic import BaseModel
+
+    from ...project.session import EditOutcome
+    from ...project.workspace import Workspace
+    from ...scoring.engine import IndicatorScore
+
 
 def _is_text_area(widget: object) -> bool:
     """Whether ``widget`` is a TextArea, without importing TextArea (heavy) to ask."""
     module = sys.modules.get("textual.widgets._text_area")
     return module is not None and isinstance(widget, module.TextArea)
+
+
+# What works while the file is being validated (see ..deferred): leaving, and the key list.
+BEFORE_VALIDATION = frozenset({"quit", "help", "toggle_explain"})
 
 
 class StepScreen(Screen[None]):
@@ -46,7 +53,8 @@ class StepScreen(Screen[None]):
         # restyle every widget of the step once more.
         width = self.app.size.width
         breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
-        self.add_class(*self._get_breakpoint_classes(width, breakpoints))
+        # Not styled yet: ``update=False`` (styling an unmounted screen costs a pass over the CSS).
+        self.add_class(*self._get_breakpoint_classes(width, breakpoints), update=False)
 
     DEFAULT_CSS = """
     StepScreen #step-main { height: 1fr; layout: vertical; }
@@ -61,9 +69,14 @@ class StepScreen(Screen[None]):
     }
     """
 
+    _host: WizardHost | None = None
+
     @property
     def wizard(self) -> WizardHost:
-        return require_host(self.app)
+        # Asked on every keystroke: a runtime Protocol check walks every member, so once.
+        if self._host is None:
+            self._host = require_host(self.app)
+        return self._host
 
     @property
     def ws(self) -> Workspace:
@@ -87,13 +100,34 @@ class StepScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
+        if self.wizard.workspace is None:  # drawn from the file's JSON; validated after the paint
+            from ..deferred import PENDING_TEXT
+
+            self.query_one(StepBar).show(position_label(self.STEP), None)
+            self.query_one(ScoreBar).show_pending(PENDING_TEXT)
+            self.call_after_refresh(self.wizard.validate_pending)
+            return
+        self.project_attached = True
         self.query_one(StepBar).show(position_label(self.STEP), self.ws)
         self.refresh_from_model()
         self.call_after_refresh(self.wizard.settle_memory)
 
+    project_attached = False  # whether the validated project is shown (see ..deferred)
+
+    def attach_project(self) -> None:
+        """The project has been validated: show it, and apply what was typed meanwhile."""
+        if self.project_attached or not self.is_mounted:
+            return
+        self.project_attached = True
+        self.query_one(StepBar).show(position_label(self.STEP), self.ws)
+        self.refresh_from_model()
+
     def on_screen_resume(self) -> None:
         # Another step may have changed the project (or a dialog did): show it as it is now.
-        if self.is_mounted:
+        if not self.project_attached:
+            if self.wizard.workspace is not None:
+                self.attach_project()
+        elif self.is_mounted:
             self.query_one(StepBar).show(position_label(self.STEP), self.ws)
             self.refresh_from_model()
 
@@ -152,6 +186,8 @@ class StepScreen(Screen[None]):
             field.show_error(None)
 
     def apply_field(self, field: FieldInput, text: str) -> None:
+        if not self.project_attached:
+            return  # kept in the field; applied when the project is ready (attach_project)
         try:
             obj = field.ref.resolve(self.ws.project, self.ws.find_indicator)
         except KeyError:
@@ -160,6 +196,8 @@ class StepScreen(Screen[None]):
             field.show_error(None)
             return
         name, value = field.to_model(text, obj)
+        from ...project.session import EditOutcome
+
         if isinstance(value, EditOutcome):  # the field's own conversion refused the text
             field.show_error(value.error)
             return
@@ -182,6 +220,8 @@ class StepScreen(Screen[None]):
             self.wizard.save_now()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not self.project_attached:
+            return
         self.ws.begin_field()
         self.update_explanation(event.widget)
 
@@ -192,7 +232,7 @@ class StepScreen(Screen[None]):
         return None
 
     def update_explanation(self, widget: Widget | None) -> None:
-        if not self.HAS_EXPLANATION:
+        if not self.HAS_EXPLANATION or not self.project_attached:
             return
         panel = self.query_one(ExplanationPanel)
         if not panel.display:
@@ -202,6 +242,8 @@ class StepScreen(Screen[None]):
             panel.show_score(*target)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.project_attached and action not in BEFORE_VALIDATION:
+            return False  # every other key reads the validated project
         # The footer shows only keys that work here: no F4 without a panel, no 下一步 on the
         # last step, no 上一步 on the first.
         index = step_index(self.STEP)

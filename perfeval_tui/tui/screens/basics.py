@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...scoring.model import Basics
-from ..widgets.field import FieldError, FieldInput, FieldRow, Ref
+from ...scoring.basics_fields import BASICS_TITLES
+from ..widgets.field import FieldError, FieldInput, Ref
 from ..widgets.form_scroll import FormScroll
 from .base import StepScreen
 
@@ -41,7 +42,7 @@ NATIONAL_FIELDS = ("goal_result", "conclusion", "improvements")
 
 
 def title(field: str) -> str:
-    return Basics.model_fields[field].title or field
+    return BASICS_TITLES.get(field, field)
 
 
 class ReportText(Static, can_focus=True):
@@ -93,21 +94,59 @@ class BasicsScreen(StepScreen):
 
     DEFAULT_CSS = """
     BasicsScreen #basics-form { padding: 0 1; }
+    BasicsScreen #basics-fields { height: auto; }
+    BasicsScreen #basics-labels { width: 14; }
+    BasicsScreen #basics-inputs { width: 1fr; height: auto; }
+    BasicsScreen #basics-inputs FieldInput { width: 1fr; }
+    BasicsScreen #basics-messages { height: auto; }
     BasicsScreen .section { margin-top: 1; text-style: bold; color: $accent; }
     BasicsScreen .text-label { margin-top: 1; }
     """
 
     def compose_body(self) -> ComposeResult:
+        # Before validation the fields show the file's JSON as it is (see ..deferred).
+        pending = self.wizard.pending if self.wizard.workspace is None else None
+        # One column of names beside one column of one-line fields (a row per field would be
+        # three more widgets each to build and style); a field's message goes under the block,
+        # and names the field.
+        messages = Vertical(id="basics-messages")
         with FormScroll(id="basics-form"):
             yield Static("项目基本信息（专项名称、年度、填报单位必填）", classes="section")
-            for field, hint in SHORT_FIELDS:
-                value = FieldInput(Ref("basics"), field, placeholder=hint, id=f"basics-{field}")
-                yield FieldRow(title(field), value)
+            with Horizontal(id="basics-fields"):
+                yield Static("\n".join(title(f) for f, _ in SHORT_FIELDS), id="basics-labels")
+                with Vertical(id="basics-inputs"):
+                    for field, hint in SHORT_FIELDS:
+                        text = pending.basics_text(field) if pending is not None else ""
+                        if pending is not None:
+                            pending.typed[field] = text
+                        value = FieldInput(
+                            Ref("basics"), field, text, placeholder=hint, id=f"basics-{field}"
+                        )
+                        value.error_label = FieldError()
+                        value.error_label.home = messages
+                        yield value
+            yield messages
 
     def on_mount(self) -> None:
         super().on_mount()
-        # The report's parts are below the first screenful: mounted right after the first paint.
-        self.call_after_refresh(self._mount_report_texts)
+        if self.project_attached:
+            # The report's parts are below the first screenful: mounted after the first paint.
+            self.call_after_refresh(self._mount_report_texts)
+
+    def attach_project(self) -> None:
+        if self.project_attached or not self.is_mounted:
+            return
+        pending = self.wizard.pending
+        shown = pending.typed if pending is not None else {}
+        typed = [f for f in self.query(FieldInput) if f.value != shown.get(f.field, f.value)]
+        texts = {f: f.value for f in typed}
+        super().attach_project()
+        for field in typed:  # typed while the file was checked: applied as if typed now
+            field.set_quietly(texts[field])
+            self.ws.begin_field()
+            self.apply_field(field, texts[field])
+        self.ws.begin_field()
+        self._mount_report_texts()
 
     def _mount_report_texts(self) -> None:
         basics = self.ws.project.basics

@@ -6,14 +6,17 @@ alternatives, inputs, arithmetic steps, deductions); it never computes anything 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...scoring.engine import IndicatorScore
 from ...scoring.numbers import fmt2
-from ...scoring.reading_names import short_name
+
+if TYPE_CHECKING:
+    from ...scoring.engine import IndicatorScore
 
 
 def explanation_text(item: IndicatorScore, *, clause: bool = True) -> Text:
@@ -44,6 +47,8 @@ def explanation_text(item: IndicatorScore, *, clause: bool = True) -> Text:
     text.append("口径：", style="bold")
     text.append(f"{ex.reading_label}\n")
     if ex.alternatives:
+        from ...scoring.reading_names import short_name  # the registry: not at start-up
+
         others = "；".join(short_name(label) for _, label in ex.alternatives)
         text.append(f"  其他口径：{others}\n", style="dim")
     if clause:

@@ -9,19 +9,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
 from ..keymap import STEP_JUMP_KEYS
+
+if TYPE_CHECKING:  # the models are imported after the first paint
+    from pydantic import BaseModel
+
+    from ...scoring.model import Indicator, Project
 
 Table = Literal["basics", "funds", "districts", "indicators", "inputs", "budget_block"]
 
@@ -101,6 +106,11 @@ class FieldInput(Input):
 
     live = True
     _quiet = False  # set while the value is shown from the model, not typed
+    # Input sets its virtual size (the typed text's width) on every keystroke; as a layout
+    # reactive that lays the whole step out again per key. A field's own size never depends
+    # on its text (fixed width, one line, no scroll bars), so the text's width is only
+    # recorded here, for scrolling the cursor into view.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(
         self,

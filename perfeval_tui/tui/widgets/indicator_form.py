@@ -13,6 +13,7 @@ from decimal import Decimal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from ...scoring.checks import DataWarning
@@ -93,12 +94,14 @@ class IndicatorForm(FormScroll):
         self.ruleset = ruleset
         self.indicator: Indicator | None = None
         self.result: ProjectScore | None = None
+        self._lines: dict[str, list[Widget]] = {}  # found by _found; emptied by compose
 
     def show_indicator(self, indicator: Indicator | None, result: ProjectScore) -> None:
         self.indicator = indicator
         self.result = result
 
     def compose(self) -> ComposeResult:
+        self._lines = {}
         ind = self.indicator
         if ind is None or self.result is None:
             yield Static("在左侧指标树中选择一个指标（↑↓ 移动，回车编辑完成值）。Ctrl+N 新增指标。")
@@ -204,17 +207,27 @@ class IndicatorForm(FormScroll):
         if self.indicator is None or not self.is_mounted:
             return
         mine = [f"{w.where}：{w.message}" for w in warnings or [] if w.row_id == self.indicator.id]
-        for widget in self.query("#form-warnings"):
-            if isinstance(widget, LiveStatic):
-                widget.set(warnings_text(mine))
+        for widget in self._live_lines("#form-warnings"):
+            widget.set(warnings_text(mine))
+        for widget in self._live_lines("#form-path"):
+            widget.set(path_text(result, self.indicator))
+        for widget in self._live_lines("#form-score"):
+            with contextlib.suppress(KeyError):  # removed a moment ago
+                widget.set(score_text(result, self.indicator.id))
         self._sync_typed_parts()
-        for widget in self.query("#form-path"):
-            if isinstance(widget, LiveStatic):
-                widget.set(path_text(result, self.indicator))
-        for widget in self.query("#form-score"):
-            if isinstance(widget, LiveStatic):
-                with contextlib.suppress(KeyError):  # removed a moment ago
-                    widget.set(score_text(result, self.indicator.id))
+
+    def _live_lines(self, selector: str) -> list[LiveStatic]:
+        """The form's live lines of ``selector``."""
+        return [w for w in self._found(selector) if isinstance(w, LiveStatic)]
+
+    def _found(self, selector: str) -> list[Widget]:
+        """The form's widgets of ``selector``, looked up once per composed form (a query
+        walks every widget of the form, on every keystroke)."""
+        found = self._lines.get(selector)
+        if found is None or any(not w.is_attached for w in found):
+            found = list(self.query(selector))
+            self._lines[selector] = found
+        return found
 
     def _sync_typed_parts(self) -> None:
         """A target typed as written sets its text and may set the unit and the direction
@@ -223,10 +236,10 @@ class IndicatorForm(FormScroll):
         if indicator is None:
             return
         for field in ("unit", "target_label", "actual_label"):
-            for widget in self.query(f"#ind-{field}"):
+            for widget in self._found(f"#ind-{field}"):
                 if isinstance(widget, FieldInput) and not widget.has_focus:
                     widget.set_quietly(getattr(indicator, field))
-        for widget in self.query("#ind-direction"):
+        for widget in self._found("#ind-direction"):
             if isinstance(widget, ChoiceSelect) and widget.value != indicator.direction:
                 widget.value = indicator.direction
 

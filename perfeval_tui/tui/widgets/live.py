@@ -33,11 +33,34 @@ class LiveStatic(Static):
         plain = text.plain if isinstance(text, Text) else text
         if plain == self._plain:
             return False
-        self._plain = plain
-        self.update(text)
+        old, self._plain = self._plain, plain
+        may_change = self._size_may_change(old, plain)
+        self.update(text, layout=False)
+        if may_change and not self._same_height():
+            self.refresh(layout=True)
         if self.hide_empty:
             self.set_class(not plain, "-empty")
         return True
+
+    def _size_may_change(self, old: str, new: str) -> bool:
+        """Whether the new text may need another size: not when both fit on the one line the
+        widget has (a keystroke's new score would otherwise lay the whole step out again)."""
+        width = self.content_size.width
+        if not self.is_mounted or width <= 0:
+            return True
+        if "\n" in old or "\n" in new or cell_len(old) > width or cell_len(new) > width:
+            return True
+        auto = self.styles.width
+        return auto is not None and auto.is_auto and cell_len(old) != cell_len(new)
+
+    def _same_height(self) -> bool:
+        """Whether the new text takes as many lines as the widget has (measured as the layout
+        would measure it); an auto width is never assumed to stay."""
+        auto = self.styles.width
+        size = self.content_size
+        if not self.is_mounted or size.width <= 0 or (auto is not None and auto.is_auto):
+            return False
+        return self.get_content_height(size, self.app.size, size.width) == size.height
 
 
 def warnings_text(lines: list[str]) -> Text:

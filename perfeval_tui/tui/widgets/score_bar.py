@@ -7,18 +7,20 @@ screen.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ...project.session import ScoreChange
-from ...project.workspace import Workspace
-from ...scoring.form_checks import unfilled_count
 from ...scoring.numbers import fmt2, fmt_plain
-from ...scoring.sections import section_sums
 from ...term.textwidth import clip
+
+if TYPE_CHECKING:  # the models are imported after the first paint
+    from ...project.session import ScoreChange
+    from ...project.workspace import Workspace
 
 MINUS = "\u2212"
 SUBTOTAL = "dim"  # the style of a section's subtotal
@@ -44,6 +46,8 @@ def section_parts(workspace: Workspace) -> list[tuple[str, str, str]]:
     """(name, text, style) per top-level group: its subtotal, or, for a section of the form
     whose indicators' weights do not yet add up to the form's, ``权重 50/60`` (from the engine's
     :func:`section_sums`), so whoever builds the table sees what is left to give out."""
+    from ...scoring.sections import section_sums  # the models: not before the first paint
+
     result = workspace.session.result
     sections = {s.path[0]: s for s in section_sums(workspace.project, result) if len(s.path) == 1}
     tops = [g.path[0] for g in result.groups if len(g.path) == 1]
@@ -122,16 +126,23 @@ class ScoreBar(Horizontal):
         yield Static(id="save-state")
 
     def _set(self, widget_id: str, text: str | Text, plain: str) -> bool:
-        if self._texts.get(widget_id) == plain:
+        old = self._texts.get(widget_id)
+        if old == plain:
             return False
         self._texts[widget_id] = plain
-        self.query_one(f"#{widget_id}", Static).update(text)
+        # One line each: #score takes the rest of the bar whatever its text, #save-state its
+        # text's width. Laying the screen out again only when a width changes saves a layout
+        # of the whole step on every keystroke.
+        layout = widget_id != "score" and cell_len(old or "") != cell_len(plain)
+        self.query_one(f"#{widget_id}", Static).update(text, layout=layout)
         return True
 
     def show(self, workspace: Workspace) -> None:
         result = workspace.session.result
         text = Text()
         text.append(f"总分 {fmt2(result.total)}（{result.grade}）", style="bold")
+        from ...scoring.form_checks import unfilled_count
+
         unfilled = unfilled_count(result)
         if unfilled:
             text.append(f"  待填 {unfilled} 项", style="bold")
@@ -153,6 +164,11 @@ class ScoreBar(Horizontal):
         if self._set("score", text, text.plain):
             self.updated_at = time.perf_counter()
         self.show_state(workspace)
+
+    def show_pending(self, text: str) -> None:
+        """Before the project is validated: what is happening, instead of a score."""
+        self._set("score", text, text)
+        self._set("save-state", "检查中", "检查中")
 
     def show_state(self, workspace: Workspace) -> None:
         if workspace.read_only:
