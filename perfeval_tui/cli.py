@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from .commands.exits import EXIT_BAD_INPUT, EXIT_OK
+from .commands.exits import EXIT_BAD_INPUT, EXIT_OK, fail
 from .term.crash import report_crash
 from .term.output import configure_streams
 
@@ -33,6 +33,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "quiz": ("perfeval_tui.commands.quiz", "评分规则练习题"),
 }
 WIZARD_MODULE = "perfeval_tui.commands.wizard"
+# Commands that read what the user types (the wizard itself too): with stdin closed they stop.
+READS_STDIN = frozenset({"demo", "new", "quiz"})
+STDIN_CLOSED = (
+    "标准输入已关闭（例如 0<&-），无法录入；没有打开或改动任何文件。"
+    "请在终端中运行，或用「< 答案文件」提供输入"
+)
 
 _ARGPARSE_TEXT = {
     "usage: ": "用法：",
@@ -70,10 +76,10 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    _reopen_closed_streams()
+    stdin_closed = _reopen_closed_streams()
     configure_streams()
     try:
-        return _dispatch(args)
+        return _dispatch(args, stdin_closed=stdin_closed)
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)
         return 130
@@ -83,24 +89,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report_crash(exc)
 
 
-def _reopen_closed_streams() -> None:
-    """A closed stdin/stdout/stderr (``0<&-``) becomes /dev/null: input ends at once, with a notice."""
+def _reopen_closed_streams() -> bool:
+    """A closed stdin/stdout/stderr (``0<&-``) becomes /dev/null; True when stdin was closed."""
     if sys.stdout is None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     if sys.stdin is None:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
-        print("提示：标准输入已关闭（例如 0<&-），无法录入；已有内容不会改动。", file=sys.stderr)
+        return True
+    return False
 
 
-def _dispatch(args: list[str]) -> int:
+def _dispatch(args: list[str], *, stdin_closed: bool = False) -> int:
     if args and args[0] in COMMANDS:
         module_name, description = COMMANDS[args[0]]
         module = importlib.import_module(module_name)
         parser = ChineseArgumentParser(prog=f"perfeval {args[0]}", description=description)
         module.configure(parser)
-        return int(module.run(parser.parse_args(args[1:])))
+        parsed = parser.parse_args(args[1:])
+        if stdin_closed and args[0] in READS_STDIN:
+            return fail(STDIN_CLOSED)
+        return int(module.run(parsed))
     if args and args[0] in ("-h", "--help", "help"):
         print(_overview())
         return EXIT_OK
@@ -112,7 +122,10 @@ def _dispatch(args: list[str]) -> int:
     module = importlib.import_module(WIZARD_MODULE)
     parser = ChineseArgumentParser(prog="perfeval", description="专项资金绩效评价自评向导")
     module.configure(parser)
-    return int(module.run(parser.parse_args(args)))
+    parsed = parser.parse_args(args)
+    if stdin_closed:
+        return fail(STDIN_CLOSED)
+    return int(module.run(parsed))
 
 
 def _overview() -> str:

@@ -4,6 +4,8 @@ Full-screen (the wizard's quiz screen) where the terminal can carry it; otherwis
 ``--plain``, line by line through plain mode's prompts, so an answers file can drive it and it
 works on any terminal. Each answer is checked against the engine (±0.01) and followed by the engine's
 worked explanation; a summary per rule family ends the quiz (also after EOF or Ctrl-C).
+Exit 0 when every question was answered or the user typed q; 3 when the input ended first (a
+closed or empty stdin included), 130 after Ctrl-C, 129 when the terminal went away.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from ..plain import use_locale_encoding
 from ..plain.prompts import LinePrompter, Prompter, make_prompter
 from ..scoring.numbers import fmt2
 from ..scoring.ruleset import DEFAULT_RULESET, UnknownRuleSetError, available_rulesets
+from ..term.lost import EXIT_LOST, TerminalLost, flush_quietly
 from ..term.render_text import explanation_lines
 from ..term.terminal import full_screen_problem, write_in_user_encoding
 from .exits import fail
 
 QUIT_WORDS = frozenset({"q", "quit", "退出", "结束"})
+EXIT_UNFINISHED = 3  # the input ended before the last question (as plain mode's incomplete project)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -60,15 +64,25 @@ def run(args: argparse.Namespace) -> int:
     results: list[QuizResult] = []
     status = 0
     try:
-        run_quiz(scenarios, ask, results)
-    except EOFError:
+        try:
+            run_quiz(scenarios, ask, results)
+        except EOFError:
+            ask.say("")
+            status = EXIT_UNFINISHED
+        except KeyboardInterrupt:
+            ask.say("\n已中断。")
+            status = 130
         ask.say("")
-    except KeyboardInterrupt:
-        ask.say("\n已中断。")
-        status = 130
-    ask.say("")
-    for line in summary_lines(results):
-        ask.say(line)
+        for line in summary_lines(results):
+            ask.say(line)
+        if status == EXIT_UNFINISHED:
+            ask.say(
+                f"输入已结束：共 {len(scenarios)} 题，只答了 {len(results)} 题"
+                "（要提前结束请输入 q）。"
+            )
+    except TerminalLost:  # nothing to save and nobody left to tell
+        flush_quietly()
+        return EXIT_LOST
     return status
 
 
@@ -76,10 +90,10 @@ def run_full_screen(scenarios: list[Scenario], seed: int) -> int:
     """The wizard's quiz screen; its summary is printed again after the screen is left."""
     from ..tui.quiz_app import run_quiz_app
 
-    results = run_quiz_app(scenarios, seed)
+    results, code = run_quiz_app(scenarios, seed)
     for line in summary_lines(results):
         write_in_user_encoding(line, sys.stdout)
-    return 0
+    return code
 
 
 def run_quiz(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..term.lost import EXIT_LOST, TerminalLost, flush_quietly
 from ..term.output import configure_streams
 
 
@@ -23,13 +24,21 @@ def launch(path: Path | None, *, new: bool, ruleset: str | None = None) -> int:
 
     ask = make_prompter()
     try:
-        return start(path, new=new, ruleset_id=ruleset, ask=ask)
-    except (EOFError, QuitRequested):  # before any project was open: nothing to keep
-        ask.say("")
-        return 3
-    except KeyboardInterrupt:
-        ask.say("\n已中断。")
-        return 130
+        try:
+            return start(path, new=new, ruleset_id=ruleset, ask=ask)
+        except EOFError:  # before any project was open: nothing to keep
+            ask.say("")
+            ask.say("输入已结束，未打开项目文件。")
+            return 3
+        except QuitRequested:
+            ask.say("")
+            return 3
+        except KeyboardInterrupt:
+            ask.say("\n已中断。")
+            return 130
+    except TerminalLost:  # every answer is saved and the lock released; nobody left to tell
+        flush_quietly()
+        return EXIT_LOST
 
 
 def use_locale_encoding() -> None:

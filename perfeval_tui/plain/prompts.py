@@ -8,7 +8,8 @@
 Both accept the same answers: Enter keeps the current value, a menu takes its number, a yes/no
 question takes 是/否 or y/n. So an answers file written for one drives the other.
 KeyboardInterrupt and EOFError are the caller's to handle; ``on_interrupt`` lets a caller turn
-Ctrl-C into a question ("save and quit?") and re-ask the interrupted question afterwards.
+Ctrl-C into a question ("save and quit?") and re-ask the interrupted question afterwards. A
+terminal that is gone (EIO on a read or a write) raises :class:`TerminalLost`, never an OSError.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Generic, TextIO, TypeVar
 
 from ..scoring.numbers import NumberInputError, NumberKind, fmt_plain, parse_number
+from ..term.lost import TerminalLost, is_lost
 from ..term.terminal import locale_is_utf8
 from ..term.textwidth import clip
 
@@ -83,8 +85,13 @@ class Prompter:
 
     # -- output -------------------------------------------------------------------------------
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
-        self.out.flush()
+        try:
+            self.out.write(text + "\n")
+            self.out.flush()
+        except OSError as exc:
+            if is_lost(exc):
+                raise TerminalLost from exc
+            raise
 
     def error(self, message: str) -> None:
         self.say(f"  输入有误：{message}")
@@ -100,6 +107,10 @@ class Prompter:
         while True:
             try:
                 return ask()
+            except OSError as exc:
+                if is_lost(exc):
+                    raise TerminalLost from exc
+                raise
             except KeyboardInterrupt:
                 if self.on_interrupt is None or self._interrupting:
                     raise

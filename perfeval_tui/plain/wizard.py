@@ -2,7 +2,8 @@
 
 Every answer is saved before the next question. After each step the running total and the
 step's deductions are printed. Ctrl-C asks whether to leave; closed input (EOF) leaves quietly.
-The exit status says whether the project is complete: 0 complete, 3 not yet.
+The exit status says whether the project is complete: 0 complete, 3 not yet (129 when the
+terminal went away).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..scoring.completeness import missing_items
 from ..scoring.engine import IndicatorScore
 from ..scoring.model import Basics
 from ..scoring.numbers import fmt2
+from ..term.lost import TerminalLost
 from .display import points_line
 from .editing import Editor
 from .indicators import IndicatorStep, rule_is_rate
@@ -62,21 +64,29 @@ class PlainWizard:
         ask.on_interrupt = self._on_interrupt
 
     def run(self, *, new: bool = False) -> int:
-        """Walk the steps until the user leaves or the input ends; return the exit status."""
+        """Walk the steps until the user leaves or the input ends; return the exit status.
+
+        A terminal that is gone ends it too: what was answered is saved, and TerminalLost goes on
+        to the caller, which exits without writing to the dead terminal.
+        """
         try:
-            if new:  # name, year and unit were asked when the file was made; the rest now
-                self.run_step("basics", skip=CORE_BASICS)
-                self.menu(1)
-            else:
-                self.ask.say(
-                    f"{self.session.project.basics.name}：{points_line(self.session.result)}"
-                )
-                self.menu(0)
-        except QuitRequested:
-            self.ask.say("已保存，退出。")
-        except EOFError:
-            self.ask.say("输入已结束。已录入的内容都已保存。")
-        return self.finish()
+            try:
+                if new:  # name, year and unit were asked when the file was made; the rest now
+                    self.run_step("basics", skip=CORE_BASICS)
+                    self.menu(1)
+                else:
+                    self.ask.say(
+                        f"{self.session.project.basics.name}：{points_line(self.session.result)}"
+                    )
+                    self.menu(0)
+            except QuitRequested:
+                self.ask.say("已保存，退出。")
+            except EOFError:
+                self.ask.say("输入已结束。已录入的内容都已保存。")
+            return self.finish()
+        except TerminalLost:
+            self.session.save()
+            raise
 
     def menu(self, suggested: int) -> None:
         options = [

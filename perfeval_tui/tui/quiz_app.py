@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import App
+from textual.driver import Driver
 
 from ..analysis.quiz import QuizResult, Scenario
+from ..term.lost import terminal_gone
 from .console import adapt_to_console, is_linux_console
 from .keymap import APP_KEYS, bindings
+from .shutdown import EXIT_HANGUP, end_now
 
 
 class QuizApp(App[list[QuizResult]]):
@@ -30,6 +33,23 @@ class QuizApp(App[list[QuizResult]]):
         self.blink = blink
         self.linux = is_linux_console() if linux is None else linux
 
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":  # tolerant input: bad bytes, PuTTY keys, dead tty
+            from .driver import PerfevalDriver
+
+            return PerfevalDriver
+        return driver
+
+    def terminal_lost(self) -> None:
+        """End of input: with the terminal gone, end at once (nothing to save, nothing to restore)."""
+        if not self.is_headless and terminal_gone():
+            end_now(self, EXIT_HANGUP)
+        self.exit(self._results(), return_code=EXIT_HANGUP)
+
+    def warn_once(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=20)
+
     def on_mount(self) -> None:
         from .screens.quiz import QuizScreen
 
@@ -40,13 +60,19 @@ class QuizApp(App[list[QuizResult]]):
         if hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = self.blink
 
+    def _results(self) -> list[QuizResult]:
+        return list(getattr(self.screen, "results", []))
+
     async def action_quit(self) -> None:
-        screen = self.screen
-        self.exit(list(getattr(screen, "results", [])))
+        self.exit(self._results())
 
 
-def run_quiz_app(scenarios: list[Scenario], seed: int, *, mouse: bool = False) -> list[QuizResult]:
-    """Run the quiz full-screen; the answers given (also when left early with Ctrl+Q)."""
+def run_quiz_app(
+    scenarios: list[Scenario], seed: int, *, mouse: bool = False
+) -> tuple[list[QuizResult], int]:
+    """Run the quiz full-screen: the answers given (also when left early) and the exit code."""
     app = QuizApp(scenarios, seed)
     results = app.run(mouse=mouse)
-    return list(results or [])
+    if app._exception is not None:  # a crash is reported (exit 70), never taken for an end
+        raise app._exception
+    return list(results or []), app.return_code or 0

@@ -1,21 +1,27 @@
 """Ending the wizard from outside: SIGHUP, SIGTERM or a terminal that is gone.
 
-The field being edited is committed, the project saved, and the app exits with a non-zero code;
-``launch`` then releases the lock. A dead terminal ends the app within a second, never a spin.
+The field being edited is committed and the project saved. When the terminal is still there the
+app exits with a non-zero code and ``launch`` releases the lock after Textual has restored the
+screen. When the terminal is gone there is nothing to restore: the lock is released at once and
+the process ends without the app's teardown and the interpreter's, which on a loaded server took
+over a second.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import sys
 from typing import Any
 
 from textual.app import App
 
+from ..term.lost import EXIT_LOST, flush_quietly, terminal_gone
 from .host import wizard_host
 
-EXIT_HANGUP = 128 + signal.SIGHUP
+EXIT_HANGUP = EXIT_LOST
 EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
@@ -27,14 +33,26 @@ def install(app: App[Any]) -> None:
             loop.add_signal_handler(signum, shut_down, app, code)
 
 
-_shutting_down: set[int] = set()  # apps (by id) already on their way out
+_shutting_down: dict[int, int] = {}  # apps (by id) already on their way out -> their exit code
 
 
 def shut_down(app: App[Any], code: int) -> None:
-    """Commit the focused field, save, exit with ``code`` (the lock is released by ``launch``)."""
-    if id(app) in _shutting_down:
-        return
-    _shutting_down.add(id(app))
+    """Commit the focused field, save, and exit with ``code``.
+
+    Called again once the app is on its way out (a hangup sends both SIGHUP and end of input),
+    it only checks whether the terminal has gone meanwhile.
+    """
+    first = id(app) not in _shutting_down
+    if first:
+        _shutting_down[id(app)] = code
+        _commit_and_save(app)
+    if not app.is_headless and terminal_gone():
+        end_now(app, _shutting_down[id(app)])
+    if first:
+        app.exit(code)
+
+
+def _commit_and_save(app: App[Any]) -> None:
     from .widgets.field import FieldInput
 
     focused = app.focused
@@ -46,4 +64,18 @@ def shut_down(app: App[Any], code: int) -> None:
     if host is not None:
         with contextlib.suppress(Exception):
             host.save_now()
-    app.exit(code)
+
+
+def end_now(app: App[Any], code: int) -> None:
+    """No terminal to restore: save what is left, release the lock and end the process."""
+    host = wizard_host(app)
+    workspace = host.workspace if host is not None else None
+    problem = None
+    if workspace is not None:
+        with contextlib.suppress(Exception):
+            problem = workspace.close()
+    if problem:  # stderr may be a log file even when the terminal is gone
+        with contextlib.suppress(OSError, ValueError):
+            print(f"错误：{problem}", file=sys.__stderr__)
+    flush_quietly()
+    os._exit(code)

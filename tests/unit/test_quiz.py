@@ -171,7 +171,8 @@ def test_quiz_command_stops_on_q_and_on_end_of_input(monkeypatch, capsys):
     )
     assert code == 0 and "共答 1 题，答对 1 题" in out
     code, out, err = quiz(monkeypatch, capsys, io.StringIO(""), "--seed", "4")
-    assert code == 0 and "共答 0 题，答对 0 题" in out and "Traceback" not in err
+    assert code == 3 and "共答 0 题，答对 0 题" in out and "Traceback" not in err
+    assert "输入已结束：共 8 题，只答了 0 题" in out
 
 
 class Interrupting(io.StringIO):
