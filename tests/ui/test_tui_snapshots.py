@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import copy_project, make_app, score_bar, screen_lines
+from tui_helpers import copy_project, make_app, open_indicator, score_bar, screen_lines
 
 from perfeval_tui.tui.steps import STEP_KEYS, position_label
 
@@ -21,7 +21,7 @@ def test_step_at_80x24(step: str, tmp_path: Path, snap_compare) -> None:
         if step == "export":  # the default folder is the temporary one; show a fixed one
             app.screen.query_one("#export-dir").value = "./导出"
         if step == "indicators":
-            app.show_indicator("satisfaction")
+            await open_indicator(pilot, "satisfaction")
         await pilot.pause()
         seen["mode"], seen["bar"] = app.current_mode, score_bar(app)
         seen["footer"] = screen_lines(app)[-1]
@@ -39,10 +39,12 @@ def test_indicator_step_at_120x40_keeps_the_explanation_visible(tmp_path: Path, 
 
     async def settle(pilot) -> None:
         await pilot.pause()
-        app.show_indicator("total-cameras")
-        await pilot.pause()
+        await open_indicator(pilot, "total-cameras")
         await pilot.press("enter", "ctrl+u", "1", "6", "0", "0")
-        await pilot.pause()
+        for _ in range(100):  # the re-score and the bar arrive in later message rounds
+            await pilot.pause()
+            if "99.09" in score_bar(app):
+                break
         seen["bar"] = score_bar(app)
         seen["explain"] = app.screen.query_one("#explain").display
 
