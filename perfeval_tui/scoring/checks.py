@@ -11,7 +11,7 @@ from decimal import Decimal
 from .model import Indicator, Project, StatedGoal
 from .numbers import fmt_plain
 from .ruleset import RuleSet, load_ruleset
-from .sections import declared_weights
+from .sections import declared_weights, satisfaction_weight
 
 ZERO = Decimal(0)
 
@@ -230,17 +230,18 @@ def weight_warnings(project: Project, ruleset: RuleSet, sums: WeightSums) -> lis
                     ),
                 )
             )
-    if ruleset.satisfaction_rule and ruleset.satisfaction_weight is not None:
+    expected = satisfaction_weight(project, ruleset)
+    if ruleset.satisfaction_rule and expected is not None:
         got = sums.satisfaction
-        if got != ruleset.satisfaction_weight:
+        if got != expected:
             out.append(
                 DataWarning(
                     "附表2",
                     "社会满意度",
                     "权重",
                     (
-                        f"满意度指标权重合计 {fmt_plain(got)} 分，应为 {fmt_plain(ruleset.satisfaction_weight)} 分"
-                        "（多个满意度目标合并填列，权重总和为 10 分）"
+                        f"满意度指标权重合计 {fmt_plain(got)} 分，应为 {fmt_plain(expected)} 分"
+                        f"（多个满意度目标合并填列，权重总和为 {fmt_plain(expected)} 分）"
                     ),
                 )
             )

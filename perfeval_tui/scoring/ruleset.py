@@ -90,6 +90,13 @@ class RuleSet(BaseModel):
     )
     satisfaction_rule: str | None = Field(None, description="满意度规则 id")
     satisfaction_weight: Decimal | None = Field(None, description="满意度指标权重合计应为此值")
+    satisfaction_section: list[str] | None = Field(
+        None,
+        description=(
+            "满意度指标自成一类时该类的分组（如 满意度指标）：项目自定分组权重时，"
+            "满意度指标权重合计按项目为该分组写的权重检查"
+        ),
+    )
     templates: list[IndicatorTemplate] = Field(default_factory=list)
     skeleton: list[list[str]] = Field(
         default_factory=list,

@@ -28,6 +28,19 @@ def declared_weights(project: Project, ruleset: RuleSet) -> list[tuple[tuple[str
     return own or [(tuple(g.path), g.weight) for g in ruleset.group_weights]
 
 
+def satisfaction_weight(project: Project, ruleset: RuleSet) -> Decimal | None:
+    """What the satisfaction indicators' weights must add up to under the weights in force.
+
+    Where satisfaction is a section of its own (national 满意度指标), it is that section's weight:
+    the project's own when it declares its weights (none when its form gives that section no
+    weight of its own, as 10 + 90 does), else the rule set's. Elsewhere (Wuxi's 10 points within
+    个性指标) it is the rule set's."""
+    section = ruleset.satisfaction_section
+    if ruleset.satisfaction_weight is None or not section or not project.groups:
+        return ruleset.satisfaction_weight
+    return dict(declared_weights(project, ruleset)).get(tuple(section))
+
+
 @dataclass(frozen=True, slots=True)
 class SectionSum:
     path: tuple[str, ...]

@@ -187,3 +187,17 @@ def test_a_gb18030_locale_gets_the_explanation_not_a_freeze(term: Tmux, tmp_path
         term.keys("Enter")
         time.sleep(0.5)
     assert "EXIT=" in term.screen()
+
+
+@pytest.mark.parametrize("terminal", ["screen", "linux"])
+def test_f6_and_ctrl_pageup_go_back_one_step_from_every_step(term: Tmux, terminal: str) -> None:
+    term.start(f"{PERFEVAL} demo", TERM=terminal)
+    term.wait_for("第 1/7 步 · 基本情况", "总分 99.60（优）")
+    for key in ("F6", "C-PPage"):
+        for step in range(2, 8):
+            term.keys(ALT + str(step))
+            term.wait_for(f"第 {step}/7 步")
+            term.keys(key)
+            term.wait_for(f"第 {step - 1}/7 步")
+    term.keys("C-q")
+    term.wait_for("EXIT=0")

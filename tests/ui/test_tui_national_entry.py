@@ -230,3 +230,37 @@ async def test_the_execution_rule_shows_no_reading_that_does_not_apply(tmp_path:
         lines = "\n".join(screen_lines(app))
         assert "按比例计分" in lines
         assert "连续计算" not in lines and "按整百分点" not in lines
+
+
+async def test_each_year_of_a_cross_year_indicator_is_entered_in_the_wizard(
+    tmp_path: Path,
+) -> None:
+    from perfeval_tui.scoring.model import YearValues
+
+    path = national_file(tmp_path)
+    project = saved(path)
+    road = project.indicator("repair")
+    road.unit, road.operator = "公里", "≥"
+    road.yearly = [
+        YearValues(year=2019, target=D(100), actual=D(100)),
+        YearValues(year=2020, target=D(100), actual=D(80)),
+    ]
+    save_project(project, path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_indicator(pilot, "repair")
+        assert not form.query("#ind-actual")  # the years are scored, not one 完成值
+        assert app.screen.query_one("#year-1-actual", FieldInput).value == "80"
+        text = "\n".join(screen_lines(app))
+        assert "2019目标值" in text and "2020完成值" in text
+        # 20 split over two years: 10 × 100/100 + 10 × 80/100 = 18.00
+        assert app.workspace.session.result.by_id("repair").score == D("18.00")
+        field = await retype(pilot, "year-1-actual", "90公里")
+        assert not field.has_class("-invalid"), field.error_label and field.error_label.message
+        # 10 + 10 × 90/100 = 19.00, on the bar as the engine has it
+        assert app.workspace.session.result.by_id("repair").score == D("19.00")
+        assert fmt2(score_project(app.workspace.project).total) in score_bar(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    year = saved(path).indicator("repair").yearly[1]
+    assert (year.actual, year.actual_label) == (D(90), "90公里")

@@ -95,8 +95,26 @@ def test_the_equals_reading_is_named_and_switchable():
     ind = op(indicator("output", weight="10", target="100", actual="120"), "=")
     got = score(ind, reading="deviation")
     assert any("偏离" in step for step in got.explanation.steps)
-    assert [code for code, _ in got.explanation.alternatives] == ["reached", "times_rate"]
+    # 按满意率计分 belongs to 满意度 only: an output rule offers the two "=" readings.
+    assert [code for code, _ in got.explanation.alternatives] == ["reached"]
     assert got.explanation.reading_label.startswith("偏离计分")
+
+
+def test_the_satisfaction_rate_reading_is_offered_only_on_satisfaction():
+    from perfeval_tui.scoring.engine import ScoringError
+    from perfeval_tui.scoring.ruleset import reading_options
+
+    assert list(reading_options(NATIONAL.rules["output"])) == ["reached", "deviation"]
+    assert list(reading_options(NATIONAL.rules["benefit"])) == ["reached", "deviation"]
+    assert "times_rate" in reading_options(NATIONAL.rules["satisfaction"])
+    ind = indicator("output", weight="10", target="90", actual="98", unit="%")
+    with pytest.raises(ScoringError, match="没有口径「times_rate」"):
+        score(ind, reading="times_rate")
+    # A rule set cannot make it the default of a rule that is not 满意度.
+    data = NATIONAL.rules["output"].model_dump()
+    data["reading"] = "times_rate"
+    with pytest.raises(ValueError, match="只适用于满意度指标"):
+        type(NATIONAL.rules["output"]).model_validate(data)
 
 
 # ---------------------------------------------------------------- 满意度

@@ -145,3 +145,33 @@ def test_plain_mode_edits_each_year_of_a_cross_year_indicator(tmp_path):
     assert ind.yearly[1].actual == D(90)
     assert session.result.indicators[0].score == D("10.00")
     assert "目标值（公里）" not in shown  # the indicator's own values are not asked
+
+
+def test_the_satisfaction_check_reads_the_project_own_satisfaction_weight():
+    from perfeval_tui.scoring.checks import check_project
+    from perfeval_tui.scoring.model import IndicatorGroup
+
+    sat = indicator("satisfaction", weight="20", target="90", actual="95")
+    sat.levels = ["满意度指标", "服务对象满意度指标", "群众满意度"]
+    sat.id = "i2"
+    out = indicator("output", weight="60", target="1", actual="1")
+    out.levels = ["产出指标", "数量指标", "x"]
+    p = project(out, sat, ruleset="national-2020")
+    p.groups = [
+        IndicatorGroup(path=["预算执行"], weight=D(10)),
+        IndicatorGroup(path=["产出指标"], weight=D(60)),
+        IndicatorGroup(path=["效益指标"], weight=D(10)),
+        IndicatorGroup(path=["满意度指标"], weight=D(20)),
+    ]
+    assert not any("满意度" in w.message for w in check_project(p))
+    sat.weight = D(10)
+    messages = [w.message for w in check_project(p)]
+    assert any(m.startswith("满意度指标权重合计 10 分，应为 20 分") for m in messages)
+    # A form of 预算执行 10 + 指标 90 gives 满意度 no weight of its own: no satisfaction check.
+    p.groups = [
+        IndicatorGroup(path=["预算执行"], weight=D(10)),
+        IndicatorGroup(path=["产出指标"], weight=D(60)),
+    ]
+    assert not any(
+        m.startswith("满意度指标权重合计") for m in (w.message for w in check_project(p))
+    )

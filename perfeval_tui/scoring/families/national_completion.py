@@ -8,8 +8,11 @@ province scores 满意度 as 分值 × 实际满意率 even when met: a third re
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Literal
+
+from pydantic import Field, model_validator
 
 from ..explanation import Deduction, Explanation
 from ..model import Indicator
@@ -39,6 +42,22 @@ _OUTCOME_READING = {"reached": "capped", "deviation": "deviation", "times_rate":
 class NationalCompletionRule(CompletionRatioRule):
     family: Literal["national_completion"] = "national_completion"  # type: ignore[assignment]
     reading: Literal["reached", "deviation", "times_rate"] = "reached"  # type: ignore[assignment]
+    satisfaction: bool = Field(
+        False, description="满意度指标：另可按满意率计分（分值 × 实际满意率）"
+    )
+
+    @model_validator(mode="after")
+    def _reading_applies(self) -> NationalCompletionRule:
+        if self.reading not in national_readings(self):
+            raise ValueError("按满意率计分（times_rate）只适用于满意度指标（satisfaction: true）")
+        return self
+
+
+def national_readings(rule: NationalCompletionRule) -> Mapping[str, str]:
+    """The readings of one rule: 按满意率计分 only for 满意度 indicators."""
+    if rule.satisfaction:
+        return READINGS
+    return {code: text for code, text in READINGS.items() if code != "times_rate"}
 
 
 def score_national(
@@ -89,5 +108,6 @@ NATIONAL_COMPLETION: RuleFamily[NationalCompletionRule] = register(
         seek=None,
         curve=None,
         quiz_clause=quiz_clause,
+        rule_readings=national_readings,
     )
 )

@@ -116,7 +116,14 @@ class IndicatorsScreen(StepScreen):
 
     def focus_form_field(self, widget_id: str | None) -> None:
         """Focus ``widget_id`` in the form, or the indicator's 完成值 (or first input) without it."""
-        selectors = ("#ind-actual", "#tick-0", "#count-0", "#ind-level", "#ind-target")
+        selectors = (
+            "#ind-actual",
+            "#year-0-actual",
+            "#tick-0",
+            "#count-0",
+            "#ind-level",
+            "#ind-target",
+        )
         for selector in ((f"#{widget_id}",) if widget_id else ()) + selectors:
             found = self.form.query(selector)
             if found:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the models are imported after the first paint
 
     from ...scoring.model import Indicator, Project
 
-Table = Literal["basics", "funds", "districts", "indicators", "inputs", "budget_block"]
+Table = Literal["basics", "funds", "districts", "indicators", "inputs", "budget_block", "yearly"]
 
 # Characters a money field accepts as typed (digits, full-width digits, separators, 万元);
 # anything else is refused at the key, the rest is judged by the number parser.
@@ -52,6 +52,12 @@ class Ref:
         if self.table in ("inputs", "indicators"):
             indicator = (find or project.indicator)(self.row_id or "")
             return indicator.inputs if self.table == "inputs" else indicator
+        if self.table == "yearly":  # one year of a cross-year indicator: ``<id>/<position>``
+            owner, _, position = (self.row_id or "").rpartition("/")
+            years = (find or project.indicator)(owner).yearly
+            if not position.isdigit() or int(position) >= len(years):
+                raise KeyError(self.row_id)
+            return years[int(position)]
         if self.table == "budget_block":  # the national block's rows have no id: by position
             index = int(self.row_id or "0")
             if index >= len(project.budget_block):

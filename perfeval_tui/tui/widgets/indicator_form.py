@@ -115,18 +115,10 @@ class IndicatorForm(FormScroll):
         yield LiveStatic(classes="form-warnings", id="form-warnings", hide_empty=True)
         yield FieldRow("名称", NameInput(ref, id="ind-name"), label_width=LABEL_WIDTH)
         yield FieldRow("权重", number(ref, "weight"), unit="分", label_width=LABEL_WIDTH)
-        target = ValueInput(ref, "target", id="ind-target", classes="-number")
-        yield FieldRow("目标值", target, unit=ind.unit, label_width=LABEL_WIDTH)
-        if family.reads_budget:
-            item = self.result.by_id(ind.id)
-            yield Static(
-                f"完成值由{'项目资金' if national(self.result) else '附表1 '}计算："
-                f"{item.actual_display or '—'}（在第 2 步修改金额）",
-                classes="form-note",
-            )
+        if ind.yearly:  # a cross-year indicator: each year's 目标值 and 完成值 are scored
+            yield from year_rows(ind)
         else:
-            actual = ValueInput(ref, "actual", id="ind-actual", classes="-number")
-            yield FieldRow("完成值", actual, unit=ind.unit, label_width=LABEL_WIDTH)
+            yield from self._values(ind, ref, family.reads_budget)
         yield FieldRow("单位", FieldInput(ref, "unit", id="ind-unit"), label_width=LABEL_WIDTH)
         for spec in specs:
             if spec.key == "direction":
@@ -170,6 +162,21 @@ class IndicatorForm(FormScroll):
                 title, FieldInput(ref, field, id=f"ind-{field}"), label_width=LABEL_WIDTH
             )
         yield Static(id="menu-room")
+
+    def _values(self, ind: Indicator, ref: Ref, reads_budget: bool) -> ComposeResult:
+        """目标值, and 完成值 unless the rule reads it from the budget table."""
+        target = ValueInput(ref, "target", id="ind-target", classes="-number")
+        yield FieldRow("目标值", target, unit=ind.unit, label_width=LABEL_WIDTH)
+        if reads_budget and self.result is not None:
+            item = self.result.by_id(ind.id)
+            yield Static(
+                f"完成值由{'项目资金' if national(self.result) else '附表1 '}计算："
+                f"{item.actual_display or '—'}（在第 2 步修改金额）",
+                classes="form-note",
+            )
+        else:
+            actual = ValueInput(ref, "actual", id="ind-actual", classes="-number")
+            yield FieldRow("完成值", actual, unit=ind.unit, label_width=LABEL_WIDTH)
 
     def _rule_inputs(
         self, ind: Indicator, rule: RuleBase, specs: tuple[InputField, ...]
@@ -242,6 +249,16 @@ class IndicatorForm(FormScroll):
         for widget in self._found("#ind-direction"):
             if isinstance(widget, ChoiceSelect) and widget.value != indicator.direction:
                 widget.value = indicator.direction
+
+
+def year_rows(ind: Indicator) -> ComposeResult:
+    """The 目标值 and 完成值 of each year of a cross-year indicator, as on its form."""
+    yield Static("分年度目标值与完成值", classes="form-section")
+    for n, year in enumerate(ind.yearly):
+        ref = Ref("yearly", f"{ind.id}/{n}")
+        for field, title in (("target", "目标值"), ("actual", "完成值")):
+            value = ValueInput(ref, field, id=f"year-{n}-{field}", classes="-number")
+            yield FieldRow(f"{year.year}{title}", value, unit=ind.unit, label_width=LABEL_WIDTH)
 
 
 def national(result: ProjectScore) -> bool:

@@ -18,7 +18,7 @@ from textual.widgets import Select
 
 from ...project.session import EditOutcome
 from ...scoring.families import InputField, parse_input, updated_value
-from ...scoring.model import Indicator, RuleInputs
+from ...scoring.model import Indicator, RuleInputs, YearValues
 from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
 from .field import FieldInput, Ref, display_value
 from .tick import MarkedCheckbox
@@ -75,7 +75,8 @@ class ValueInput(FieldInput):
     an operator, a unit and a text as plain mode and the importer do."""
 
     def model_text(self, obj: BaseModel) -> str:
-        label = getattr(obj, f"{self.field}_label", "") if isinstance(obj, Indicator) else ""
+        typed = isinstance(obj, (Indicator, YearValues))
+        label = getattr(obj, f"{self.field}_label", "") if typed else ""
         return label or display_value(getattr(obj, self.field))
 
 
