@@ -7,7 +7,11 @@ It writes the same project file and shows the same scores and explanations as th
 from __future__ import annotations
 
 import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from ..term.lost import EXIT_LOST, TerminalLost, flush_quietly
 from ..term.output import configure_streams
@@ -25,7 +29,11 @@ def launch(path: Path | None, *, new: bool, ruleset: str | None = None) -> int:
     ask = make_prompter()
     try:
         try:
-            return start(path, new=new, ruleset_id=ruleset, ask=ask)
+            with ended_by_signals():
+                return start(path, new=new, ruleset_id=ruleset, ask=ask)
+        except Ended as ended:  # every answer given is saved; the lock is released on the way
+            flush_quietly()
+            return ended.code
         except EOFError:  # before any project was open: nothing to keep
             ask.say("")
             ask.say("输入已结束，未打开项目文件。")
@@ -39,6 +47,31 @@ def launch(path: Path | None, *, new: bool, ruleset: str | None = None) -> int:
     except TerminalLost:  # every answer is saved and the lock released; nobody left to tell
         flush_quietly()
         return EXIT_LOST
+
+
+class Ended(BaseException):
+    """SIGHUP or SIGTERM arrived. A BaseException, like KeyboardInterrupt, so that no prompt
+    swallows it on its way up to the ``finally`` that releases the lock."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@contextmanager
+def ended_by_signals() -> Iterator[None]:
+    """Turn SIGHUP and SIGTERM into :class:`Ended` (exit 128 + the signal's number) while the
+    block runs. Every answer is saved when it is given, so unwinding loses nothing."""
+
+    def end(signum: int, _frame: FrameType | None) -> None:
+        raise Ended(128 + signum)
+
+    old = {s: signal.signal(s, end) for s in (signal.SIGHUP, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in old.items():
+            signal.signal(signum, handler)
 
 
 def use_locale_encoding() -> None:

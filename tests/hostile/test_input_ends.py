@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -192,3 +193,34 @@ def test_the_full_screen_quiz_drops_bytes_that_are_not_utf8(tmp_path):
     finally:
         session.close()
     assert code == 0 and "Traceback" not in session.screen and _no_crash_log(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)], ids=["TERM", "HUP"]
+)
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_plain_mode_ended_by_a_signal_keeps_the_answers_and_releases_the_lock(
+    tmp_path, signum, code, term
+):
+    """Plain mode had no handler: SIGTERM or SIGHUP killed it where it stood and left the lock,
+    so the next session opened read-only until it took the lock over."""
+    path = tmp_path / "w.json"
+    shutil.copy(WUXI, path)
+    session = Session([str(path), "--plain"], tmp_path, env={"TERM": term})
+    try:
+        session.wait_for("下一步做什么")
+        if term == "dumb":  # an answer given before the signal is kept
+            session.send(b"1\n", quiet=0.5)
+            session.wait_for("专项名称")
+            session.send("新的专项名称\n".encode(), quiet=0.5)
+            session.wait_for("年度")
+        assert path.with_name("w.json.lock").exists()
+        session.signal(signum)
+        ended = session.wait(limit=30)  # a guard against a hang, not a speed test
+    finally:
+        session.close()
+    assert ended == code
+    assert _no_crash_log(tmp_path)
+    assert not path.with_name("w.json.lock").exists()
+    name = load_project(path).basics.name
+    assert name == ("新的专项名称" if term == "dumb" else load_project(WUXI).basics.name)
