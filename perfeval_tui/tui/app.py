@@ -26,6 +26,8 @@ from .screens.too_small import TooSmallScreen, too_small
 from .steps import STEPS
 from .widgets.score_bar import ScoreBar
 
+RELOADING = "_reloading"  # a blank screen while the steps are rebuilt after a takeover
+
 SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anyway
 
 
@@ -203,9 +205,25 @@ class PerfevalApp(App[int]):
         except ProjectFileError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.open_workspace(fresh)
-        self.call_later(self.screen.recompose)  # show the file as it is now
-        self.notify(outcome.message, timeout=8)
+        self.run_worker(self._reload_steps(fresh, outcome.message), exclusive=True)
+
+    async def _reload_steps(self, fresh: Workspace, message: str) -> None:
+        """Every step built anew on the file as it is now, back on the step and indicator shown."""
+        step = self.current_mode
+        stack = self.screen_stack
+        if stack and isinstance(stack[0], FocusContext):
+            self.pending_indicator = stack[0].focused_indicator_id()
+        self.workspace = fresh
+        from textual.screen import Screen
+
+        self.add_mode(RELOADING, Screen)  # the active step cannot be replaced in place
+        await self.switch_mode(RELOADING)
+        for mode, factory in {s.key: s.factory() for s in STEPS}.items():
+            await self.remove_mode(mode)
+            self.add_mode(mode, factory)
+        await self.switch_mode(step if step in self.MODES else self.start_step)
+        await self.remove_mode(RELOADING)
+        self.notify(message, timeout=8)
 
     def goto_step(self, key: str) -> None:
         self.save_now()
