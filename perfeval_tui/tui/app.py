@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from ..project.recent import remember
@@ -24,6 +25,7 @@ from .console import adapt_to_console, is_linux_console
 from .host import FocusContext, PendingIndicator
 from .screens.too_small import TooSmallScreen, too_small
 from .steps import STEPS
+from .toasts import place_toasts
 from .widgets.score_bar import ScoreBar
 
 RELOADING = "_reloading"  # a blank screen while the steps are rebuilt after a takeover
@@ -64,6 +66,7 @@ class PerfevalApp(App[int]):
     CSS = """
     FooterKey.-command-palette { border-left: none; }
     ToastRack { margin-bottom: 2; }
+    ToastRack.-fit Toast { width: 1fr; max-width: 100%; }
     """
 
     def __init__(
@@ -133,6 +136,19 @@ class PerfevalApp(App[int]):
             from .screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(new_path=self.new_path, ruleset=self.new_ruleset))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        place_toasts(self.screen)  # clear of the status line and of what is being edited
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        self.call_later(place_toasts, self.screen)  # again once a focus just asked for has moved
 
     def open_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
