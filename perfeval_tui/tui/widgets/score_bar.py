@@ -22,7 +22,8 @@ from ...scoring.sections import section_sums
 from ...term.textwidth import clip
 
 MINUS = "\u2212"
-SUBTOTAL = "dim"  # the style of a section's subtotal
+SUBTOTAL = "dim"
+CHANGE_PREFIX = "上次修改："  # the style of a section's subtotal
 
 
 def signed(delta: object) -> str:
@@ -35,10 +36,10 @@ def change_text(changes: tuple[ScoreChange, ...] | None) -> str:
     if changes is None:
         return ""
     if not changes:
-        return "上次修改：得分不变"
+        return f"{CHANGE_PREFIX}得分不变"
     biggest = max(changes, key=lambda c: abs(c.delta))
     more = f" 等 {len(changes)} 项" if len(changes) > 1 else ""
-    return f"上次修改：{clip(biggest.name, 18)} {signed(biggest.delta)}{more}"
+    return f"{CHANGE_PREFIX}{clip(biggest.name, 18)} {signed(biggest.delta)}{more}"
 
 
 def section_parts(workspace: Workspace) -> list[tuple[str, str, str]]:
@@ -84,9 +85,20 @@ class StepBar(Static):
 
 
 def fit_pieces(pieces: list[tuple[int, str, str]], room: int | None) -> list[tuple[int, str, str]]:
-    """The pieces that fit in ``room`` cells, taken by priority (lowest first), kept in order."""
+    """The pieces that fit in ``room`` cells, taken by priority (lowest first), kept in order.
+    When that leaves a piece out, the last edit's effect drops its 「上次修改：」 to make room."""
     if room is None:
         return pieces
+    best = _fit(pieces, room)
+    if len(best) < len(pieces):
+        short = [(p, t.replace(CHANGE_PREFIX, ""), s) for p, t, s in pieces]
+        shorter = _fit(short, room)
+        if len(shorter) > len(best):
+            return shorter
+    return best
+
+
+def _fit(pieces: list[tuple[int, str, str]], room: int) -> list[tuple[int, str, str]]:
     kept: set[int] = set()
     used = 0
     for index in sorted(range(len(pieces)), key=lambda i: (pieces[i][0], i)):
