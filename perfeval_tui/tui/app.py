@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App
 from textual.driver import Driver
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 if TYPE_CHECKING:  # the models are imported after the first paint (see .deferred)
@@ -31,7 +32,10 @@ from .console import adapt_to_console, is_linux_console
 from .host import FocusContext, PendingIndicator
 from .screens.too_small import TooSmallScreen, too_small
 from .steps import STEPS
+from .toasts import place_toasts
 from .widgets.score_bar import ScoreBar
+
+RELOADING = "_reloading"  # a blank screen while the steps are rebuilt after a takeover
 
 SAVE_AFTER_IDLE = 1.0  # seconds of no typing after which an edit is saved anyway
 
@@ -78,6 +82,7 @@ class PerfevalApp(App[int]):
     CSS = """
     FooterKey.-command-palette { border-left: none; }
     ToastRack { margin-bottom: 2; }
+    ToastRack.-fit Toast { width: 1fr; max-width: 100%; }
     """
 
     def __init__(
@@ -195,6 +200,19 @@ class PerfevalApp(App[int]):
         self.open_workspace(workspace)
         self.call_after_refresh(self.settle_memory)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        place_toasts(self.screen)  # clear of the status line and of what is being edited
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        self.call_later(place_toasts, self.screen)  # again once a focus just asked for has moved
+
     def open_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
         if workspace.path is not None:
@@ -266,9 +284,25 @@ class PerfevalApp(App[int]):
         except ProjectFileError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.open_workspace(fresh)
-        self.call_later(self.screen.recompose)  # show the file as it is now
-        self.notify(outcome.message, timeout=8)
+        self.run_worker(self._reload_steps(fresh, outcome.message), exclusive=True)
+
+    async def _reload_steps(self, fresh: Workspace, message: str) -> None:
+        """Every step built anew on the file as it is now, back on the step and indicator shown."""
+        step = self.current_mode
+        stack = self.screen_stack
+        if stack and isinstance(stack[0], FocusContext):
+            self.pending_indicator = stack[0].focused_indicator_id()
+        self.workspace = fresh
+        from textual.screen import Screen
+
+        self.add_mode(RELOADING, Screen)  # the active step cannot be replaced in place
+        await self.switch_mode(RELOADING)
+        for mode, factory in {s.key: s.factory() for s in STEPS}.items():
+            await self.remove_mode(mode)
+            self.add_mode(mode, factory)
+        await self.switch_mode(step if step in self.MODES else self.start_step)
+        await self.remove_mode(RELOADING)
+        self.notify(message, timeout=8)
 
     def goto_step(self, key: str) -> None:
         self.save_now()

@@ -201,3 +201,18 @@ def test_f6_and_ctrl_pageup_go_back_one_step_from_every_step(term: Tmux, termina
             term.wait_for(f"第 {step - 1}/7 步")
     term.keys("C-q")
     term.wait_for("EXIT=0")
+
+
+def test_new_project_typed_in_one_write_keeps_each_value_in_its_field(
+    term: Tmux, tmp_path: Path
+) -> None:
+    target = tmp_path / "新项目.json"
+    term.start(f"{PERFEVAL} {str(target)!r}")
+    term.wait_for("新建项目")
+    # One write, as a paste or a fast typist over SSH delivers it: name, Tab, year, Tab, unit.
+    term.text("技防专项x\x7f\t20234\x7f\t公安局\r")
+    term.wait_for("第 1/7 步 · 基本情况")
+    term.keys("C-q")
+    term.wait_for("EXIT=0")
+    basics = load_project(target).basics
+    assert (basics.name, basics.year, basics.unit) == ("技防专项", 2023, "公安局")

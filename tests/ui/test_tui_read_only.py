@@ -13,8 +13,10 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from tui_helpers import D, copy_project, make_app, open_indicator
 
 from perfeval_tui.project.lock import LockInfo, lock_path_for
+from perfeval_tui.project.storage import load_project, save_project
 from perfeval_tui.tui.dialogs.confirm import ConfirmDialog
 from perfeval_tui.tui.dialogs.text_edit import TextEditDialog
+from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
 
 SIZE = (80, 24)
 
@@ -88,4 +90,39 @@ async def test_a_read_only_window_disables_every_field_and_keeps_the_takeover(
         await pilot.pause()
         assert app.current_mode == "basics"
         assert entries(app) and not any(w.disabled for w in entries(app))
+    app.workspace.close()
+
+
+async def test_after_a_takeover_every_step_shows_the_file_as_it_is_now(
+    tmp_path: Path, holder
+) -> None:
+    path = copy_project(tmp_path)
+    info = LockInfo("李四", socket.gethostname(), holder.pid, "2024-05-23 09:30:00")
+    lock_path_for(path).write_text(info.to_json(), encoding="utf-8")
+    app = make_app(path, "basics")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("alt+4")  # both steps built while read-only
+        await open_indicator(pilot, "satisfaction")
+        # The other session saves its changes, then this window takes the lock over.
+        text = path.read_text(encoding="utf-8")
+        project = load_project(path)
+        assert project.indicator("satisfaction").actual == D(96)
+        project.indicator("satisfaction").actual = D(91)
+        project.basics.name = "另一窗口改过的专项"
+        save_project(project, path)
+        assert path.read_text(encoding="utf-8") != text
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("y")
+        for _ in range(30):
+            await pilot.pause()
+        assert not app.workspace.read_only and app.current_mode == "indicators"
+        tree = app.screen.query_one(IndicatorTree)
+        assert "satisfaction" in tree.leaves and tree.selected_id == "satisfaction"
+        assert app.screen.query_one("#ind-actual", Input).value == "91"
+        await pilot.press("alt+1")
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen.query_one("#basics-name", Input).value == "另一窗口改过的专项"
     app.workspace.close()

@@ -22,6 +22,7 @@ from ...project.workspace import Workspace, create_workspace, open_workspace
 from ...scoring.model import Basics
 from ...scoring.ruleset import DEFAULT_RULESET, available_rulesets, load_ruleset
 from ..widgets.field import FieldError
+from ..widgets.in_order import EntryInput
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -62,7 +63,7 @@ class OpenDialog(ModalScreen[Workspace | None]):
             yield Static("打开项目文件（.json）", classes="title")
             with Horizontal(classes="row"):
                 yield Label("文件路径")
-                yield Input(
+                yield EntryInput(
                     placeholder="例如 ~/评价/2020专项.json",
                     id="open-path",
                     compact=True,
@@ -119,7 +120,7 @@ class NewProjectDialog(ModalScreen[Workspace | None]):
             ):
                 with Horizontal(classes="row"):
                     yield Label(label)
-                    yield Input(placeholder=hint, id=f"new-{field}", compact=True)
+                    yield EntryInput(placeholder=hint, id=f"new-{field}", compact=True)
             with Horizontal(classes="row"):
                 yield Label("评分规则集")
                 default = self.ruleset or (
@@ -130,7 +131,7 @@ class NewProjectDialog(ModalScreen[Workspace | None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("保存为")
-                yield Input(
+                yield EntryInput(
                     str(self.path) if self.path else "",
                     id="new-path",
                     compact=True,

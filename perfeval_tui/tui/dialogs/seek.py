@@ -24,6 +24,7 @@ from ...analysis.seek_total import TotalSeek, goal_for_grade, seek_total, size_t
 from ...analysis.whatif import Sandbox
 from ...scoring.numbers import NumberInputError, fmt2, parse_number
 from ..keymap import SEEK_KEYS, bindings
+from ..widgets.in_order import EntryInput
 from ..widgets.live import LiveStatic
 from ..widgets.sandbox_editor import change_line
 
@@ -76,7 +77,7 @@ class _SeekBase(ModalScreen[SeekAnswer | None]):
             yield LiveStatic(classes="title", id="seek-title")
             with Horizontal(classes="goal-row"):
                 yield Label(self.GOAL_LABEL)
-                yield Input(
+                yield EntryInput(
                     placeholder=self.GOAL_HINT, restrict=SCORE_CHARS, compact=True, id="seek-goal"
                 )
                 yield Label("回车重新反求", classes="hint")

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from ..widgets.entry_text_area import EntryTextArea
+
 
 class TextEditDialog(ModalScreen[str | None]):
     BINDINGS = [
@@ -33,7 +35,7 @@ class TextEditDialog(ModalScreen[str | None]):
         with Vertical():
             keys = "只读，Esc 关闭" if self.read_only else "Esc 或 Ctrl+S 保存并关闭"
             yield Static(f"{self.title_text}（{keys}）", classes="title")
-            yield TextArea(
+            yield EntryTextArea(
                 self.original,
                 soft_wrap=True,
                 compact=True,

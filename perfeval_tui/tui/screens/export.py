@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from ...project.demo import state_dir
 from ...scoring.model import Project
 from ..widgets.form_scroll import FormScroll
+from ..widgets.in_order import EntryInput
 from ..widgets.live import LiveStatic
 from ..widgets.tick import MarkedCheckbox
 from .base import StepScreen
@@ -72,7 +73,7 @@ class ExportScreen(StepScreen):
             yield Static("")
             with Horizontal(classes="row"):
                 yield Label("输出目录")
-                yield Input(str(default_folder(self.ws.path)), id="export-dir", compact=True)
+                yield EntryInput(str(default_folder(self.ws.path)), id="export-dir", compact=True)
             with Horizontal(classes="row"):
                 yield MarkedCheckbox("附表 xlsx", True, id="export-xlsx", compact=True)
                 yield MarkedCheckbox("报告 Markdown", True, id="export-md", compact=True)

@@ -42,7 +42,7 @@ class IndicatorsScreen(StepScreen):
     DEFAULT_CSS = """
     IndicatorsScreen #ind-split { height: 1fr; }
     IndicatorsScreen IndicatorTree { width: 34; height: 1fr; border-right: solid $primary 50%; }
-    IndicatorsScreen.-wide IndicatorTree { width: 36; }
+    IndicatorsScreen.-wide IndicatorTree { width: 47%; min-width: 36; }  /* 200 columns: 61 */
     IndicatorsScreen.-small IndicatorTree { width: 24; }
     IndicatorsScreen IndicatorForm { width: 1fr; height: 1fr; }
     """

@@ -21,6 +21,7 @@ from ...scoring.numbers import fmt2
 from ...scoring.ruleset import DEFAULT_RULESET
 from ...term.render_text import explanation_lines
 from ..keymap import QUIZ_KEYS, bindings
+from ..widgets.in_order import EntryInput
 from ..widgets.live import LiveStatic
 from ..widgets.score_bar import StepBar
 
@@ -110,7 +111,7 @@ class QuizScreen(Screen[None]):
             yield LiveStatic(id="quiz-question")
             with Horizontal(id="quiz-answer-row"):
                 yield Label("你的得分")
-                yield Input(restrict=ANSWER_CHARS, compact=True, id="quiz-answer")
+                yield EntryInput(restrict=ANSWER_CHARS, compact=True, id="quiz-answer")
                 yield Label("分（两位小数，回车提交）", id="quiz-answer-hint")
             yield LiveStatic(id="quiz-verdict")
             yield LiveStatic(id="quiz-worked")

@@ -22,6 +22,7 @@ from textual.widgets import Input, Label, Static
 
 from ...scoring.numbers import fmt_plain
 from ..keymap import STEP_JUMP_KEYS
+from .in_order import InOrderKeys
 
 if TYPE_CHECKING:  # the models are imported after the first paint
     from pydantic import BaseModel
@@ -104,7 +105,8 @@ class FieldError(Static):
         self.update(self.message)
 
 
-class FieldInput(Input):
+class FieldInput(InOrderKeys, Input):
+    # Keys run in the order typed: see in_order.py (a burst "Ctrl+U 9 0" once became "9690").
     """A compact one-line input for ``ref.field``; Enter or leaving it commits (saves).
 
     A ``live`` field is applied on every keystroke; others only on Enter or when left.
@@ -143,36 +145,6 @@ class FieldInput(Input):
         self.ref = ref
         self.field = field
         self.error_label: FieldError | None = None
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Keys arrive in order, but Textual runs a bound key (Ctrl+U, Backspace, Tab) only after
-        # it has bubbled up to the app, by when the characters behind it are already typed
-        # (upstream issue 6605): a burst of "Ctrl+U 9 0" (a fast typist, a paste, a slow link)
-        # became "9690" and then was cleared. This field's own editing keys and the focus keys
-        # run here, in order, and a key that arrives after the focus has left goes where it is now.
-        target = self.screen.focused  # has_focus follows only once the Blur message is handled
-        if target is not None and target is not self:
-            event.stop()
-            event.prevent_default()
-            target.post_message(events.Key(event.key, event.character))
-            return
-        if not event.is_printable:
-            for binding in self._bindings.key_to_bindings.get(event.key, ()):
-                # An action that does not apply here (PgDn cannot scroll a one-line field) says
-                # so, and the key goes on to the screen's bindings as before.
-                if not binding.priority and await self.app.run_action(binding.action, self):
-                    event.stop()
-                    event.prevent_default()
-                    return
-            if event.key in ("tab", "shift+tab"):
-                event.stop()
-                event.prevent_default()
-                if event.key == "tab":
-                    self.screen.focus_next()
-                else:
-                    self.screen.focus_previous()
-                return
-        await super()._on_key(event)
 
     def _on_blur(self, event: events.Blur) -> None:
         # Input's own blur handler runs as well (Textual calls each class's handler). A long

@@ -85,7 +85,7 @@ class IndicatorForm(FormScroll):
     IndicatorForm .form-note { color: $text-muted; }
     IndicatorForm Checkbox { width: 100%; height: auto; }
     IndicatorForm Select { width: 1fr; }
-    IndicatorForm .choice-row { height: 1; }
+    IndicatorForm .choice-row { height: auto; }  /* a long rule name folds, never cut */
     IndicatorForm .choice-row > .field-label { width: 10; }
     """
 

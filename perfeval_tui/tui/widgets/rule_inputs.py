@@ -142,7 +142,7 @@ def choice_row(label: str, select: Select[str]) -> Horizontal:
 
 INPUTS_CSS = """
 .inputs-note { color: $text-muted; }
-.choice-row { height: 1; }
+.choice-row { height: auto; }
 .choice-row > Select { width: 1fr; }
 """
 

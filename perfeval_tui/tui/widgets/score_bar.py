@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the models are imported after the first paint
 
 MINUS = "\u2212"
 SUBTOTAL = "dim"  # the style of a section's subtotal
+CHANGE_PREFIX = "上次修改："
 
 
 def signed(delta: object) -> str:
@@ -36,10 +37,10 @@ def change_text(changes: tuple[ScoreChange, ...] | None) -> str:
     if changes is None:
         return ""
     if not changes:
-        return "上次修改：得分不变"
+        return f"{CHANGE_PREFIX}得分不变"
     biggest = max(changes, key=lambda c: abs(c.delta))
     more = f" 等 {len(changes)} 项" if len(changes) > 1 else ""
-    return f"上次修改：{clip(biggest.name, 18)} {signed(biggest.delta)}{more}"
+    return f"{CHANGE_PREFIX}{clip(biggest.name, 18)} {signed(biggest.delta)}{more}"
 
 
 def section_parts(workspace: Workspace) -> list[tuple[str, str, str]]:
@@ -86,6 +87,31 @@ class StepBar(Static):
         self.update(text)
 
 
+def fit_pieces(pieces: list[tuple[int, str, str]], room: int | None) -> list[tuple[int, str, str]]:
+    """The pieces that fit in ``room`` cells, taken by priority (lowest first), kept in order.
+    When that leaves a piece out, the last edit's effect drops its 「上次修改：」 to make room."""
+    if room is None:
+        return pieces
+    best = _fit(pieces, room)
+    if len(best) < len(pieces):
+        short = [(p, t.replace(CHANGE_PREFIX, ""), s) for p, t, s in pieces]
+        shorter = _fit(short, room)
+        if len(shorter) > len(best):
+            return shorter
+    return best
+
+
+def _fit(pieces: list[tuple[int, str, str]], room: int) -> list[tuple[int, str, str]]:
+    kept: set[int] = set()
+    used = 0
+    for index in sorted(range(len(pieces)), key=lambda i: (pieces[i][0], i)):
+        width = cell_len(pieces[index][1])
+        if used + width <= room or index == 0:
+            kept.add(index)
+            used += width
+    return [piece for index, piece in enumerate(pieces) if index in kept]
+
+
 class ScoreBar(Horizontal):
     """Total, grade and the effect of the last edit; the save state on the right."""
 
@@ -111,6 +137,7 @@ class ScoreBar(Horizontal):
     def __init__(self) -> None:
         super().__init__()
         self._texts: dict[str, str] = {}
+        self._workspace: Workspace | None = None
         self.updated_at = 0.0  # perf_counter of the last score text change (benchmarks read it)
 
     @property
@@ -138,29 +165,34 @@ class ScoreBar(Horizontal):
         return True
 
     def show(self, workspace: Workspace) -> None:
+        self._workspace = workspace
         result = workspace.session.result
-        text = Text()
-        text.append(f"总分 {fmt2(result.total)}（{result.grade}）", style="bold")
-        from ...scoring.form_checks import unfilled_count
+        from ...scoring.form_checks import unfilled_count  # not before the first paint
 
+        # (priority, text, style) in the order shown; a narrow line drops the least important
+        # whole parts, never the end of one (the total first, then what is left to fill).
+        pieces: list[tuple[int, str, str]] = [
+            (0, f"总分 {fmt2(result.total)}（{result.grade}）", "bold")
+        ]
         unfilled = unfilled_count(result)
         if unfilled:
-            text.append(f"  待填 {unfilled} 项", style="bold")
+            pieces.append((1, f"  待填 {unfilled} 项", "bold"))
         parts = section_parts(workspace)
-        # A section whose weights are not all given out yet comes early: it stays visible at
-        # 80 columns while the table is being built.
-        for name, part, style in parts:
+        for name, part, style in parts:  # a section whose weights are not all given out
             if style != SUBTOTAL:
-                text.append(f"  {name} {part}", style=style)
+                pieces.append((2, f"  {name} {part}", style))
         change = change_text(workspace.effect)
         if change:
-            text.append("  " + change)
+            pieces.append((4, "  " + change, ""))
         warnings = len(workspace.session.warnings)
-        if warnings:  # before the subtotals, so it stays visible at 80 columns (Ctrl+G lists them)
-            text.append(f"  警告 {warnings}", style="bold yellow")
-        subtotals = "  ".join(f"{name} {part}" for name, part, style in parts if style == SUBTOTAL)
-        if subtotals:
-            text.append("  " + subtotals, style=SUBTOTAL)
+        if warnings:  # Ctrl+G lists them
+            pieces.append((3, f"  警告 {warnings}", "bold yellow"))
+        for name, part, style in parts:
+            if style == SUBTOTAL:
+                pieces.append((5, f"  {name} {part}", SUBTOTAL))
+        text = Text()
+        for _, piece, style in fit_pieces(pieces, self._room(workspace)):
+            text.append(piece, style=style)
         if self._set("score", text, text.plain):
             self.updated_at = time.perf_counter()
         self.show_state(workspace)
@@ -169,6 +201,17 @@ class ScoreBar(Horizontal):
         """Before the project is validated: what is happening, instead of a score."""
         self._set("score", text, text)
         self._set("save-state", "检查中", "检查中")
+
+    def _room(self, workspace: Workspace) -> int | None:
+        """Cells for the score text beside the save state (None before the first layout)."""
+        if not self.size.width:
+            return None
+        state = "保存失败" if workspace.last_error else "未保存"  # the widest it may become
+        return self.size.width - 2 - (cell_len(state) + 2)
+
+    def on_resize(self) -> None:
+        if self._workspace is not None:
+            self.show(self._workspace)
 
     def show_state(self, workspace: Workspace) -> None:
         if workspace.read_only:
