@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
+from ...project.paste import PasteTable, looks_like_rows
 from ...project.session import EditOutcome
 from ...project.workspace import Workspace
 from ...scoring.engine import IndicatorScore
@@ -36,6 +37,8 @@ def _is_text_area(widget: object) -> bool:
 class StepScreen(Screen[None]):
     STEP: ClassVar[str] = ""
     HAS_EXPLANATION: ClassVar[bool] = True
+    # The table that rows pasted from WPS/Excel go to (附表1, 区县, 附表2), if any.
+    PASTE_TABLE: ClassVar[PasteTable | None] = None
     BINDINGS = keymap.bindings(keymap.STEP_KEYS)
 
     def __init__(self) -> None:
@@ -176,6 +179,25 @@ class StepScreen(Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.ws.begin_field()
         self.update_explanation(event.widget)
+
+    # ----- pasted rows --------------------------------------------------------------------
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.PASTE_TABLE is not None and looks_like_rows(event.text):
+            event.stop()
+            self.paste_rows(event.text)
+
+    def paste_rows(self, text: str) -> None:
+        """Rows pasted from WPS/Excel: a preview first; the rows are added only when confirmed."""
+        if self.PASTE_TABLE is None:
+            return
+        from ..paste_flow import offer_paste
+
+        offer_paste(self, self, self.PASTE_TABLE, text)
+
+    async def rows_pasted(self, ids: list[str]) -> None:
+        """Show the rows just pasted."""
+        await self.rebuild()
 
     # ----- explanation --------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from ...project.paste import looks_like_rows
 from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
 from ..keymap import STEP_JUMP_KEYS
@@ -152,6 +153,16 @@ class FieldInput(Input):
                     self.screen.focus_previous()
                 return
         await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Rows copied from WPS/Excel (tabs, several lines) become rows of the step's table.
+        paste_rows = getattr(self.screen, "paste_rows", None)
+        if paste_rows is not None and getattr(self.screen, "PASTE_TABLE", None):
+            if looks_like_rows(event.text):
+                event.stop()
+                paste_rows(event.text)
+                return
+        super()._on_paste(event)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         # Alt+N arrives as the character Option+N types (ESC 4 -> ¢); it jumps to step N

@@ -1,0 +1,201 @@
+"""附表2 as a grid: one row per indicator, the columns of the form, the score live.
+
+A Textual DataTable with a cell cursor; the screen (``screens/indicator_grid.py``) edits cells
+through the edit session and tells the grid which rows to show again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widget import Widget
+from textual.widgets import DataTable
+
+from ...scoring.engine import ProjectScore
+from ...scoring.model import Indicator
+from ...scoring.numbers import fmt2, fmt_plain
+
+
+@dataclass(frozen=True, slots=True)
+class GridColumn:
+    key: str  # the indicator field the column edits ("levels": the group, "name": the last level)
+    title: str
+    width: int
+    editable: bool = True
+
+
+COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("levels", "层级", 13),
+    GridColumn("name", "名称", 19),
+    GridColumn("weight", "权重", 4),
+    GridColumn("target", "目标值", 8),
+    GridColumn("actual", "完成值", 8),
+    GridColumn("unit", "单位", 4),
+    GridColumn("score", "得分", 6, editable=False),
+)
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+
+
+class ReplayedKey(events.Key):
+    """A key that reached a widget the focus was leaving, passed on in the order typed."""
+
+
+async def run_bindings(widget: Widget, key: str) -> bool:
+    """Run what ``key`` is bound to on ``widget`` or its screen (a replayed key has no bindings
+    of its own: Textual matches bindings only for keys that come from the terminal)."""
+    for node in (widget, widget.screen):
+        for binding in node._bindings.key_to_bindings.get(key, ()):
+            if await widget.app.run_action(binding.action, node):
+                return True
+    return False
+
+
+def tail(text: str, width: int) -> str:
+    """``text`` cut from the left to ``width`` cells: ``…总目标/产出`` (the end tells most)."""
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for char in reversed(text):
+        if cell_len(out) + cell_len(char) + 1 > width:
+            break
+        out = char + out
+    return "…" + out
+
+
+def group_text(indicator: Indicator) -> str:
+    """The group path as the grid shows it: without the top category when there are several."""
+    path = indicator.levels[:-1]
+    shown = path[1:] if len(path) > 1 else path
+    return "/".join(shown)
+
+
+def value_text(indicator: Indicator, field: str) -> str:
+    """目标值/完成值 as written (``≥95%``, ``1304路``), or the number with its ``%``."""
+    label = getattr(indicator, f"{field}_label")
+    value = getattr(indicator, field)
+    if label and (value is None or field == "target" or label != fmt_plain(value)):
+        return str(label)
+    if value is None:
+        return ""
+    return fmt_plain(value) + ("%" if indicator.unit == "%" else "")
+
+
+def edit_text(indicator: Indicator, key: str) -> str:
+    """What the editor starts with for a cell: the full value, as the user would type it."""
+    if key == "levels":
+        return " / ".join(indicator.levels[:-1])
+    if key == "name":
+        return indicator.name
+    if key == "weight":
+        return fmt_plain(indicator.weight)
+    if key in ("target", "actual"):
+        return value_text(indicator, key)
+    if key == "unit":
+        return indicator.unit
+    return ""
+
+
+def cells(indicator: Indicator, result: ProjectScore) -> list[str | Text]:
+    score = result.by_id(indicator.id)
+    style = "red" if score.lost > 0 else ""
+    out: list[str | Text] = []
+    for column in COLUMNS:
+        if column.key == "levels":
+            out.append(tail(group_text(indicator), column.width))
+        elif column.key == "score":
+            out.append(Text(fmt2(score.score), style=style, justify="right"))
+        else:
+            text = edit_text(indicator, column.key)
+            if column.key == "name":
+                out.append(text)
+            else:
+                out.append(Text(tail(text, column.width), justify="right"))
+    return out
+
+
+class IndicatorGrid(DataTable[str | Text]):
+    """The grid; a printable key on a cell starts editing it with that character.
+
+    While a cell is being edited (``editor`` is set), keys that still arrive here (the focus is
+    on its way to the edit line) are passed on to it in order: nothing typed fast is lost.
+    """
+
+    BINDINGS = [
+        Binding("tab", "cursor_right", "右移", show=False),
+        Binding("shift+tab", "cursor_left", "左移", show=False),
+    ]
+    DEFAULT_CSS = """
+    IndicatorGrid { height: 1fr; }
+    """
+
+    def __init__(
+        self, type_in: Callable[[str], None] | None = None, *, id: str | None = None
+    ) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, id=id)
+        self.type_in = type_in  # a character typed on a cell: edit it from that character
+        self.editor: Widget | None = None
+        for column in COLUMNS:
+            self.add_column(column.title, width=column.width, key=column.key)
+
+    def fill(self, indicators: list[Indicator], result: ProjectScore) -> None:
+        """Show every indicator, keeping the cursor where it was (as far as it can)."""
+        where = self.cursor_coordinate
+        self.clear()
+        for indicator in indicators:
+            self.add_row(*cells(indicator, result), key=indicator.id)
+        if self.row_count:
+            self.cursor_coordinate = Coordinate(min(where.row, self.row_count - 1), where.column)
+
+    def show_row(self, indicator: Indicator, result: ProjectScore) -> None:
+        if indicator.id not in self.rows:
+            return
+        for column, value in zip(COLUMNS, cells(indicator, result), strict=True):
+            self.update_cell(indicator.id, column.key, value)
+
+    def show_scores(self, result: ProjectScore, ids: set[str]) -> None:
+        for item in result.indicators:
+            if item.id in ids and item.id in self.rows:
+                style = "red" if item.lost > 0 else ""
+                self.update_cell(item.id, "score", Text(fmt2(item.score), style=style, justify="right"))
+
+    @property
+    def current_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+    @property
+    def current_column(self) -> GridColumn:
+        return COLUMNS[self.cursor_column]
+
+    def go_to(self, indicator_id: str, column: str | None = None) -> None:
+        if indicator_id not in self.rows:
+            return
+        row = self.get_row_index(indicator_id)
+        col = COLUMN_KEYS.index(column) if column in COLUMN_KEYS else self.cursor_column
+        self.cursor_coordinate = Coordinate(row, col)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.editor is not None:
+            event.stop()
+            event.prevent_default()
+            self.editor.post_message(ReplayedKey(event.key, event.character))
+            return
+        if event.is_printable and event.character and event.character.strip() and self.type_in:
+            event.stop()
+            event.prevent_default()
+            self.type_in(event.character)
+            return
+        if isinstance(event, ReplayedKey):
+            event.stop()
+            event.prevent_default()
+            await run_bindings(self, event.key)
+            return
+        await super()._on_key(event)
