@@ -122,7 +122,9 @@ def looks_like_rows(text: str) -> bool:
 
 def read_cells(text: str) -> list[list[str]]:
     """Tab-separated lines; a cell with line breaks comes quoted (as Excel and WPS copy it)."""
-    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")), delimiter="\t")
+    # Terminals send a pasted line break as CR; Excel copies CRLF.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(lines), delimiter="\t")
     return [row for row in reader]
 
 

@@ -26,7 +26,7 @@ def offer_paste(screen: Screen[None], host: PasteHost, table: PasteTable, text: 
     ws = host.ws
     plan = read_paste(text, table, ws.project, ws.session.ruleset)
 
-    async def answered(yes: bool | None) -> None:
+    async def add(yes: bool | None) -> None:
         if not yes:
             screen.notify("已取消粘贴，没有做任何修改。", timeout=3)
             return
@@ -37,5 +37,10 @@ def offer_paste(screen: Screen[None], host: PasteHost, table: PasteTable, text: 
         require_host(screen.app).save_now()
         await host.rows_pasted([row.id for row in plan.rows])
         screen.notify(f"已新增 {len(plan.rows)} 行（{plan.title}）。", timeout=4)
+
+    def answered(yes: bool | None) -> None:
+        # On the step's own message pump: the paste may have come through a field that showing
+        # the new rows removes, and a widget cannot wait for its own removal.
+        screen.call_later(add, yes)
 
     screen.app.push_screen(PastePreview(plan), answered)

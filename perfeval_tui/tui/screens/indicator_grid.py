@@ -23,9 +23,11 @@ from ...project.paste import looks_like_rows
 from ...project.session import EditOutcome
 from ...project.structure import add_indicator, categories, new_indicator_group, remove_row
 from ...scoring.engine import IndicatorScore
+from ...scoring.families import family_of
 from ...scoring.model import Indicator, Project
 from ...scoring.targets import typed_updates
 from .. import keymap
+from ..host import PendingIndicator
 from ..widgets.indicator_grid import (
     COLUMNS,
     IndicatorGrid,
@@ -200,6 +202,10 @@ class IndicatorGridScreen(StepScreen):
             return
         if column.key == "levels":
             self.pick_group(indicator, typed or "")
+            return
+        rule = self.ws.session.ruleset.rules.get(indicator.rule)
+        if column.key == "actual" and rule is not None and family_of(rule).reads_budget:
+            self.show_cell_error("此完成值由附表1 计算，请在第 2 步（预算执行）修改金额。")
             return
         self.ws.begin_field()
         self.editing = column.key
@@ -382,8 +388,12 @@ class IndicatorGridScreen(StepScreen):
         if self.editing is not None:
             self.stop_edit()
         self.wizard.save_now()
+        current = self.grid.current_id
         self.dismiss(None)
         under = self.app.screen
         opener = getattr(under, "open_from_grid", None)
         if indicator_id is not None and opener is not None:
             self.app.call_later(opener, indicator_id, column)
+        elif current is not None and isinstance(under, PendingIndicator):
+            self.wizard.pending_indicator = current  # the tree on the table's row
+            self.app.call_later(under.take_pending_indicator)

@@ -31,8 +31,8 @@ class GridColumn:
 
 
 COLUMNS: tuple[GridColumn, ...] = (
-    GridColumn("levels", "层级", 13),
-    GridColumn("name", "名称", 19),
+    GridColumn("levels", "层级", 12),
+    GridColumn("name", "名称", 20),
     GridColumn("weight", "权重", 4),
     GridColumn("target", "目标值", 8),
     GridColumn("actual", "完成值", 8),
@@ -112,6 +112,10 @@ def cells(indicator: Indicator, result: ProjectScore) -> list[str | Text]:
             out.append(Text(fmt2(score.score), style=style, justify="right"))
         else:
             text = edit_text(indicator, column.key)
+            if column.key == "actual" and not text and score.actual_display:
+                # A rate read from 附表1: shown, edited on step 2.
+                out.append(Text(tail(score.actual_display, column.width), style="dim", justify="right"))
+                continue
             if column.key == "name":
                 out.append(text)
             else:
