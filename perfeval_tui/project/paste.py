@@ -206,6 +206,15 @@ def apply_paste(project: Project, plan: PastePlan) -> None:
             add_row(project, "districts", row)
 
 
+def rule_for_name(ruleset: RuleSet, name: str) -> str:
+    """The rule a new indicator of that name is scored by: 满意度 by the rule set's satisfaction
+    rule, any other by its default rule."""
+    satisfaction = ruleset.satisfaction_rule
+    if "满意" in name and satisfaction is not None and satisfaction in ruleset.rules:
+        return satisfaction
+    return ruleset.default_rule
+
+
 class _Refused(ValueError):
     pass
 
@@ -310,10 +319,8 @@ class _IndicatorReader:
         cols, ruleset = self.columns, self.ruleset
         text = {r: grid.cell(row, cols[r]) if r in cols else "" for r in cols}
         indicator = new_indicator(ruleset, levels, weight)
-        satisfaction = ruleset.satisfaction_rule
-        if "满意" in levels[-1] and satisfaction is not None and satisfaction in ruleset.rules:
-            indicator.rule = satisfaction
-            indicator.criteria_text = ruleset.rules[indicator.rule].clause
+        indicator.rule = rule_for_name(ruleset, levels[-1])
+        indicator.criteria_text = ruleset.rules[indicator.rule].clause
         unit = text.get("unit", "")
         target = parse_target(text.get("target", ""), nature=text.get("nature", ""), unit=unit)
         actual = parse_target(text.get("actual", ""), unit=unit)

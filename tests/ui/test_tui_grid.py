@@ -157,3 +157,52 @@ async def test_ctrl_n_adds_a_row_in_the_current_group_and_names_it(tmp_path: Pat
         assert (added.weight, added.target, added.actual) == (Decimal(2), Decimal(10), Decimal(10))
         assert cell(grid, added.id, "score") == "2.00"
         assert any(i.name == "门禁" for i in saved(path).indicators)
+
+
+async def test_a_burst_of_keys_at_machine_speed_lands_in_the_right_cells(tmp_path: Path) -> None:
+    """Keys that arrive before the focus has moved to the edit line (a fast typist, a slow link
+    delivering a burst) go on to it in order; none is dropped."""
+    from textual import events
+
+    app = make_app(copy_project(tmp_path), step="indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        grid.go_to("face-capture", "weight")
+        await pilot.pause()
+        burst = [*"15", "tab", *"95", "tab", *"96", "enter", *"3", "enter"]
+        for key in burst:  # all queued at once, as the terminal driver posts them
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.3)
+        project = app.workspace.project
+        face = project.indicator("face-capture")
+        assert (face.weight, face.target, face.actual) == (Decimal(15), Decimal(95), Decimal(96))
+        # Enter went back to 权重 on the next row, where the 3 was typed.
+        assert project.indicator("vehicle-capture").weight == Decimal(3)
+
+
+async def test_rows_typed_ahead_after_ctrl_n_land_in_the_new_rows(tmp_path: Path) -> None:
+    """Ctrl+N runs before the name typed behind it is read (a bound key used to run only once it
+    had bubbled up to the app, after the name had gone into the old row)."""
+    from textual import events
+
+    app = make_app(copy_project(tmp_path), step="indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        grid.go_to("xueliang", "name")
+        await pilot.pause()
+        project = app.workspace.project
+        count = len(project.indicators)
+        keys = ["ctrl+n", *"AB", "tab", "2", "tab", *"90", "tab", *"80", "enter"] * 3
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(20):
+            await pilot.pause(0.2)
+            added = [i for i in project.indicators if i.name == "AB"]
+            if len(added) == 3 and all(i.actual is not None for i in added):
+                break
+        assert len(project.indicators) == count + 3
+        added = [i for i in project.indicators if i.name == "AB"]
+        assert [(i.weight, i.target, i.actual) for i in added] == [
+            (Decimal(2), Decimal(90), Decimal(80))
+        ] * 3
+        assert project.indicator("xueliang").weight == Decimal(2)  # the old row untouched

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,12 +13,40 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..widgets.indicator_grid import ReplayedKey, run_bindings
+
 PATH_SPLIT = re.compile(r"\s*[/／]\s*")
 SEPARATOR = " / "
 
 
 def split_path(text: str) -> list[str]:
     return [part for part in PATH_SPLIT.split(text.strip()) if part]
+
+
+class GroupInput(Input):
+    """The picker's entry; also takes the keys typed before the picker was shown, in order.
+
+    Enter decides at once, on the text as typed so far; keys that come after it go back to the
+    table (``give_back``), not into a picker that is closing.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        picker = self.screen
+        if isinstance(picker, GroupPicker) and picker.done:
+            event.stop()
+            event.prevent_default()
+            picker.give_back(event)
+            return
+        if event.key == "enter" and isinstance(picker, GroupPicker):
+            event.stop()
+            event.prevent_default()
+            picker.submit(self.value)
+            return
+        if not event.is_printable and await run_bindings(self, event.key):
+            event.stop()  # in the order typed (see IndicatorGrid._on_key)
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
 
 class GroupPicker(ModalScreen[list[str] | None]):
@@ -40,18 +69,32 @@ class GroupPicker(ModalScreen[list[str] | None]):
     GroupPicker #group-error { color: $error; }
     """
 
-    def __init__(self, groups: list[list[str]], current: list[str], typed: str = "") -> None:
+    def __init__(
+        self,
+        groups: list[list[str]],
+        current: list[str],
+        typed: str = "",
+        give_back: Callable[[events.Key], None] | None = None,
+        on_close: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
+        self.on_close = on_close
+        self.give_back: Callable[[events.Key], None] = give_back or (lambda event: None)
+        self.done = False
+        self.arrow_choice: tuple[str, str] | None = None  # (the text then, the group chosen)
         self.groups = [SEPARATOR.join(g) for g in groups]
         self.current = SEPARATOR.join(current)
         self.typed = typed
+        self.entry = GroupInput(
+            typed, placeholder="例如 个性指标 / 专项总目标 / 产出", select_on_focus=False, id="group-new"
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
                 "选择「层级」：↑↓ 或输入文字找已有分组，回车确认；输入含 / 的路径则新建分组"
             )
-            yield Input(self.typed, placeholder="例如 个性指标 / 专项总目标 / 产出", id="group-new")
+            yield self.entry
             yield OptionList(*self._options(self.typed), id="group-list")
             yield Static("", id="group-error")
 
@@ -63,7 +106,8 @@ class GroupPicker(ModalScreen[list[str] | None]):
         options = self.query_one(OptionList)
         if not self.typed and self.current in self.groups:
             options.highlighted = self.groups.index(self.current)
-        self.query_one(Input).focus()
+            self.arrow_choice = ("", self.current)
+        self.entry.focus()
 
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:
@@ -84,30 +128,42 @@ class GroupPicker(ModalScreen[list[str] | None]):
             options.action_cursor_down()
         else:
             options.action_cursor_up()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        options = self.query_one(OptionList)
-        text = event.value.strip()
         if options.highlighted is not None:
             chosen = options.get_option_at_index(options.highlighted).id or ""
-            self.dismiss(split_path(chosen))
-            return
-        parts = split_path(text)
+            self.arrow_choice = (self.entry.value.strip(), chosen)
+
+    def decide(self, text: str) -> list[str] | str:
+        """The group for the text typed (and any arrow choice), or the Chinese message."""
+        text = text.strip()
+        if self.arrow_choice is not None and self.arrow_choice[0] == text:
+            return split_path(self.arrow_choice[1])
+        new = "/" in text or "／" in text
+        found = [g for g in self.groups if text and text in g]
+        parts = split_path(found[0] if found and not new else text)
         if not parts:
-            self.query_one("#group-error", Static).update(
-                "请用 ↑↓ 选一个分组，或输入新分组，例如 个性指标 / 专项总目标 / 产出"
-            )
-            return
+            return "请用 ↑↓ 选一个分组，或输入新分组，例如 个性指标 / 专项总目标 / 产出"
         if len(parts) > 4:
-            self.query_one("#group-error", Static).update("「层级」最多四级。请删去多余的层级")
+            return "「层级」最多四级。请删去多余的层级"
+        return parts
+
+    def submit(self, text: str) -> None:
+        if self.done:
             return
-        self.dismiss(parts)
+        decided = self.decide(text)
+        if isinstance(decided, str):
+            self.query_one("#group-error", Static).update(decided)
+            return
+        self.close(decided)
+
+    def close(self, path: list[str] | None) -> None:
+        self.done = True
+        if self.on_close is not None:
+            self.on_close()
+        self.dismiss(path)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(split_path(event.option.id or ""))
+        self.close(split_path(event.option.id or ""))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from ...project.factory import new_indicator
-from ...project.paste import looks_like_rows
+from ...project.paste import looks_like_rows, rule_for_name
 from ...project.session import EditOutcome
 from ...project.structure import add_indicator, categories, new_indicator_group, remove_row
 from ...scoring.engine import IndicatorScore
@@ -37,6 +37,7 @@ from ..widgets.indicator_grid import (
 )
 from .base import StepScreen
 
+NEW_NAME = "新指标"
 HINT = "回车/输入文字 编辑  Tab 右移  F12 完整表单  Ctrl+N 新增  Esc 指标树"
 
 
@@ -65,10 +66,9 @@ class CellEditor(Input):
             event.prevent_default()
             screen.finish(event.key)
             return
-        if isinstance(event, ReplayedKey) and not event.is_printable:
-            event.stop()
+        if not event.is_printable and await run_bindings(self, event.key):
+            event.stop()  # in the order typed (see IndicatorGrid._on_key)
             event.prevent_default()
-            await run_bindings(self, event.key)
             return
         await super()._on_key(event)
 
@@ -104,7 +104,8 @@ class IndicatorGridScreen(StepScreen):
         yield IndicatorGrid(self.start_edit, id="grid")
         with Horizontal(id="grid-edit"):
             yield Label("", id="grid-label")
-            yield CellEditor(compact=True, select_on_focus=False, id="grid-editor", disabled=True)
+            # Never disabled: a disabled widget drops the keys still on their way to it.
+            yield CellEditor(compact=True, select_on_focus=False, id="grid-editor")
         yield Static(HINT, id="grid-message")
 
     @property
@@ -211,7 +212,6 @@ class IndicatorGridScreen(StepScreen):
         self.editing = column.key
         editor = self.editor
         self.grid.editor = editor
-        editor.disabled = False
         editor.value = typed if typed is not None else edit_text(indicator, column.key)
         editor.focus()
         editor.cursor_position = len(editor.value)
@@ -220,7 +220,6 @@ class IndicatorGridScreen(StepScreen):
     def stop_edit(self) -> None:
         self.editing = None
         self.grid.editor = None
-        self.editor.disabled = True
         self.grid.focus()
 
     def finish(self, how: str) -> None:
@@ -267,6 +266,9 @@ class IndicatorGridScreen(StepScreen):
             if not text:
                 return "「指标名称」不能为空。请输入指标名称，例如 监控建成数量"
             changes = [("levels", [*indicator.levels[:-1], text])]
+            ruleset = self.ws.session.ruleset
+            if indicator.name == NEW_NAME and indicator.rule == ruleset.default_rule:
+                changes.append(("rule", rule_for_name(ruleset, text)))  # 满意度: its own rule
         elif key in ("target", "actual"):
             updates = typed_updates(key, text) if text else None
             if updates is not None:  # as written: ≥95%, 1304路, 按时完成
@@ -275,6 +277,8 @@ class IndicatorGridScreen(StepScreen):
                 changes = [(key, text)]
                 if getattr(indicator, f"{key}_label"):
                     changes.append((f"{key}_label", ""))
+                if key == "target" and text.endswith(("%", "％")) and not indicator.unit:
+                    changes.append(("unit", "%"))
         else:
             changes = [(key, text)]
         for field, value in changes:
@@ -298,6 +302,7 @@ class IndicatorGridScreen(StepScreen):
         extra = [(c,) for c in categories(self.ws.session.ruleset) if c not in known]
 
         def chosen(path: list[str] | None) -> None:
+            self.grid.editor = None
             self.grid.focus()
             if path is None or path == indicator.levels[:-1]:
                 self.show_cell()
@@ -313,7 +318,16 @@ class IndicatorGridScreen(StepScreen):
             self.show_cell()
 
         current = list(indicator.levels[:-1])
-        self.app.push_screen(GroupPicker([list(g) for g in groups + extra], current, typed), chosen)
+        def give_back(event: events.Key) -> None:  # typed after the picker's Enter
+            self.grid.post_message(ReplayedKey(event.key, event.character))
+
+        def closing() -> None:
+            self.grid.editor = None  # later keys are the table's
+
+        options = [list(g) for g in groups + extra]
+        picker = GroupPicker(options, current, typed, give_back, closing)
+        self.grid.editor = picker.entry  # keys typed before the picker shows go into it
+        self.app.push_screen(picker, chosen)
 
     # ----- rows ---------------------------------------------------------------------------
 
@@ -333,7 +347,7 @@ class IndicatorGridScreen(StepScreen):
         current = self.selected
         ruleset = self.ws.session.ruleset
         group = new_indicator_group(self.ws.project, ruleset, current)
-        indicator = new_indicator(ruleset, [*group, "新指标"])
+        indicator = new_indicator(ruleset, [*group, NEW_NAME])
 
         def add(project: Project) -> None:
             add_indicator(project, indicator, beside=current)

@@ -46,6 +46,9 @@ class ReplayedKey(events.Key):
     """A key that reached a widget the focus was leaving, passed on in the order typed."""
 
 
+ReplayedKey.handler_name = events.Key.handler_name  # handled as a key (``_on_key``)
+
+
 async def run_bindings(widget: Widget, key: str) -> bool:
     """Run what ``key`` is bound to on ``widget`` or its screen (a replayed key has no bindings
     of its own: Textual matches bindings only for keys that come from the terminal)."""
@@ -197,9 +200,10 @@ class IndicatorGrid(DataTable[str | Text]):
             event.prevent_default()
             self.type_in(event.character)
             return
-        if isinstance(event, ReplayedKey):
+        if not event.is_printable and await run_bindings(self, event.key):
+            # Now, not once the key has bubbled up to the app: the keys behind it (a row's
+            # name after Ctrl+N) must find the state this key leaves.
             event.stop()
             event.prevent_default()
-            await run_bindings(self, event.key)
             return
         await super()._on_key(event)
