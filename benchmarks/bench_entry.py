@@ -134,7 +134,9 @@ def grid_rows(t: Tally) -> None:
         else:
             t.key(TAB, "Tab")
         unit = indicator["unit"]
-        for number, value in enumerate((indicator["weight"], indicator["target"], indicator["actual"])):
+        for number, value in enumerate(
+            (indicator["weight"], indicator["target"], indicator["actual"])
+        ):
             if number:
                 t.key(TAB, "Tab")
             t.text(value + (unit if number and unit in ("%", "路") else ""))
@@ -150,8 +152,14 @@ def differences(target: Path) -> list[str]:
         if str(basics[name]) != str(SEED["basics"][name]):
             out.append(f"基本情况 {name}: {basics[name]!r} ≠ {SEED['basics'][name]!r}")
     for table in ("funds", "districts"):
-        mine = [row.model_dump(mode="json", exclude={"id", "stated_adjusted_budget"}) for row in getattr(project, table)]
-        seed = [{k: v for k, v in row.items() if k not in ("id", "stated_adjusted_budget")} for row in SEED[table]]
+        mine = [
+            row.model_dump(mode="json", exclude={"id", "stated_adjusted_budget"})
+            for row in getattr(project, table)
+        ]
+        seed = [
+            {k: v for k, v in row.items() if k not in ("id", "stated_adjusted_budget")}
+            for row in SEED[table]
+        ]
         if mine != seed:
             out.append(f"{table}: {mine} ≠ {seed}")
     entered = {tuple(i.levels): i for i in project.indicators}

@@ -89,7 +89,9 @@ ROLES: dict[str, Roles] = {
     "indicators": INDICATOR_PASTE_COLUMNS,
 }
 PATH_SPLIT = re.compile(r"\s*[/／]\s*")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
+)
 _BLANK = frozenset({"", "-", "—", "－", "/", "……", "…"})
 
 
@@ -181,7 +183,9 @@ def read_paste(text: str, table: PasteTable, project: Project, ruleset: RuleSet)
         if key in names:
             what = "指标" if isinstance(row, Indicator) else "行"
             plan.refused.append(
-                Refusal(line, _short(list(rows[index])), f"已有同名{what}「{row.name}」，未重复添加")
+                Refusal(
+                    line, _short(list(rows[index])), f"已有同名{what}「{row.name}」，未重复添加"
+                )
             )
             continue
         names.add(key)
@@ -291,8 +295,10 @@ class _IndicatorReader:
 
     def row(self, grid: Grid, row: int) -> Indicator | None:
         cols = self.columns
-        name_role = "name" if "name" in cols else next(
-            (r for r in reversed(LEVEL_ROLES) if r in cols), None
+        name_role = (
+            "name"
+            if "name" in cols
+            else next((r for r in reversed(LEVEL_ROLES) if r in cols), None)
         )
         group = self.group(grid, row)
         if name_role is None:

@@ -149,7 +149,9 @@ async def test_ctrl_n_adds_a_row_in_the_current_group_and_names_it(tmp_path: Pat
         project = app.workspace.project
         grid.go_to("xueliang", "name")
         count = len(project.indicators)
-        await pilot.press("ctrl+n", "门", "禁", "tab", "2", "tab", "1", "0", "tab", "1", "0", "enter")
+        await pilot.press(
+            "ctrl+n", "门", "禁", "tab", "2", "tab", "1", "0", "tab", "1", "0", "enter"
+        )
         await pilot.pause()
         assert len(project.indicators) == count + 1
         added = project.indicators[project.indicators.index(project.indicator("xueliang")) + 1]

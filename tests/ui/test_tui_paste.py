@@ -61,7 +61,11 @@ async def test_pasted_annex2_rows_are_previewed_then_added_to_the_table(tmp_path
         assert isinstance(app.screen, IndicatorGridScreen)
         assert len(project.indicators) == before + 10
         cameras = next(i for i in project.indicators if i.name == "监控建成数量")
-        assert (cameras.target, cameras.actual, cameras.unit) == (Decimal(1304), Decimal(1338), "路")
+        assert (cameras.target, cameras.actual, cameras.unit) == (
+            Decimal(1304),
+            Decimal(1338),
+            "路",
+        )
         satisfaction = project.indicators[-1]
         assert satisfaction.rule == "satisfaction" and satisfaction.actual == Decimal(96)
         grid = app.screen.query_one(IndicatorGrid)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..widgets.indicator_grid import ReplayedKey, run_bindings
+from ..widgets.indicator_grid import run_bindings
 
 PATH_SPLIT = re.compile(r"\s*[/／]\s*")
 SEPARATOR = " / "
@@ -86,7 +86,10 @@ class GroupPicker(ModalScreen[list[str] | None]):
         self.current = SEPARATOR.join(current)
         self.typed = typed
         self.entry = GroupInput(
-            typed, placeholder="例如 个性指标 / 专项总目标 / 产出", select_on_focus=False, id="group-new"
+            typed,
+            placeholder="例如 个性指标 / 专项总目标 / 产出",
+            select_on_focus=False,
+            id="group-new",
         )
 
     def compose(self) -> ComposeResult:

@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...project.paste import PastePlan, PastedRow
+from ...project.paste import PastedRow, PastePlan
 from ...scoring.model import FundRow, Indicator
 from ...scoring.numbers import fmt_plain
 
@@ -37,8 +37,10 @@ def row_summary(row: PastedRow) -> str:
 
 def preview_text(plan: PastePlan) -> Text:
     text = Text()
-    how = "第一行是表头：" + "、".join(plan.columns) if plan.header else (
-        "没有表头，按本步骤的列序读取：" + "、".join(plan.columns)
+    how = (
+        "第一行是表头：" + "、".join(plan.columns)
+        if plan.header
+        else ("没有表头，按本步骤的列序读取：" + "、".join(plan.columns))
     )
     text.append(how + "\n\n", style="dim")
     text.append(f"将新增 {len(plan.rows)} 行\n", style="bold green")

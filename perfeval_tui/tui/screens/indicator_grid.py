@@ -318,6 +318,7 @@ class IndicatorGridScreen(StepScreen):
             self.show_cell()
 
         current = list(indicator.levels[:-1])
+
         def give_back(event: events.Key) -> None:  # typed after the picker's Enter
             self.grid.post_message(ReplayedKey(event.key, event.character))
 

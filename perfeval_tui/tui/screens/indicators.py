@@ -137,7 +137,7 @@ class IndicatorsScreen(StepScreen):
             "unit": "ind-unit",
             "levels": "ind-path",
         }
-        self.focus_form_field(fields.get(column or "", None))
+        self.focus_form_field(fields.get(column or ""))
 
     async def rows_pasted(self, ids: list[str]) -> None:
         await self.rebuild_tree(ids[0] if ids else None)

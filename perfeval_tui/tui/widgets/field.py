@@ -157,11 +157,11 @@ class FieldInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         # Rows copied from WPS/Excel (tabs, several lines) become rows of the step's table.
         paste_rows = getattr(self.screen, "paste_rows", None)
-        if paste_rows is not None and getattr(self.screen, "PASTE_TABLE", None):
-            if looks_like_rows(event.text):
-                event.stop()
-                paste_rows(event.text)
-                return
+        table = getattr(self.screen, "PASTE_TABLE", None)
+        if paste_rows is not None and table and looks_like_rows(event.text):
+            event.stop()
+            paste_rows(event.text)
+            return
         super()._on_paste(event)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:

@@ -117,7 +117,9 @@ def cells(indicator: Indicator, result: ProjectScore) -> list[str | Text]:
             text = edit_text(indicator, column.key)
             if column.key == "actual" and not text and score.actual_display:
                 # A rate read from 附表1: shown, edited on step 2.
-                out.append(Text(tail(score.actual_display, column.width), style="dim", justify="right"))
+                out.append(
+                    Text(tail(score.actual_display, column.width), style="dim", justify="right")
+                )
                 continue
             if column.key == "name":
                 out.append(text)
@@ -169,7 +171,9 @@ class IndicatorGrid(DataTable[str | Text]):
         for item in result.indicators:
             if item.id in ids and item.id in self.rows:
                 style = "red" if item.lost > 0 else ""
-                self.update_cell(item.id, "score", Text(fmt2(item.score), style=style, justify="right"))
+                self.update_cell(
+                    item.id, "score", Text(fmt2(item.score), style=style, justify="right")
+                )
 
     @property
     def current_id(self) -> str | None:
