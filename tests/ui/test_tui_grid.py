@@ -208,3 +208,23 @@ async def test_rows_typed_ahead_after_ctrl_n_land_in_the_new_rows(tmp_path: Path
             (Decimal(2), Decimal(90), Decimal(80))
         ] * 3
         assert project.indicator("xueliang").weight == Decimal(2)  # the old row untouched
+
+
+def test_the_table_at_80x24(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(copy_project(tmp_path), step="indicators")
+    seen: dict[str, object] = {}
+
+    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        app.show_indicator("satisfaction")
+        await pilot.pause()
+        grid = await open_grid(pilot)
+        await pilot.press("8", "8", "enter")  # 社会满意度 完成值 96 → 88
+        await pilot.pause()
+        seen["score"] = cell(grid, "satisfaction", "score")
+        seen["bar"] = score_bar(app)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    # Behaviour: the table opened on the indicator's 完成值; 88 of 100 scores 8.80, live.
+    assert seen["score"] == "8.80"
+    assert str(seen["bar"]).startswith("总分 98.80（优）")
