@@ -300,17 +300,19 @@ class _IndicatorReader:
             if "name" in cols
             else next((r for r in reversed(LEVEL_ROLES) if r in cols), None)
         )
+        labels = [c for r, c in cols.items() if r in (*LEVEL_ROLES, "path", "name")]
+        if any(squash(grid.cell(row, c)) in TOTAL_LABELS for c in labels):
+            raise _Refused("合计行由程序计算，不必粘贴")
         group = self.group(grid, row)
         if name_role is None:
             raise _Refused("找不到指标名称一列。请在第一行写表头（如 指标名称、权重、目标值）")
         name = grid.cell(row, cols[name_role]).strip()
         if name_role != "name" and name:
             group = group[:-1]  # the lowest level column is the indicator's own name
-        if squash(name) in TOTAL_LABELS:
-            raise _Refused("合计行由程序计算，不必粘贴")
         weight = _number(grid, row, cols.get("weight"), "权重", "score")
         if not name or squash(name) in _BLANK:
-            if weight is None:
+            others = [c for r, c in cols.items() if r not in (*LEVEL_ROLES, "path", name_role)]
+            if all(squash(grid.cell(row, c)) in _BLANK for c in others):
                 return None  # a group heading (一、共性指标): only sets the levels below it
             raise _Refused("「指标名称」是空的。每行须有指标名称")
         if weight is None:

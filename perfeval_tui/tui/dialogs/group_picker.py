@@ -63,7 +63,7 @@ class GroupPicker(ModalScreen[list[str] | None]):
         width: 72; max-width: 100%; height: auto; max-height: 20; border: solid $primary;
         background: $surface; padding: 0 1;
     }
-    GroupPicker Input { margin: 0 0 1 0; }
+    GroupPicker Input { margin: 0 0 1 0; background: $boost; }
     GroupPicker OptionList { height: auto; max-height: 10; }
     GroupPicker #group-note { color: $text-muted; }
     GroupPicker #group-error { color: $error; }
@@ -89,16 +89,15 @@ class GroupPicker(ModalScreen[list[str] | None]):
             typed,
             placeholder="例如 个性指标 / 专项总目标 / 产出",
             select_on_focus=False,
+            compact=True,
             id="group-new",
         )
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(
-                "选择「层级」：↑↓ 或输入文字找已有分组，回车确认；输入含 / 的路径则新建分组"
-            )
+            yield Static("「层级」：↑↓ 或输入文字找分组，含 / 的路径为新分组；回车确认")
             yield self.entry
-            yield OptionList(*self._options(self.typed), id="group-list")
+            yield OptionList(*self._options(self.typed), compact=True, id="group-list")
             yield Static("", id="group-error")
 
     def _options(self, typed: str) -> list[Option]:
