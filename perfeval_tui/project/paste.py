@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from ..scoring.families import family_of
 from ..scoring.model import DistrictRow, FundRow, Indicator, Project
 from ..scoring.numbers import NumberInputError, NumberKind, parse_number
 from ..scoring.ruleset import RuleSet
@@ -110,6 +111,8 @@ class PastePlan:
     lines: list[int] = field(default_factory=list)  # the pasted line of each row
     refused: list[Refusal] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)  # the column titles as read
+    # Rows that fill an indicator of the form left blank (a skeleton's 社会满意度): its id.
+    fills: dict[int, str] = field(default_factory=dict)  # index in ``rows`` -> indicator id
 
     @property
     def title(self) -> str:
@@ -165,6 +168,9 @@ def read_paste(text: str, table: PasteTable, project: Project, ruleset: RuleSet)
     plan = PastePlan(table, start == 1, columns=[titles[role] for role, _ in order])
     reader = _IndicatorReader(project, ruleset, columns) if table == "indicators" else None
     names = {_key(row) for row in getattr(project, table)}
+    blank = {
+        _key(i): i.id for i in project.indicators if table == "indicators" and _blank(i, ruleset)
+    }
     for index in range(start, len(rows)):
         if grid.blank(index):
             continue
@@ -180,6 +186,11 @@ def read_paste(text: str, table: PasteTable, project: Project, ruleset: RuleSet)
         if row is None:
             continue
         key = _key(row)
+        if key in blank:  # the form's own row, still empty: the paste fills it
+            plan.fills[len(plan.rows)] = blank.pop(key)
+            plan.rows.append(row)
+            plan.lines.append(line)
+            continue
         if key in names:
             what = "指标" if isinstance(row, Indicator) else "行"
             plan.refused.append(
@@ -199,10 +210,37 @@ def _key(row: PastedRow) -> str:
     return "/".join(row.levels) if isinstance(row, Indicator) else row.name
 
 
+def _blank(indicator: Indicator, ruleset: RuleSet) -> bool:
+    """An indicator the form gives but nobody has filled yet (no values, no inputs); not one
+    whose 完成值 is computed from 附表1."""
+    rule = ruleset.rules.get(indicator.rule)
+    if rule is None or family_of(rule).reads_budget:
+        return False
+    return (
+        indicator.target is None
+        and indicator.actual is None
+        and not indicator.target_label
+        and not indicator.actual_label
+        and not indicator.inputs.ticked
+        and not indicator.inputs.counts
+    )
+
+
+FILLED = ("weight", "target", "actual", "target_label", "actual_label", "unit", "operator")
+
+
 def apply_paste(project: Project, plan: PastePlan) -> None:
     """Add the plan's rows (indicators into their groups); the caller re-scores and saves."""
-    for row in plan.rows:
-        if isinstance(row, Indicator):
+    for index, row in enumerate(plan.rows):
+        filled = plan.fills.get(index)
+        if filled is not None and isinstance(row, Indicator):
+            target = project.indicator(filled)
+            for name in (*FILLED, "direction"):
+                setattr(target, name, getattr(row, name))
+            for name in ("explanation_text", "remark", "deviation"):
+                if getattr(row, name):
+                    setattr(target, name, getattr(row, name))
+        elif isinstance(row, Indicator):
             add_indicator(project, row)
         elif isinstance(row, FundRow):
             add_row(project, "funds", row)

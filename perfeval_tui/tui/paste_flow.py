@@ -35,8 +35,11 @@ def offer_paste(screen: Screen[None], host: PasteHost, table: PasteTable, text: 
             screen.notify(outcome.error or "", severity="warning")
             return
         require_host(screen.app).save_now()
-        await host.rows_pasted([row.id for row in plan.rows])
-        screen.notify(f"已新增 {len(plan.rows)} 行（{plan.title}）。", timeout=4)
+        ids = [plan.fills.get(n, row.id) for n, row in enumerate(plan.rows)]
+        await host.rows_pasted(ids)
+        added = len(plan.rows) - len(plan.fills)
+        filled = f"，填入 {len(plan.fills)} 行" if plan.fills else ""
+        screen.notify(f"已新增 {added} 行{filled}（{plan.title}）。", timeout=4)
 
     def answered(yes: bool | None) -> None:
         # On the step's own message pump: the paste may have come through a field that showing

@@ -102,3 +102,28 @@ def test_money_rows_by_header_words_in_any_order_with_a_quoted_remark() -> None:
     reasons = [r.reason for r in plan.refused]
     assert "「实际支出数」" in reasons[0]
     assert reasons[1] == "已有同名行「梁溪区」，未重复添加"
+
+
+def test_a_row_of_the_form_left_blank_is_filled_not_refused() -> None:
+    """A new project may hold the form's own rows still empty (社会满意度 worth 10): the pasted
+    row fills it instead of being refused as a repeat."""
+    p = project()
+    ruleset = load_ruleset(p.ruleset)
+    blank = Indicator(
+        id="satisfaction",
+        levels=["个性指标", "其他绩效评价指标", "效果", "社会满意度（％）"],
+        weight=Decimal(10),
+        rule="satisfaction",
+        unit="%",
+    )
+    p.indicators.append(blank)
+    plan = read_paste(ANNEX2, "indicators", p, ruleset)
+    assert len(plan.rows) == 10 and list(plan.fills.values()) == ["satisfaction"]
+    apply_paste(p, plan)
+    assert [i.id for i in p.indicators].count("satisfaction") == 1
+    assert (blank.target, blank.actual) == (Decimal(100), Decimal(96))
+    apply_paste(p, read_paste("专项资金\t450\t0\t0\t450\t450", "funds", p, ruleset))
+    assert score_project(p, ruleset).total == Decimal("99.60")
+    # Filled once, the row is the project's own: a second paste refuses it.
+    again = read_paste(ANNEX2, "indicators", p, ruleset)
+    assert again.rows == [] and len(again.refused) == 19

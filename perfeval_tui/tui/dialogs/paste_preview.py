@@ -43,9 +43,14 @@ def preview_text(plan: PastePlan) -> Text:
         else ("没有表头，按本步骤的列序读取：" + "、".join(plan.columns))
     )
     text.append(how + "\n\n", style="dim")
-    text.append(f"将新增 {len(plan.rows)} 行\n", style="bold green")
-    for line, row in zip(plan.lines, plan.rows, strict=True):
-        text.append(f"  第 {line} 行  {row_summary(row)}\n")
+    added = len(plan.rows) - len(plan.fills)
+    text.append(f"将新增 {added} 行", style="bold green")
+    if plan.fills:
+        text.append(f"，填入表样中已有的 {len(plan.fills)} 行", style="bold green")
+    text.append("\n")
+    for index, (line, row) in enumerate(zip(plan.lines, plan.rows, strict=True)):
+        how = "（填入已有指标）" if index in plan.fills else ""
+        text.append(f"  第 {line} 行  {row_summary(row)}{how}\n")
     if plan.refused:
         text.append(f"\n不能粘贴 {len(plan.refused)} 行\n", style="bold red")
         for refusal in plan.refused:
