@@ -101,7 +101,7 @@ class IndicatorGridScreen(StepScreen):
         self.tab_anchor: int | None = None  # where a run of Tabs started
 
     def compose_body(self) -> ComposeResult:
-        yield IndicatorGrid(self.start_edit, id="grid")
+        yield IndicatorGrid(self.start_edit, self.refill, width=self.app.size.width, id="grid")
         with Horizontal(id="grid-edit"):
             yield Label("", id="grid-label")
             # Never disabled: a disabled widget drops the keys still on their way to it.
@@ -123,6 +123,11 @@ class IndicatorGridScreen(StepScreen):
             self.grid.go_to(self.start_id, "actual")
         self.grid.focus()
         self.show_cell()
+        self.update_explanation(None)
+
+    def refill(self) -> None:
+        """The table's columns changed width: show every row again."""
+        self.grid.fill(self.ws.project.indicators, self.ws.session.result)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()

@@ -104,13 +104,28 @@ def edit_text(indicator: Indicator, key: str) -> str:
     return ""
 
 
-def cells(indicator: Indicator, result: ProjectScore) -> list[str | Text]:
+def fitted_widths(width: int) -> dict[str, int]:
+    """Column widths for a table ``width`` cells wide: 层级 and 名称 take what the others leave
+    (at 80 columns 12 and 20; narrower, 名称 gives way first; wider, both grow)."""
+    widths = {column.key: column.width for column in COLUMNS}
+    fixed = sum(w for key, w in widths.items() if key not in ("levels", "name"))
+    spare = width - fixed - 2 * len(COLUMNS) - 2  # cell padding, scroll bar
+    levels = max(6, min(spare * 3 // 8, 40))
+    widths["levels"] = levels
+    widths["name"] = max(8, spare - levels)
+    return widths
+
+
+def cells(
+    indicator: Indicator, result: ProjectScore, widths: dict[str, int] | None = None
+) -> list[str | Text]:
+    widths = widths or {column.key: column.width for column in COLUMNS}
     score = result.by_id(indicator.id)
     style = "red" if score.lost > 0 else ""
     out: list[str | Text] = []
     for column in COLUMNS:
         if column.key == "levels":
-            out.append(tail(group_text(indicator), column.width))
+            out.append(tail(group_text(indicator), widths["levels"]))
         elif column.key == "score":
             out.append(Text(fmt2(score.score), style=style, justify="right"))
         else:
@@ -118,13 +133,13 @@ def cells(indicator: Indicator, result: ProjectScore) -> list[str | Text]:
             if column.key == "actual" and not text and score.actual_display:
                 # A rate read from 附表1: shown, edited on step 2.
                 out.append(
-                    Text(tail(score.actual_display, column.width), style="dim", justify="right")
+                    Text(tail(score.actual_display, widths["actual"]), style="dim", justify="right")
                 )
                 continue
             if column.key == "name":
                 out.append(text)
             else:
-                out.append(Text(tail(text, column.width), justify="right"))
+                out.append(Text(tail(text, widths[column.key]), justify="right"))
     return out
 
 
@@ -144,27 +159,57 @@ class IndicatorGrid(DataTable[str | Text]):
     """
 
     def __init__(
-        self, type_in: Callable[[str], None] | None = None, *, id: str | None = None
+        self,
+        type_in: Callable[[str], None] | None = None,
+        refill: Callable[[], None] | None = None,
+        *,
+        width: int = 80,
+        id: str | None = None,
     ) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=True, id=id)
         self.type_in = type_in  # a character typed on a cell: edit it from that character
+        self.refill = refill  # show the rows again (after the columns changed width)
         self.editor: Widget | None = None
+        self.widths = fitted_widths(width)  # the screen's width; fitted again on resize
+        self.add_columns_fitted()
+
+    def add_columns_fitted(self) -> None:
         for column in COLUMNS:
-            self.add_column(column.title, width=column.width, key=column.key)
+            self.add_column(column.title, width=self.widths[column.key], key=column.key)
+
+    def fit(self, width: int) -> bool:
+        """Column widths for ``width``; True when they changed (the rows are then to be filled
+        again)."""
+        widths = fitted_widths(width)
+        if widths == self.widths:
+            return False
+        self.widths = widths
+        where = self.cursor_coordinate
+        self.clear(columns=True)
+        self.add_columns_fitted()
+        self.cursor_coordinate = where
+        return True
 
     def fill(self, indicators: list[Indicator], result: ProjectScore) -> None:
         """Show every indicator, keeping the cursor where it was (as far as it can)."""
         where = self.cursor_coordinate
         self.clear()
         for indicator in indicators:
-            self.add_row(*cells(indicator, result), key=indicator.id)
+            self.add_row(*cells(indicator, result, self.widths), key=indicator.id)
         if self.row_count:
             self.cursor_coordinate = Coordinate(min(where.row, self.row_count - 1), where.column)
+
+    def on_resize(self, event: events.Resize) -> None:
+        current, column = self.current_id, self.cursor_column
+        if self.fit(event.size.width) and self.refill is not None:
+            self.refill()
+            if current is not None:
+                self.go_to(current, COLUMN_KEYS[column])
 
     def show_row(self, indicator: Indicator, result: ProjectScore) -> None:
         if indicator.id not in self.rows:
             return
-        for column, value in zip(COLUMNS, cells(indicator, result), strict=True):
+        for column, value in zip(COLUMNS, cells(indicator, result, self.widths), strict=True):
             self.update_cell(indicator.id, column.key, value)
 
     def show_scores(self, result: ProjectScore, ids: set[str]) -> None:
