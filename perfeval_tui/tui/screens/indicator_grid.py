@@ -16,10 +16,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from ...project.factory import new_indicator
-from ...project.paste import looks_like_rows, rule_for_name
+from ...project.paste import rule_for_name
 from ...project.session import EditOutcome
 from ...project.structure import add_indicator, categories, new_indicator_group, remove_row
 from ...scoring.engine import IndicatorScore
@@ -28,58 +28,17 @@ from ...scoring.model import Indicator, Project
 from ...scoring.targets import typed_updates
 from .. import keymap
 from ..host import PendingIndicator
+from ..widgets.cell_editor import CellEditor
 from ..widgets.indicator_grid import (
     COLUMNS,
     IndicatorGrid,
     ReplayedKey,
     edit_text,
-    run_bindings,
 )
 from .base import StepScreen
 
 NEW_NAME = "新指标"
 HINT = "回车/输入文字 编辑  Tab 右移  F12 完整表单  Ctrl+N 新增  Esc 指标树"
-
-
-FINISH_KEYS = ("enter", "tab", "shift+tab", "escape")
-
-
-class CellEditor(Input):
-    """The edit line; pasted table rows go to the screen instead of into the line.
-
-    Enter, Tab, Shift+Tab and Esc end the edit here, in the order the keys came; a key that
-    arrives after the edit ended goes back to the grid.
-    """
-
-    async def _on_key(self, event: events.Key) -> None:
-        screen = self.screen
-        if not isinstance(screen, IndicatorGridScreen):
-            await super()._on_key(event)
-            return
-        if screen.editing is None:
-            event.stop()
-            event.prevent_default()
-            screen.grid.post_message(ReplayedKey(event.key, event.character))
-            return
-        if event.key in FINISH_KEYS:
-            event.stop()
-            event.prevent_default()
-            screen.finish(event.key)
-            return
-        if not event.is_printable and await run_bindings(self, event.key):
-            event.stop()  # in the order typed (see IndicatorGrid._on_key)
-            event.prevent_default()
-            return
-        await super()._on_key(event)
-
-    def _on_paste(self, event: events.Paste) -> None:
-        if looks_like_rows(event.text):
-            event.stop()
-            screen = self.screen
-            if isinstance(screen, IndicatorGridScreen):
-                screen.paste_rows(event.text)
-            return
-        super()._on_paste(event)
 
 
 class IndicatorGridScreen(StepScreen):
