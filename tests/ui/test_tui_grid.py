@@ -54,7 +54,7 @@ async def test_arrows_move_and_typing_edits_the_cell_through_the_session(tmp_pat
         assert engine_total(project) == "99.00"
         assert saved(path).indicator("satisfaction").actual == Decimal(90)  # saved on Enter
         # Enter moved down (the last row stays), the cursor is back on the grid.
-        assert grid.has_focus and grid.current_column.key == "actual"
+        assert grid.current_column.key == "actual" and app.screen.editing is None
 
 
 async def test_tabs_then_enter_return_to_the_first_column_of_the_next_row(tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ async def test_a_refused_value_keeps_the_editor_open_with_the_chinese_message(
         assert screen.editor.has_focus
         assert app.workspace.project.indicator("face-capture").weight == Decimal(2)
         await pilot.press("escape")
-        assert grid.has_focus
+        assert screen.editing is None and grid.current_column.key == "weight"
 
 
 async def test_level_is_chosen_from_the_groups_or_typed_new(tmp_path: Path) -> None:

@@ -182,9 +182,9 @@ class IndicatorGridScreen(StepScreen):
         self.query_one("#grid-message", Static).update("回车 确认并下移  Tab 确认并右移  Esc 放弃")
 
     def stop_edit(self) -> None:
+        # The focus stays on the edit line: the keys behind this one keep their order there.
         self.editing = None
         self.grid.editor = None
-        self.grid.focus()
 
     def finish(self, how: str) -> None:
         """Commit the edit line (unless Esc), then move as a spreadsheet does."""

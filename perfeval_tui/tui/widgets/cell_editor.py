@@ -9,7 +9,7 @@ from textual import events
 from textual.widgets import Input
 
 from ...project.paste import looks_like_rows
-from .indicator_grid import IndicatorGrid, ReplayedKey, run_bindings
+from .indicator_grid import IndicatorGrid, run_bindings
 
 
 @runtime_checkable
@@ -42,9 +42,11 @@ class CellEditor(Input):
             await super()._on_key(event)
             return
         if screen.editing is None:
+            # Between edits the focus stays here and the key is the table's, taken now: every
+            # key goes through this one queue, so none can overtake another.
             event.stop()
             event.prevent_default()
-            screen.grid.post_message(ReplayedKey(event.key, event.character))
+            await screen.grid.take_key(event)
             return
         if event.key in FINISH_KEYS:
             event.stop()

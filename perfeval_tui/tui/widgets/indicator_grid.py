@@ -199,6 +199,13 @@ class IndicatorGrid(DataTable[str | Text]):
         if self.row_count:
             self.cursor_coordinate = Coordinate(min(where.row, self.row_count - 1), where.column)
 
+    async def take_key(self, event: events.Key) -> None:
+        """A key for the table that reached the edit line between edits."""
+        if event.is_printable and event.character and event.character.strip() and self.type_in:
+            self.type_in(event.character)
+        elif not event.is_printable:
+            await run_bindings(self, event.key)
+
     def on_resize(self, event: events.Resize) -> None:
         current, column = self.current_id, self.cursor_column
         if self.fit(event.size.width) and self.refill is not None:
