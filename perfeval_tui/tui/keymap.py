@@ -85,8 +85,7 @@ STEP_KEYS: tuple[Key, ...] = (
         "保存",
         "Ctrl+S",
         "立即保存（每次提交字段也会自动保存）",
-        footer=True,
-        priority=True,
+        priority=True,  # not in the footer: every committed field is saved, the status says so
     ),
     Key("f2", "deductions", "扣分明细", "F2", "每一项扣分及其演算过程"),
     Key("ctrl+g", "warnings", "警告", "Ctrl+G", "列出全部数据警告（状态行显示条数）"),
@@ -136,6 +135,28 @@ INDICATOR_KEYS: tuple[Key, ...] = (
     Key("escape", "back_to_tree", "指标树", "Esc", "在指标表单中：回到指标树"),
     Key("pageup", "previous_indicator", "上一指标", "PgUp", "转到上一个指标，停在同一字段"),
     Key("pagedown", "next_indicator", "下一指标", "PgDn", "转到下一个指标，停在同一字段"),
+    Key(
+        "f12",
+        "open_grid",
+        "表格",
+        "F12",
+        "绩效指标：切换到表格（一行一个指标，像电子表格一样录入）",
+        footer=True,
+    ),
+)
+
+# Step 4 as a table. F12 switches between the table and the form (one meaning on the step).
+GRID_KEYS: tuple[Key, ...] = (
+    *ROW_KEYS,
+    Key(
+        "f12",
+        "open_form",
+        "表单",
+        "F12",
+        "表格中：打开当前指标的完整表单（规则输入、文字），在表单中按 Esc 回到表格",
+        footer=True,
+    ),
+    Key("escape", "back_to_tree", "指标树", "Esc", "表格中：回到指标树"),
 )
 
 # Keys of the widgets themselves, for F1 only.
@@ -145,6 +166,8 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓", "在指标树、列表中移动"),
     ("空格", "勾选 / 取消勾选；在指标树中展开或折叠"),
     ("Esc", "关闭对话框；在指标表单中：回到指标树"),
+    ("回车 / 输入文字", "表格中：编辑当前格；回车确认并下移，Tab 确认并右移，Esc 放弃"),
+    ("粘贴（WPS/Excel 的行）", "在附表1、区县、绩效指标步骤中：预览后新增为行"),
 )
 
 
@@ -154,7 +177,8 @@ def bindings(keys: tuple[Key, ...]) -> list[BindingType]:
 
 def help_rows() -> list[tuple[str, str]]:
     """(key, what it does) for every key, in the order F1 shows them."""
-    rows = [(k.display, k.help or k.label) for k in (*APP_KEYS, *STEP_KEYS, *INDICATOR_KEYS)]
+    keys = (*APP_KEYS, *STEP_KEYS, *INDICATOR_KEYS, *GRID_KEYS)
+    rows = [(k.display, k.help or k.label) for k in keys]
     rows = [r for r in rows if not r[0].startswith("Alt+")]
     rows.append(("Alt+1 … Alt+7", "直接转到第 1 至第 7 步"))
     rows.extend(_training_help_rows())

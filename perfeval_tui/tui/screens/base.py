@@ -26,6 +26,7 @@ from ..widgets.score_bar import ScoreBar, StepBar
 if TYPE_CHECKING:  # the models are imported after the first paint (see ..deferred)
     from pydantic import BaseModel
 
+    from ...project.paste import PasteTable
     from ...project.session import EditOutcome
     from ...project.workspace import Workspace
     from ...scoring.engine import IndicatorScore
@@ -45,6 +46,8 @@ class StepScreen(Screen[None]):
     STEP: ClassVar[str] = ""
     HAS_EXPLANATION: ClassVar[bool] = True
     LOCKS_READ_ONLY: ClassVar[bool] = True  # entry fields edit the project: off when read-only
+    # The table that rows pasted from WPS/Excel go to (附表1, 区县, 附表2), if any.
+    PASTE_TABLE: ClassVar[PasteTable | None] = None
     BINDINGS = keymap.bindings(keymap.STEP_KEYS)
 
     def __init__(self) -> None:
@@ -224,6 +227,27 @@ class StepScreen(Screen[None]):
             return
         self.ws.begin_field()
         self.update_explanation(event.widget)
+
+    # ----- pasted rows --------------------------------------------------------------------
+
+    def on_paste(self, event: events.Paste) -> None:
+        from ...project.paste import looks_like_rows  # the models: not before the first paint
+
+        if self.PASTE_TABLE is not None and looks_like_rows(event.text):
+            event.stop()
+            self.paste_rows(event.text)
+
+    def paste_rows(self, text: str) -> None:
+        """Rows pasted from WPS/Excel: a preview first; the rows are added only when confirmed."""
+        if self.PASTE_TABLE is None:
+            return
+        from ..paste_flow import offer_paste
+
+        offer_paste(self, self, self.PASTE_TABLE, text)
+
+    async def rows_pasted(self, ids: list[str]) -> None:
+        """Show the rows just pasted."""
+        await self.rebuild()
 
     # ----- explanation --------------------------------------------------------------------
 

@@ -145,6 +145,7 @@ class FundBlock(Vertical):
 
 class BudgetScreen(StepScreen):
     STEP = "budget"
+    PASTE_TABLE = "funds"
     BINDINGS = keymap.bindings(keymap.ROW_KEYS)
     DEFAULT_CSS = """
     BudgetScreen #budget-form { padding: 0 1; }

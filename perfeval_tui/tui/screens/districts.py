@@ -79,6 +79,7 @@ class DistrictLine(Vertical):
 
 class DistrictsScreen(StepScreen):
     STEP = "districts"
+    PASTE_TABLE = "districts"
     BINDINGS = keymap.bindings(keymap.ROW_KEYS)
     DEFAULT_CSS = (
         GRID_CSS

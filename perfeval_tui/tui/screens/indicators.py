@@ -38,6 +38,8 @@ from .base import StepScreen
 
 class IndicatorsScreen(StepScreen):
     STEP = "indicators"
+    PASTE_TABLE = "indicators"
+    back_to_grid = False  # the form was opened from the table (F12): Esc goes back there
     BINDINGS = keymap.bindings(keymap.INDICATOR_KEYS)
     DEFAULT_CSS = """
     IndicatorsScreen #ind-split { height: 1fr; }
@@ -131,7 +133,38 @@ class IndicatorsScreen(StepScreen):
                 return
 
     def action_back_to_tree(self) -> None:
+        if self.back_to_grid:
+            self.action_open_grid()
+            return
         self.indicator_tree.focus()
+
+    # ----- the table (screens/indicator_grid.py) ------------------------------------------
+
+    def action_open_grid(self) -> None:
+        from .indicator_grid import IndicatorGridScreen
+
+        self.back_to_grid = False
+        self.wizard.save_now()
+        self.app.push_screen(IndicatorGridScreen(self.focused_indicator_id()))
+
+    async def open_from_grid(self, indicator_id: str, column: str | None) -> None:
+        """F12 in the table: this indicator's form, on the field of the table's column."""
+        self.back_to_grid = True
+        await self.rebuild_tree(indicator_id)
+        await self.load_form(self.ws.project.indicator(indicator_id))
+        fields = {
+            "name": "ind-name",
+            "weight": "ind-weight",
+            "target": "ind-target",
+            "unit": "ind-unit",
+            "levels": "ind-path",
+        }
+        self.focus_form_field(fields.get(column or ""))
+
+    async def rows_pasted(self, ids: list[str]) -> None:
+        await self.rebuild_tree(ids[0] if ids else None)
+        if ids:
+            await self.load_form(self.ws.project.indicator(ids[0]))
 
     async def action_previous_indicator(self) -> None:
         await self._step_indicator(-1)

@@ -152,6 +152,18 @@ class FieldInput(InOrderKeys, Input):
         # its start, so what the field shows is how the value begins.
         self.scroll_to(x=0, animate=False, immediate=True)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # Rows copied from WPS/Excel (tabs, several lines) become rows of the step's table.
+        from ...project.paste import looks_like_rows  # the models: not before the first paint
+
+        paste_rows = getattr(self.screen, "paste_rows", None)
+        table = getattr(self.screen, "PASTE_TABLE", None)
+        if paste_rows is not None and table and looks_like_rows(event.text):
+            event.stop()
+            paste_rows(event.text)
+            return
+        super()._on_paste(event)
+
     def check_consume_key(self, key: str, character: str | None) -> bool:
         # Alt+N arrives as the character Option+N types (ESC 4 -> ¢); it jumps to step N
         # even while a field has the focus.

@@ -1,0 +1,378 @@
+"""Step 4 as a spreadsheet: 附表2 one row per indicator, edited cell by cell.
+
+Arrows move; Enter (or typing) edits the cell in the edit line under the grid; Enter commits and
+moves down, Tab commits and moves right, and Enter after a run of Tabs goes back to the column the
+run started in, on the next row. Every committed cell goes through the edit session (the one edit
+path), so the score, the checks, saving and the score bar behave as in the indicator form.
+F12 opens the full form of the current indicator (rule inputs, texts); Esc there comes back here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.coordinate import Coordinate
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+from ...project.factory import new_indicator
+from ...project.paste import rule_for_name
+from ...project.session import EditOutcome
+from ...project.structure import add_indicator, categories, new_indicator_group, remove_row
+from ...scoring.engine import IndicatorScore
+from ...scoring.families import family_of
+from ...scoring.model import Indicator, Project
+from ...scoring.targets import typed_updates
+from .. import keymap
+from ..host import PendingIndicator
+from ..widgets.cell_editor import CellEditor
+from ..widgets.indicator_grid import (
+    COLUMNS,
+    IndicatorGrid,
+    ReplayedKey,
+    edit_text,
+)
+from .base import StepScreen
+
+NEW_NAME = "新指标"
+HINT = "回车/输入文字 编辑  Tab 右移  F12 完整表单  Ctrl+N 新增  Esc 指标树"
+
+
+class IndicatorGridScreen(StepScreen):
+    STEP = "indicators"
+    PASTE_TABLE = "indicators"
+    BINDINGS = keymap.bindings(keymap.GRID_KEYS)
+    DEFAULT_CSS = """
+    IndicatorGridScreen #grid-edit { height: 1; }
+    IndicatorGridScreen #grid-label { width: auto; min-width: 8; padding: 0 1; color: $accent; }
+    IndicatorGridScreen CellEditor { width: 1fr; }
+    IndicatorGridScreen #grid-message { height: 1; color: $text-muted; padding: 0 1; }
+    IndicatorGridScreen #grid-message.-error { color: $error; }
+    """
+
+    def __init__(self, indicator_id: str | None = None) -> None:
+        super().__init__()
+        self.start_id = indicator_id
+        self.editing: str | None = None  # the column key being edited
+        self.tab_anchor: int | None = None  # where a run of Tabs started
+
+    def compose_body(self) -> ComposeResult:
+        yield IndicatorGrid(self.start_edit, self.refill, width=self.app.size.width, id="grid")
+        with Horizontal(id="grid-edit"):
+            yield Label("", id="grid-label")
+            # Never disabled: a disabled widget drops the keys still on their way to it.
+            yield CellEditor(compact=True, select_on_focus=False, id="grid-editor")
+        yield Static(HINT, id="grid-message")
+
+    @property
+    def grid(self) -> IndicatorGrid:
+        return self.query_one(IndicatorGrid)
+
+    @property
+    def editor(self) -> CellEditor:
+        return self.query_one(CellEditor)
+
+    def on_mount(self) -> None:
+        self.grid.fill(self.ws.project.indicators, self.ws.session.result)
+        super().on_mount()
+        if self.start_id is not None:
+            self.grid.go_to(self.start_id, "actual")
+        self.grid.focus()
+        self.show_cell()
+        self.update_explanation(None)
+
+    def refill(self) -> None:
+        """The table's columns changed width: show every row again."""
+        self.grid.fill(self.ws.project.indicators, self.ws.session.result)
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self.grid.fill(self.ws.project.indicators, self.ws.session.result)
+
+    # ----- where the cursor is ------------------------------------------------------------
+
+    @property
+    def selected(self) -> Indicator | None:
+        indicator_id = self.grid.current_id
+        if indicator_id is None:
+            return None
+        try:
+            return self.ws.find_indicator(indicator_id)
+        except KeyError:
+            return None
+
+    def focused_indicator_id(self) -> str | None:
+        return self.grid.current_id
+
+    def rule_for_focus(self) -> str | None:
+        indicator = self.selected
+        return indicator.rule if indicator is not None else None
+
+    def explain_target(self, widget: Widget | None) -> tuple[IndicatorScore | None, str] | None:
+        indicator = self.selected
+        if indicator is None:
+            return None, "表中还没有指标。按 Ctrl+N 新增，或粘贴 WPS/Excel 中的行。"
+        return self.ws.session.result.by_id(indicator.id), ""
+
+    @on(IndicatorGrid.CellHighlighted)
+    def _moved(self, event: IndicatorGrid.CellHighlighted) -> None:
+        if self.editing is None:
+            self.show_cell()
+            self.update_explanation(None)
+
+    def show_cell(self, message: str | None = None, *, error: bool = False) -> None:
+        """The edit line shows the current cell in full; the line under it a hint or a message."""
+        indicator = self.selected
+        column = self.grid.current_column
+        self.query_one("#grid-label", Label).update(column.title)
+        text = ""
+        if indicator is not None:
+            text = edit_text(indicator, column.key)
+            if column.key == "levels":
+                text = " / ".join(indicator.levels[:-1])
+            elif column.key == "score":
+                text = "由评分规则计算；人工评分、勾选和发现次数请按 F12 在完整表单中填写"
+        self.editor.value = text
+        note = self.query_one("#grid-message", Static)
+        note.update(message or HINT)
+        note.set_class(error, "-error")
+
+    def show_result(self, outcome: EditOutcome | None) -> None:
+        super().show_result(outcome)
+        if outcome is not None and self.is_mounted:
+            self.grid.show_scores(self.ws.session.result, {c.indicator_id for c in outcome.changes})
+
+    # ----- editing ------------------------------------------------------------------------
+
+    def action_edit_cell(self) -> None:
+        self.start_edit(None)
+
+    @on(IndicatorGrid.CellSelected)
+    def _enter(self, event: IndicatorGrid.CellSelected) -> None:
+        event.stop()
+        self.start_edit(None)
+
+    def start_edit(self, typed: str | None) -> None:
+        indicator = self.selected
+        if indicator is None:
+            self.show_cell("表中还没有指标。按 Ctrl+N 新增，或粘贴 WPS/Excel 中的行。")
+            return
+        column = self.grid.current_column
+        if column.key == "score":
+            self.action_open_form()
+            return
+        if column.key == "levels":
+            self.pick_group(indicator, typed or "")
+            return
+        rule = self.ws.session.ruleset.rules.get(indicator.rule)
+        if column.key == "actual" and rule is not None and family_of(rule).reads_budget:
+            self.show_cell_error("此完成值由附表1 计算，请在第 2 步（预算执行）修改金额。")
+            return
+        self.ws.begin_field()
+        self.editing = column.key
+        editor = self.editor
+        self.grid.editor = editor
+        editor.value = typed if typed is not None else edit_text(indicator, column.key)
+        editor.focus()
+        editor.cursor_position = len(editor.value)
+        self.query_one("#grid-message", Static).update("回车 确认并下移  Tab 确认并右移  Esc 放弃")
+
+    def stop_edit(self) -> None:
+        # The focus stays on the edit line: the keys behind this one keep their order there.
+        self.editing = None
+        self.grid.editor = None
+
+    def finish(self, how: str) -> None:
+        """Commit the edit line (unless Esc), then move as a spreadsheet does."""
+        indicator = self.selected
+        key = self.editing
+        if how == "escape" or indicator is None or key is None:
+            self.stop_edit()
+            self.show_cell()
+            return
+        error = self.commit(indicator, key, self.editor.value)
+        if error is not None:
+            self.show_cell_error(error)
+            return
+        self.wizard.save_now()
+        self.stop_edit()
+        self.move_after(how, indicator)
+
+    def show_cell_error(self, error: str) -> None:
+        note = self.query_one("#grid-message", Static)
+        note.update(error)
+        note.add_class("-error")
+
+    def move_after(self, how: str, indicator: Indicator) -> None:
+        grid = self.grid
+        grid.go_to(indicator.id)  # a new group may have moved the row
+        row, col = grid.cursor_coordinate
+        if how == "tab":
+            self.tab_anchor = col if self.tab_anchor is None else self.tab_anchor
+            grid.cursor_coordinate = Coordinate(row, min(col + 1, len(COLUMNS) - 1))
+        elif how == "shift+tab":
+            grid.cursor_coordinate = Coordinate(row, max(col - 1, 0))
+        else:
+            col = self.tab_anchor if self.tab_anchor is not None else col
+            self.tab_anchor = None
+            grid.cursor_coordinate = Coordinate(min(row + 1, grid.row_count - 1), col)
+        self.show_cell()
+
+    def commit(self, indicator: Indicator, key: str, text: str) -> str | None:
+        """Send one cell's text through the edit session; the Chinese message if refused."""
+        text = text.strip()
+        changes: list[tuple[str, Any]]
+        if key == "name":
+            if not text:
+                return "「指标名称」不能为空。请输入指标名称，例如 监控建成数量"
+            changes = [("levels", [*indicator.levels[:-1], text])]
+            ruleset = self.ws.session.ruleset
+            if indicator.name == NEW_NAME and indicator.rule == ruleset.default_rule:
+                changes.append(("rule", rule_for_name(ruleset, text)))  # 满意度: its own rule
+        elif key in ("target", "actual"):
+            updates = typed_updates(key, text) if text else None
+            if updates is not None:  # as written: ≥95%, 1304路, 按时完成
+                changes = list(updates.items())
+            else:
+                changes = [(key, text)]
+                if getattr(indicator, f"{key}_label"):
+                    changes.append((f"{key}_label", ""))
+                if key == "target" and text.endswith(("%", "％")) and not indicator.unit:
+                    changes.append(("unit", "%"))
+        else:
+            changes = [(key, text)]
+        for field, value in changes:
+            if getattr(indicator, field) == value:
+                continue
+            outcome = self.apply_value(indicator, field, value)
+            if not outcome.ok:
+                return outcome.error or ""
+        structural = any(field == "levels" for field, _ in changes)
+        if structural:
+            self.grid.fill(self.ws.project.indicators, self.ws.session.result)
+        else:
+            self.grid.show_row(indicator, self.ws.session.result)
+        return None
+
+    def pick_group(self, indicator: Indicator, typed: str) -> None:
+        from ..dialogs.group_picker import GroupPicker
+
+        groups = list(dict.fromkeys(tuple(i.levels[:-1]) for i in self.ws.project.indicators))
+        known = {g[0] for g in groups if g}
+        extra = [(c,) for c in categories(self.ws.session.ruleset) if c not in known]
+
+        def chosen(path: list[str] | None) -> None:
+            self.grid.editor = None
+            self.grid.focus()
+            if path is None or path == indicator.levels[:-1]:
+                self.show_cell()
+                return
+            self.ws.begin_field()
+            outcome = self.apply_value(indicator, "levels", [*path, indicator.name])
+            if not outcome.ok:
+                self.show_cell_error(outcome.error or "")
+                return
+            self.wizard.save_now()
+            self.grid.fill(self.ws.project.indicators, self.ws.session.result)
+            self.grid.go_to(indicator.id, "levels")
+            self.show_cell()
+
+        current = list(indicator.levels[:-1])
+
+        def give_back(event: events.Key) -> None:  # typed after the picker's Enter
+            self.grid.post_message(ReplayedKey(event.key, event.character))
+
+        def closing() -> None:
+            self.grid.editor = None  # later keys are the table's
+
+        options = [list(g) for g in groups + extra]
+        picker = GroupPicker(options, current, typed, give_back, closing)
+        self.grid.editor = picker.entry  # keys typed before the picker shows go into it
+        self.app.push_screen(picker, chosen)
+
+    # ----- rows ---------------------------------------------------------------------------
+
+    async def rows_pasted(self, ids: list[str]) -> None:
+        self.grid.fill(self.ws.project.indicators, self.ws.session.result)
+        if ids:
+            self.grid.go_to(ids[0], "name")
+        self.show_result(None)
+        self.show_cell()
+
+    def paste_rows(self, text: str) -> None:
+        if self.editing is not None:
+            self.stop_edit()
+        super().paste_rows(text)
+
+    def action_add_row(self) -> None:
+        current = self.selected
+        ruleset = self.ws.session.ruleset
+        group = new_indicator_group(self.ws.project, ruleset, current)
+        indicator = new_indicator(ruleset, [*group, NEW_NAME])
+
+        def add(project: Project) -> None:
+            add_indicator(project, indicator, beside=current)
+
+        outcome = self.ws.restructure(add)
+        if not outcome.ok:
+            self.show_cell_error(outcome.error or "")
+            return
+        self.wizard.save_now()
+        self.show_result(outcome)
+        self.grid.fill(self.ws.project.indicators, self.ws.session.result)
+        self.grid.go_to(indicator.id, "name")
+        self.tab_anchor = None
+        self.start_edit("")
+
+    def action_remove_row(self) -> None:
+        current = self.selected
+        if current is None:
+            return
+        from ..dialogs.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            outcome = self.ws.restructure(lambda p: remove_row(p, "indicators", current.id))
+            if outcome.ok:
+                self.wizard.save_now()
+                self.show_result(outcome)
+                self.grid.fill(self.ws.project.indicators, self.ws.session.result)
+                self.show_cell()
+
+        self.app.push_screen(
+            ConfirmDialog(f"删除指标「{current.name}」（权重 {current.weight} 分）？"), answered
+        )
+
+    # ----- back to the tree and the form --------------------------------------------------
+
+    def action_back_to_tree(self) -> None:
+        if self.editing is not None:
+            self.finish("escape")
+            return
+        self.leave_grid(None)
+
+    def action_open_form(self) -> None:
+        indicator = self.selected
+        if indicator is None:
+            return
+        self.leave_grid(indicator.id, self.grid.current_column.key)
+
+    def leave_grid(self, indicator_id: str | None, column: str | None = None) -> None:
+        """Back to the tree and form of step 4; with an indicator, its form, field focused."""
+        if self.editing is not None:
+            self.stop_edit()
+        self.wizard.save_now()
+        current = self.grid.current_id
+        self.dismiss(None)
+        under = self.app.screen
+        opener = getattr(under, "open_from_grid", None)
+        if indicator_id is not None and opener is not None:
+            self.app.call_later(opener, indicator_id, column)
+        elif current is not None and isinstance(under, PendingIndicator):
+            self.wizard.pending_indicator = current  # the tree on the table's row
+            self.app.call_later(under.take_pending_indicator)

@@ -1,0 +1,69 @@
+"""The indicator table's edit line: Enter, Tab, Shift+Tab and Esc end the edit in the order the
+keys came, and pasted table rows go to the step instead of into the line."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from textual import events
+from textual.widgets import Input
+
+from ...project.paste import looks_like_rows
+from .indicator_grid import IndicatorGrid, run_bindings
+
+
+@runtime_checkable
+class CellHost(Protocol):
+    """The screen the edit line sits on (``screens/indicator_grid.py``)."""
+
+    editing: str | None
+
+    @property
+    def grid(self) -> IndicatorGrid: ...
+
+    def finish(self, how: str) -> None: ...
+
+    def paste_rows(self, text: str) -> None: ...
+
+
+FINISH_KEYS = ("enter", "tab", "shift+tab", "escape")
+
+
+class CellEditor(Input):
+    """The edit line; pasted table rows go to the screen instead of into the line.
+
+    Enter, Tab, Shift+Tab and Esc end the edit here, in the order the keys came; a key that
+    arrives after the edit ended goes back to the grid.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if not isinstance(screen, CellHost):
+            await super()._on_key(event)
+            return
+        if screen.editing is None:
+            # Between edits the focus stays here and the key is the table's, taken now: every
+            # key goes through this one queue, so none can overtake another.
+            event.stop()
+            event.prevent_default()
+            await screen.grid.take_key(event)
+            return
+        if event.key in FINISH_KEYS:
+            event.stop()
+            event.prevent_default()
+            screen.finish(event.key)
+            return
+        if not event.is_printable and await run_bindings(self, event.key):
+            event.stop()  # in the order typed (see IndicatorGrid._on_key)
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if looks_like_rows(event.text):
+            event.stop()
+            screen = self.screen
+            if isinstance(screen, CellHost):
+                screen.paste_rows(event.text)
+            return
+        super()._on_paste(event)
