@@ -25,7 +25,7 @@ from .national_layout import (
     weight_total,
 )
 
-WIDTHS = (10, 12, 22, 7, 11, 11, 7, 9, 12, 12)
+WIDTHS = (10, 12, 22, 7, 11, 11, 7, 10, 12, 12)
 LAST = len(WIDTHS)
 
 
@@ -66,7 +66,9 @@ class _Sheet:
 
 
 def _lines(text: str, width: int) -> int:
-    return max(1, wrapped_lines(text, width))
+    # One cell of the column goes to the cell's padding: a text exactly as wide as the column
+    # (经济效益指标 in 二级指标) wraps when printed.
+    return max(1, wrapped_lines(text, width - 1))
 
 
 def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) -> Any:

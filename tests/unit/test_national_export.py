@@ -132,3 +132,16 @@ def test_the_appendix_after_the_national_sheet_keeps_each_level_in_its_column(tm
     assert [first[at[n]] for n in names] == ["产出指标", "数量指标", "路面养护", "养护里程"]
     # The report follows the national form, which shows a 四级 name after its 三级 name.
     assert "| 产出指标 | 数量指标 | 路面养护／养护里程 |" in md.read_text("utf-8")
+
+
+def test_a_label_as_wide_as_its_column_gets_a_second_line_and_the_rate_fits(tmp_path):
+    """Printed, 经济效益指标 (as wide as 二级指标) wrapped into a one-line row and was cut, and
+    100.00% of 执行率 wrapped into two lines of the budget row."""
+    from rich.cells import cell_len
+
+    xlsx, _ = export_project(national("01_tianchang_2022"), tmp_path)
+    ws = openpyxl.load_workbook(xlsx)["项目支出绩效自评表"]
+    economic = next(c.row for c in ws["B"] if c.value == "经济效益指标")
+    assert (ws.row_dimensions[economic].height or 0) >= 2 * 15
+    rate = next(c for c in ws["H"] if c.value == "100.00%")
+    assert ws.column_dimensions["H"].width > cell_len(rate.value) + 2
