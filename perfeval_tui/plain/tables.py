@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..project.paste import STEP_ORDER
 from ..project.session import EditSession
 from ..project.structure import add_row, remove_row
 from ..scoring.budget import DistrictFigures, FundFigures
@@ -83,16 +84,7 @@ FUNDS = TableSpec(
     warning_table="附表1",
     rows=lambda p: p.funds,
     make=lambda name: FundRow(name=name),
-    fields=(
-        "name",
-        "budget",
-        "increase",
-        "decrease",
-        "actual_spend",
-        "funds_arrived",
-        "stated_adjusted_budget",
-        "remark",
-    ),
+    fields=STEP_ORDER["funds"],
     lines=_fund_lines,
 )
 
@@ -102,7 +94,7 @@ DISTRICTS = TableSpec(
     warning_table="区县资金分配表",
     rows=lambda p: p.districts,
     make=lambda name: DistrictRow(name=name),
-    fields=("name", "allocated", "actual_spend", "carryover", "funds_arrived", "remark"),
+    fields=STEP_ORDER["districts"],
     lines=_district_lines,
 )
 

@@ -69,7 +69,8 @@ INDICATOR_PASTE_COLUMNS: Roles = (
     ("remark", ("备注",)),
     ("deviation", ("偏差原因", "未完成原因", "原因分析", "改进措施")),
 )
-# Without a header: the columns in the order the step shows them.
+# The fields of each table in the order the steps show and plain mode asks them; a paste
+# without a header is read in this order.
 STEP_ORDER: dict[str, tuple[str, ...]] = {
     "funds": (
         "name",

@@ -29,6 +29,8 @@ def install(app: App[Any]) -> None:
     """Route SIGHUP and SIGTERM to :func:`shut_down` on the app's event loop."""
     loop = asyncio.get_running_loop()
     for signum, code in ((signal.SIGHUP, EXIT_HANGUP), (signal.SIGTERM, EXIT_TERMINATED)):
+        # Not the main thread (an app run inside a test's thread), or a loop without signal
+        # support (not POSIX): the default handlers stay.
         with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
             loop.add_signal_handler(signum, shut_down, app, code)
 
