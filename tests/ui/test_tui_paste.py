@@ -109,7 +109,9 @@ async def test_a_fund_row_pasted_on_step_2_moves_the_score(tmp_path: Path) -> No
         assert [f.name for f in project.funds] == [FUND.split("\t")[0]]
         assert project.funds[0].actual_spend == Decimal(450)
         assert saved(path).funds[0].funds_arrived == Decimal(450)
-        assert "总分 40.00" in score_bar(app)  # the three rates of 附表1 now score in full
+        # The three rates of 附表1 now score in full: 共性指标 40.00, on the bar as the total.
+        assert app.workspace.session.result.group("共性指标").score == Decimal("40.00")
+        assert "总分 40.00" in score_bar(app)
 
 
 async def test_a_paste_into_a_field_of_a_table_step_becomes_rows(tmp_path: Path) -> None:
