@@ -22,8 +22,8 @@ SIZE = (80, 24)
     ("step", "first"),
     [
         ("basics", "basics-name"),
-        ("budget", "f-fund-1-name"),
-        ("districts", "d-liangxi-name"),
+        ("budget", "grid"),
+        ("districts", "grid"),
         ("indicators", "ind-tree"),
         ("results", "deductions"),
         ("rules", "rule-list"),
@@ -36,6 +36,8 @@ async def test_every_step_opens_with_its_first_field_focused(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen.focused is not None and app.screen.focused.id == first
+        if first == "grid":  # a table step: on its first cell (the first row's name)
+            assert tuple(app.screen.focused.cursor_coordinate) == (0, 0)
         # No scroll area is a focus stop of its own: Tab only ever lands on a field.
         # (Step 5's and 6's reading panes scroll long text and are meant to be focused.)
         stops = [w.id for w in app.screen.focus_chain if isinstance(w, VerticalScroll)]

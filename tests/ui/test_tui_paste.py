@@ -129,12 +129,17 @@ async def test_a_paste_into_a_field_of_a_table_step_becomes_rows(tmp_path: Path)
             ("梁溪区", Decimal(400), Decimal(450)),
             ("滨湖区", Decimal(50), Decimal(50)),
         ]
-        # Now a name field has the focus: a one-line paste still goes into the field.
-        field = app.screen.query_one(f"#d-{districts[0].id}-name")
-        field.focus()
-        await pilot.pause()
+        # Now a name is being edited: a one-line paste still goes into the edit line.
+        grid = app.screen.query_one("#grid")
+        grid.go_to(districts[0].id, "name")
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause()
+            if app.screen.editor.has_focus:
+                break
         await paste(pilot, "梁溪")
         assert not isinstance(app.screen, PastePreview)
+        assert app.screen.editor.value == "梁溪区梁溪"
         await paste(pilot, "新吴区\t100\t100\r\n")
         assert isinstance(app.screen, PastePreview)
         await pilot.press("enter")

@@ -277,7 +277,7 @@ def test_rows_follow_the_indicator_tree(tmp_path: Path) -> None:
 async def test_f5_starts_on_the_indicator_behind_the_focused_field(tmp_path: Path) -> None:
     app = make_app(copy_project(tmp_path), "budget")
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one("#f-fund-1-funds_arrived").focus()
+        app.screen.query_one("#grid").go_to("fund-1", "funds_arrived")
         await pilot.pause()
         await pilot.press("f5")
         await pilot.pause()

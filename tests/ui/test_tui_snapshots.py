@@ -25,6 +25,7 @@ def test_step_at_80x24(step: str, tmp_path: Path, snap_compare) -> None:
         await pilot.pause()
         seen["mode"], seen["bar"] = app.current_mode, score_bar(app)
         seen["footer"] = screen_lines(app)[-1]
+        seen["focus"] = str(app.focused.id if app.focused else "")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
     # Behaviour: the step asked for is the one shown, and the seed's total is on its score bar.
@@ -32,6 +33,8 @@ def test_step_at_80x24(step: str, tmp_path: Path, snap_compare) -> None:
     assert "总分 99.60（优）" in seen["bar"]
     # The indicator step's footer names the key that adds an indicator.
     assert ("^N 新增" in seen["footer"]) == (step == "indicators")
+    # 附表1 and the 区县 table open as grids, the grid focused (on the first row's name).
+    assert (seen["focus"] == "grid") == (step in ("budget", "districts"))
 
 
 def test_indicator_step_at_120x40_keeps_the_explanation_visible(tmp_path: Path, snap_compare):

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grid_helpers import cell as grid_cell
+from grid_helpers import message as grid_message
+from grid_helpers import open_grid, until
 from textual.widgets import OptionList
 from tui_helpers import (
     COUNTY,
@@ -56,43 +59,51 @@ async def test_budget_spend_moves_the_score_bar_to_the_engine_total(tmp_path: Pa
     app = make_app(path, "budget")
     async with app.run_test(size=SIZE) as pilot:
         project = app.workspace.project
-        await retype(pilot, "f-fund-1-actual_spend", "400")
-        assert project.funds[0].actual_spend == D(400)
+        grid = await open_grid(pilot)
+        grid.go_to("fund-1", "actual_spend")
+        await pilot.press(*"400", "enter")
+        await until(pilot, lambda: project.funds[0].actual_spend == D(400))
         expected = engine_total(saved(path).model_copy(update={"funds": project.funds}))
         assert expected == "96.54"
         assert f"总分 {expected}" in score_bar(app)
         assert "预算执行率（%） −3.06" in score_bar(app)  # the effect of 450 -> 400
-        derived = [s.text for s in app.screen.query(LiveStatic)]
-        assert "预算执行率 88.89%" in derived
-        # A third decimal is refused; the model keeps 400.12.
-        field = await retype(pilot, "f-fund-1-actual_spend", "400.123")
-        assert project.funds[0].actual_spend == D("400.12")
-        assert "实际支出数" in field.error_label.message
-        assert "两位小数" in field.error_label.message
-        # Letters never reach the field at all.
+        assert grid_cell(grid, "fund-1", "execution_rate") == "88.89%"
+        # A third decimal is refused; the model keeps 400.
+        grid.go_to("fund-1", "actual_spend")
+        await pilot.press("enter", "end", "full_stop", *"123", "enter")
+        await until(pilot, lambda: "两位小数" in grid_message(app))
+        assert project.funds[0].actual_spend == D(400)
+        assert "实际支出数" in grid_message(app)
+        # Letters never reach the edit line of an amount at all.
         await pilot.press("a", "b")
-        assert field.value == "400.123"
+        await pilot.pause()
+        assert app.screen.editor.value == "400.123"
 
 
 async def test_districts_show_warnings_at_their_rows_and_a_total_row(tmp_path: Path) -> None:
     app = make_app(copy_project(tmp_path), "districts")
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        liangxi = screen.query_one("#w-liangxi", LiveStatic)
-        assert "实际支出数 450 万元 大于资金下达数 400 万元" in liangxi.text
-        totals = screen.query_one("#total-warnings", LiveStatic)
-        assert "500 万元" in totals.text
-        await retype(pilot, "d-liangxi-actual_spend", "400")
-        assert "大于资金下达数" not in liangxi.text
-        assert "应为 资金下达数 400 − 实际支出数 400 = 0 万元" not in liangxi.text
-        assert screen.query_one("#total-actual_spend", LiveStatic).text == "450.00"
-        assert totals.text == ""  # 400 + 50 now equals 附表1's 450
-        await retype(pilot, "d-liangxi-allocated", "380")
-        field = await retype(pilot, "d-liangxi-allocated", "-", clear=False)
-        assert field.value == "380-"
+        grid = await open_grid(pilot)
+        warnings = screen.query_one("#grid-warnings", LiveStatic)
+        assert "实际支出数 450 万元 大于资金下达数 400 万元" in warnings.text
+        assert "500 万元" in warnings.text  # the 合计 row's own warning
+        grid.go_to("liangxi", "actual_spend")
+        await pilot.press(*"400", "enter")
+        await until(pilot, lambda: grid_cell(grid, "合计", "actual_spend") == "450.00")
+        grid.go_to("liangxi", "actual_spend")
+        await until(pilot, lambda: "大于资金下达数" not in warnings.text)
+        assert "应为 资金下达数 400 − 实际支出数 400 = 0 万元" not in warnings.text
+        assert "500 万元" not in warnings.text  # 400 + 50 now equals 附表1's 450
+        grid.go_to("liangxi", "allocated")
+        await pilot.press(*"380", "enter")
+        await until(pilot, lambda: app.workspace.project.districts[0].allocated == D(380))
+        grid.go_to("liangxi", "allocated")
+        await pilot.press("enter", "end", "minus", "enter")
+        await until(pilot, lambda: "不是有效数字" in grid_message(app))
+        assert screen.editor.value == "380-"
         assert app.workspace.project.districts[0].allocated == D(380)
-        assert "资金下达数" in field.error_label.message
-        assert "不是有效数字" in field.error_label.message
+        assert "资金下达数" in grid_message(app)
 
 
 async def test_indicator_actual_rescored_live_and_bad_value_refused(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..widgets.indicator_grid import run_bindings
+from ..widgets.in_order import run_bindings
 
 PATH_SPLIT = re.compile(r"\s*[/／]\s*")
 SEPARATOR = " / "

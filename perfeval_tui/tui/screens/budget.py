@@ -1,39 +1,55 @@
-"""Step 2 预算执行 (附表1; on a national project its 项目资金 block): each fund's typed amounts with the derived figures beside them, the 合计
-row the rates are scored on, and the three rate scores."""
+"""Step 2 预算执行 as a grid (附表1): one row per fund, the typed amounts with the derived figures
+beside them (调整后预算数, 预算调整率, 预算执行率, 资金到位率), the 合计 row the rates are scored
+on, and under the grid the three rate scores. A national project fills its 项目资金 block
+instead (``budget_national.py``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
 from ...project.session import EditOutcome
-from ...project.structure import add_row, remove_row
 from ...scoring.budget import FundFigures
 from ...scoring.budget_block import standard_block
 from ...scoring.engine import IndicatorScore, ProjectScore
 from ...scoring.model import FundRow, Project
 from ...scoring.numbers import fmt2, fmt_percent
 from .. import keymap
-from ..widgets.field import MONEY_CHARS, FieldInput, FieldRow, Ref
+from ..widgets.data_grid import Cell, GridColumn
+from ..widgets.field import MONEY_CHARS, FieldInput
 from ..widgets.form_scroll import FormScroll
-from ..widgets.live import LiveStatic, pad, warnings_text
-from .base import StepScreen
+from ..widgets.live import LiveStatic, pad
 from .budget_national import NationalBudget, block_warnings, execution_item
+from .row_table import RowTableScreen, money_cell, rate_cell
 
-# field -> (title, the derived figure shown beside it)
-MONEY_FIELDS = (
-    ("budget", "预算安排数", "adjusted_budget"),
-    ("increase", "预算调增数", "adjustment_rate"),
-    ("decrease", "预算调减数", ""),
-    ("actual_spend", "实际支出数", "execution_rate"),
-    ("funds_arrived", "实际到位资金", "arrival_rate"),
-    ("stated_adjusted_budget", "调整后预算数（填报）", ""),
+# 附表1's columns in the form's order, each derived figure beside what it is computed from.
+COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("name", "资金名称", 8, flex=3, label="专项（项目）资金名称"),
+    GridColumn("budget", "安排数", 6, auto=True, label="预算安排数", restrict=MONEY_CHARS),
+    GridColumn("increase", "调增数", 6, auto=True, label="预算调增数", restrict=MONEY_CHARS),
+    GridColumn("decrease", "调减数", 6, auto=True, label="预算调减数", restrict=MONEY_CHARS),
+    GridColumn("adjusted_budget", "调整后", 6, editable=False, auto=True, label="调整后预算数"),
+    GridColumn("adjustment_rate", "调整率", 6, editable=False, auto=True, label="预算调整率"),
+    GridColumn("actual_spend", "支出数", 6, auto=True, label="实际支出数", restrict=MONEY_CHARS),
+    GridColumn("execution_rate", "执行率", 7, editable=False, auto=True, label="预算执行率"),
+    GridColumn("funds_arrived", "到位数", 6, auto=True, label="实际到位资金", restrict=MONEY_CHARS),
+    GridColumn("arrival_rate", "到位率", 7, editable=False, auto=True, label="资金到位率"),
+    GridColumn(
+        "stated_adjusted_budget",
+        "填报数",
+        6,
+        auto=True,
+        label="调整后预算数（填报）",
+        restrict=MONEY_CHARS,
+    ),
+    GridColumn("remark", "备注", 4, flex=2),
 )
+
 DERIVED_TITLES = {
     "adjusted_budget": "调整后预算数",
     "adjustment_rate": "预算调整率",
@@ -48,6 +64,10 @@ FIELD_MEASURE = {
     "stated_adjusted_budget": "adjustment",
     "actual_spend": "execution",
     "funds_arrived": "arrival",
+    "adjusted_budget": "adjustment",
+    "adjustment_rate": "adjustment",
+    "execution_rate": "execution",
+    "arrival_rate": "arrival",
 }
 
 
@@ -74,16 +94,10 @@ def rate_scores(result: ProjectScore) -> dict[str, IndicatorScore]:
     return out
 
 
-def totals_text(result: ProjectScore, fund_count: int) -> Text:
+def totals_text(result: ProjectScore) -> Text:
+    """The three rates of the 合计 row and the scores they give."""
     total = result.budget.total
     text = Text()
-    if fund_count > 1:
-        text.append("合计", style="bold")
-        text.append(
-            f"  安排 {fmt2(total.budget)}  调增 {fmt2(total.increase)}  调减 {fmt2(total.decrease)}"
-            f"  调整后 {fmt2(total.adjusted_budget)}  支出 {fmt2(total.actual_spend)}"
-            f"  到位 {fmt2(total.funds_arrived)}\n"
-        )
     text.append("评分（按合计行）\n", style="bold")
     scores = rate_scores(result)
     for measure, key in (
@@ -105,58 +119,28 @@ def add_standard_block(project: Project) -> None:
     project.budget_block = standard_block()
 
 
-class FundBlock(Vertical):
-    DEFAULT_CSS = """
-    FundBlock { height: auto; margin-bottom: 1; }
-    FundBlock .fund-title { text-style: bold; color: $accent; }
-    FundBlock .warnings { color: $warning; padding-left: 1; }
-    """
-
-    def __init__(self, number: int, fund: FundRow) -> None:
-        super().__init__(id=f"block-{fund.id}")
-        self.number = number
-        self.fund = fund
-        self.derived: dict[str, LiveStatic] = {}
-
-    def compose(self) -> ComposeResult:
-        ref = Ref("funds", self.fund.id)
-        yield Static(f"第 {self.number} 行", classes="fund-title")
-        yield FieldRow(
-            "资金名称", FieldInput(ref, "name", id=f"f-{self.fund.id}-name"), label_width=20
-        )
-        for field, title, key in MONEY_FIELDS:
-            cell = LiveStatic(classes="field-derived")
-            self.derived[key or field] = cell
-            entry = FieldInput(
-                ref, field, restrict=MONEY_CHARS, id=f"f-{self.fund.id}-{field}", classes="-number"
-            )
-            yield FieldRow(title, entry, unit="万元", derived=cell, label_width=20)
-        yield FieldRow(
-            "备注", FieldInput(ref, "remark", id=f"f-{self.fund.id}-remark"), label_width=20
-        )
-        yield LiveStatic(classes="warnings", id=f"w-{self.fund.id}", hide_empty=True)
-
-    def show(self, figures: FundFigures, warnings: list[str]) -> None:
-        for key, cell in self.derived.items():
-            if key in DERIVED_TITLES:
-                cell.set(derived_text(figures, key))
-        self.query_one(f"#w-{self.fund.id}", LiveStatic).set(warnings_text(warnings))
-
-
-class BudgetScreen(StepScreen):
+class BudgetScreen(RowTableScreen):
     STEP = "budget"
     PASTE_TABLE = "funds"
+    TABLE = "funds"
+    WARNING_TABLE = "附表1"
+    ROW_WORD = "资金行"
+    COLUMNS = COLUMNS
     BINDINGS = keymap.bindings(keymap.ROW_KEYS)
     DEFAULT_CSS = """
     BudgetScreen #budget-form { padding: 0 1; }
-    BudgetScreen #budget-head { color: $text-muted; }
-    BudgetScreen #budget-head { margin-bottom: 1; }
+    BudgetScreen #budget-head { color: $text-muted; padding: 0 1; }
+    BudgetScreen #budget-totals { padding: 0 1; height: auto; }
     """
 
     @property
     def national(self) -> bool:
         """The project files the national 项目支出绩效自评表: its 项目资金 block, not 附表1."""
         return self.ws.project.ruleset.startswith("national")
+
+    @property
+    def uses_grid(self) -> bool:
+        return not self.national
 
     def compose_body(self) -> ComposeResult:
         if self.national:
@@ -165,16 +149,22 @@ class BudgetScreen(StepScreen):
             with FormScroll(id="budget-form"):
                 yield NationalBudget(self.ws.project)
             return
-        with FormScroll(id="budget-form"):
-            yield Static(
-                "附表1 预算安排及执行情况表（单位：万元）   Ctrl+N 新增资金行  F8 删除",
-                id="budget-head",
-            )
-            for number, fund in enumerate(self.ws.project.funds, start=1):
-                yield FundBlock(number, fund)
-            if not self.ws.project.funds:
-                yield Static("还没有资金行。按 Ctrl+N 新增。")
-            yield LiveStatic(id="budget-totals")
+        yield Static("附表1 预算安排及执行情况表（单位：万元）", id="budget-head")
+        yield from self.compose_grid()
+        yield from self.compose_warnings()
+        yield LiveStatic(id="budget-totals")
+
+    def figures(self) -> tuple[tuple[Any, ...], Any]:
+        table = self.ws.session.result.budget
+        return table.rows, table.total
+
+    def new_row(self, number: int) -> FundRow:
+        return FundRow(name=f"资金{number}")
+
+    def derived_cell(self, figures: Any, key: str) -> Cell:
+        if key == "adjusted_budget":
+            return money_cell(figures.adjusted_budget)
+        return rate_cell(getattr(figures, key))
 
     def show_result(self, outcome: EditOutcome | None) -> None:
         super().show_result(outcome)
@@ -183,33 +173,28 @@ class BudgetScreen(StepScreen):
             for view in self.query(NationalBudget):
                 view.show(result, block_warnings(self.ws.session.warnings))
             return
-        self.query_one("#budget-totals", LiveStatic).set(
-            totals_text(result, len(self.ws.project.funds))
-        )
-        warnings: dict[str, list[str]] = {}
-        for w in self.ws.session.warnings:
-            if w.table == "附表1" and w.row_id:
-                warnings.setdefault(w.row_id, []).append(f"{w.field}：{w.message}")
-        for block, figures in zip(self.query(FundBlock), result.budget.rows, strict=False):
-            block.show(figures, warnings.get(block.fund.id, []))
+        shown = self.query("#budget-totals")
+        if shown:
+            shown.first(LiveStatic).set(totals_text(result))
 
     # ----- explanation and F3 -------------------------------------------------------------
 
     def _measure_item(self, widget: Widget | None) -> IndicatorScore | None:
-        if not isinstance(widget, FieldInput):
-            return None
-        if widget.ref.table == "budget_block":
-            return execution_item(self.ws.session.result) if widget.field != "initial" else None
-        measure = FIELD_MEASURE.get(widget.field)
-        return rate_scores(self.ws.session.result).get(measure) if measure else None
+        result = self.ws.session.result
+        if self.national:
+            if not isinstance(widget, FieldInput) or widget.ref.table != "budget_block":
+                return None
+            return execution_item(result) if widget.field != "initial" else None
+        measure = FIELD_MEASURE.get(self.grid.current_column.key)
+        return rate_scores(result).get(measure) if measure else None
 
     def explain_target(self, widget: Widget | None) -> tuple[IndicatorScore | None, str] | None:
-        if not isinstance(widget, FieldInput):
+        if self.national and not isinstance(widget, FieldInput):
             return None
         item = self._measure_item(widget)
         if item is None:
             return None, "此字段不直接参与评分。"
-        if widget.ref.table == "budget_block":
+        if self.national:
             return item, "按项目资金的年度资金总额计算："
         return item, "按附表1 合计行计算："
 
@@ -219,42 +204,14 @@ class BudgetScreen(StepScreen):
 
     # ----- rows ---------------------------------------------------------------------------
 
-    async def action_add_row(self) -> None:
+    def action_add_row(self) -> None:
         if self.national:
             self.notify("项目资金按自评表的固定行填写（年度资金总额及其中各项）。", timeout=3)
             return
-        number = len(self.ws.project.funds) + 1
-        row = FundRow(name=f"资金{number}")
-        outcome = self.ws.restructure(lambda p: add_row(p, "funds", row))
-        if outcome.ok:
-            self.wizard.save_now()
-            await self.rebuild()
-            self.query_one(f"#f-{row.id}-name", FieldInput).focus()
-        else:
-            self.notify(outcome.error or "", severity="warning")
+        super().action_add_row()
 
     def action_remove_row(self) -> None:
         if self.national:
             self.notify("项目资金按自评表的固定行填写；没有的项目留空即可。", timeout=3)
             return
-        focused = self.focused
-        if not isinstance(focused, FieldInput) or focused.ref.table != "funds":
-            self.notify("先把光标移到要删除的资金行。", timeout=3)
-            return
-        fund_id = focused.ref.row_id
-        if fund_id is None:
-            return
-        fund = next(f for f in self.ws.project.funds if f.id == fund_id)
-        from ..dialogs.confirm import ConfirmDialog
-
-        async def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            outcome = self.ws.restructure(lambda p: remove_row(p, "funds", fund_id))
-            if outcome.ok:
-                self.wizard.save_now()
-                await self.rebuild()
-            else:
-                self.notify(outcome.error or "", severity="warning")
-
-        self.app.push_screen(ConfirmDialog(f"删除资金行「{fund.name}」？"), answered)
+        super().action_remove_row()

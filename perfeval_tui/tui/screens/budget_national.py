@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
@@ -30,9 +31,22 @@ TITLE = "项目资金（单位：万元，最多四位小数）"
 
 
 class AmountInput(FieldInput):
-    """One amount of the block, shown as typed: ``132.9120`` keeps its last zero."""
+    """One amount of the block, shown as typed: ``132.9120`` keeps its last zero. Up and Down
+    move to the same amount of the row above or below, as in a grid."""
 
     live = True
+    BINDINGS = [
+        Binding("up", "line(-1)", "上一行", show=False),
+        Binding("down", "line(1)", "下一行", show=False),
+    ]
+
+    def action_line(self, step: int) -> None:
+        row, _, field = (self.id or "").removeprefix("b-").partition("-")
+        if not row.isdigit():
+            return
+        target = self.screen.query(f"#b-{int(row) + step}-{field}")
+        if target:
+            target.first().focus()
 
     def model_text(self, obj: BaseModel) -> str:
         value = getattr(obj, self.field)

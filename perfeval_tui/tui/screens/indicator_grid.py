@@ -11,12 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import events, on
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.coordinate import Coordinate
+from textual import events
 from textual.widget import Widget
-from textual.widgets import Label, Static
 
 from ...project.factory import new_indicator
 from ...project.paste import rule_for_name
@@ -28,70 +24,40 @@ from ...scoring.model import Indicator, Project
 from ...scoring.targets import typed_updates
 from .. import keymap
 from ..host import PendingIndicator
-from ..widgets.cell_editor import CellEditor
-from ..widgets.indicator_grid import (
-    COLUMNS,
-    IndicatorGrid,
-    ReplayedKey,
-    edit_text,
-)
-from .base import StepScreen
+from ..widgets.data_grid import GridColumn
+from ..widgets.indicator_grid import IndicatorGrid, edit_text
+from .grid_step import GridStepScreen
 
 NEW_NAME = "新指标"
-HINT = "回车/输入文字 编辑  Tab 右移  F12 完整表单  Ctrl+N 新增  Esc 指标树"
 
 
-class IndicatorGridScreen(StepScreen):
+class IndicatorGridScreen(GridStepScreen):
     STEP = "indicators"
     PASTE_TABLE = "indicators"
     BINDINGS = keymap.bindings(keymap.GRID_KEYS)
-    DEFAULT_CSS = """
-    IndicatorGridScreen #grid-edit { height: 1; }
-    IndicatorGridScreen #grid-label { width: auto; min-width: 8; padding: 0 1; color: $accent; }
-    IndicatorGridScreen CellEditor { width: 1fr; }
-    IndicatorGridScreen #grid-message { height: 1; color: $text-muted; padding: 0 1; }
-    IndicatorGridScreen #grid-message.-error { color: $error; }
-    """
+    HINT = "回车/输入文字 编辑  Tab 右移  F12 完整表单  Ctrl+N 新增  Esc 指标树"
+    EMPTY = "表中还没有指标。按 Ctrl+N 新增，或粘贴 WPS/Excel 中的行。"
 
     def __init__(self, indicator_id: str | None = None) -> None:
         super().__init__()
         self.start_id = indicator_id
-        self.editing: str | None = None  # the column key being edited
-        self.tab_anchor: int | None = None  # where a run of Tabs started
 
-    def compose_body(self) -> ComposeResult:
-        yield IndicatorGrid(self.start_edit, self.refill, width=self.app.size.width, id="grid")
-        with Horizontal(id="grid-edit"):
-            yield Label("", id="grid-label")
-            # Never disabled: a disabled widget drops the keys still on their way to it.
-            yield CellEditor(compact=True, select_on_focus=False, id="grid-editor")
-        yield Static(HINT, id="grid-message")
+    def make_grid(self) -> IndicatorGrid:
+        return IndicatorGrid(self.start_edit, self.fill_grid, width=self.app.size.width, id="grid")
 
     @property
     def grid(self) -> IndicatorGrid:
         return self.query_one(IndicatorGrid)
 
-    @property
-    def editor(self) -> CellEditor:
-        return self.query_one(CellEditor)
-
     def on_mount(self) -> None:
-        self.grid.fill(self.ws.project.indicators, self.ws.session.result)
         super().on_mount()
         if self.start_id is not None:
             self.grid.go_to(self.start_id, "actual")
-        self.grid.focus()
-        self.show_cell()
-        self.update_explanation(None)
+            self.show_cell()
 
-    def refill(self) -> None:
-        """The table's columns changed width: show every row again."""
+    def fill_grid(self) -> None:
+        """Show every indicator again (after a structural change, or new column widths)."""
         self.grid.fill(self.ws.project.indicators, self.ws.session.result)
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self.is_mounted:
-            self.grid.fill(self.ws.project.indicators, self.ws.session.result)
 
     # ----- where the cursor is ------------------------------------------------------------
 
@@ -118,28 +84,13 @@ class IndicatorGridScreen(StepScreen):
             return None, "表中还没有指标。按 Ctrl+N 新增，或粘贴 WPS/Excel 中的行。"
         return self.ws.session.result.by_id(indicator.id), ""
 
-    @on(IndicatorGrid.CellHighlighted)
-    def _moved(self, event: IndicatorGrid.CellHighlighted) -> None:
-        if self.editing is None:
-            self.show_cell()
-            self.update_explanation(None)
-
-    def show_cell(self, message: str | None = None, *, error: bool = False) -> None:
-        """The edit line shows the current cell in full; the line under it a hint or a message."""
+    def cell_text(self, row_id: str, column: GridColumn) -> str:
         indicator = self.selected
-        column = self.grid.current_column
-        self.query_one("#grid-label", Label).update(column.title)
-        text = ""
-        if indicator is not None:
-            text = edit_text(indicator, column.key)
-            if column.key == "levels":
-                text = " / ".join(indicator.levels[:-1])
-            elif column.key == "score":
-                text = "由评分规则计算；人工评分、勾选和发现次数请按 F12 在完整表单中填写"
-        self.editor.value = text
-        note = self.query_one("#grid-message", Static)
-        note.update(message or HINT)
-        note.set_class(error, "-error")
+        if indicator is None:
+            return ""
+        if column.key == "score":
+            return "由评分规则计算；人工评分、勾选和发现次数请按 F12 在完整表单中填写"
+        return edit_text(indicator, column.key)
 
     def show_result(self, outcome: EditOutcome | None) -> None:
         super().show_result(outcome)
@@ -148,82 +99,25 @@ class IndicatorGridScreen(StepScreen):
 
     # ----- editing ------------------------------------------------------------------------
 
-    def action_edit_cell(self) -> None:
-        self.start_edit(None)
-
-    @on(IndicatorGrid.CellSelected)
-    def _enter(self, event: IndicatorGrid.CellSelected) -> None:
-        event.stop()
-        self.start_edit(None)
-
-    def start_edit(self, typed: str | None) -> None:
+    def take_cell(self, row_id: str, column: GridColumn, typed: str | None) -> bool:
         indicator = self.selected
         if indicator is None:
-            self.show_cell("表中还没有指标。按 Ctrl+N 新增，或粘贴 WPS/Excel 中的行。")
-            return
-        column = self.grid.current_column
+            return True
         if column.key == "score":
             self.action_open_form()
-            return
+            return True
         if column.key == "levels":
             self.pick_group(indicator, typed or "")
-            return
+            return True
         rule = self.ws.session.ruleset.rules.get(indicator.rule)
         if column.key == "actual" and rule is not None and family_of(rule).reads_budget:
             self.show_cell_error("此完成值由附表1 计算，请在第 2 步（预算执行）修改金额。")
-            return
-        self.ws.begin_field()
-        self.editing = column.key
-        editor = self.editor
-        self.grid.editor = editor
-        editor.value = typed if typed is not None else edit_text(indicator, column.key)
-        editor.focus()
-        editor.cursor_position = len(editor.value)
-        self.query_one("#grid-message", Static).update("回车 确认并下移  Tab 确认并右移  Esc 放弃")
+            return True
+        return False
 
-    def stop_edit(self) -> None:
-        # The focus stays on the edit line: the keys behind this one keep their order there.
-        self.editing = None
-        self.grid.editor = None
-
-    def finish(self, how: str) -> None:
-        """Commit the edit line (unless Esc), then move as a spreadsheet does."""
-        indicator = self.selected
-        key = self.editing
-        if how == "escape" or indicator is None or key is None:
-            self.stop_edit()
-            self.show_cell()
-            return
-        error = self.commit(indicator, key, self.editor.value)
-        if error is not None:
-            self.show_cell_error(error)
-            return
-        self.wizard.save_now()
-        self.stop_edit()
-        self.move_after(how, indicator)
-
-    def show_cell_error(self, error: str) -> None:
-        note = self.query_one("#grid-message", Static)
-        note.update(error)
-        note.add_class("-error")
-
-    def move_after(self, how: str, indicator: Indicator) -> None:
-        grid = self.grid
-        grid.go_to(indicator.id)  # a new group may have moved the row
-        row, col = grid.cursor_coordinate
-        if how == "tab":
-            self.tab_anchor = col if self.tab_anchor is None else self.tab_anchor
-            grid.cursor_coordinate = Coordinate(row, min(col + 1, len(COLUMNS) - 1))
-        elif how == "shift+tab":
-            grid.cursor_coordinate = Coordinate(row, max(col - 1, 0))
-        else:
-            col = self.tab_anchor if self.tab_anchor is not None else col
-            self.tab_anchor = None
-            grid.cursor_coordinate = Coordinate(min(row + 1, grid.row_count - 1), col)
-        self.show_cell()
-
-    def commit(self, indicator: Indicator, key: str, text: str) -> str | None:
+    def commit(self, row_id: str, key: str, text: str) -> str | None:
         """Send one cell's text through the edit session; the Chinese message if refused."""
+        indicator = self.ws.find_indicator(row_id)
         text = text.strip()
         changes: list[tuple[str, Any]]
         if key == "name":
@@ -284,7 +178,7 @@ class IndicatorGridScreen(StepScreen):
         current = list(indicator.levels[:-1])
 
         def give_back(event: events.Key) -> None:  # typed after the picker's Enter
-            self.grid.post_message(ReplayedKey(event.key, event.character))
+            self.grid.post_message(events.Key(event.key, event.character))
 
         def closing() -> None:
             self.grid.editor = None  # later keys are the table's
@@ -302,11 +196,6 @@ class IndicatorGridScreen(StepScreen):
             self.grid.go_to(ids[0], "name")
         self.show_result(None)
         self.show_cell()
-
-    def paste_rows(self, text: str) -> None:
-        if self.editing is not None:
-            self.stop_edit()
-        super().paste_rows(text)
 
     def action_add_row(self) -> None:
         current = self.selected

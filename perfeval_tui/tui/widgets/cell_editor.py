@@ -1,4 +1,4 @@
-"""The indicator table's edit line: Enter, Tab, Shift+Tab and Esc end the edit in the order the
+"""A table step's edit line: Enter, Tab, Shift+Tab and Esc end the edit in the order the
 keys came, and pasted table rows go to the step instead of into the line."""
 
 from __future__ import annotations
@@ -9,17 +9,18 @@ from textual import events
 from textual.widgets import Input
 
 from ...project.paste import looks_like_rows
-from .indicator_grid import IndicatorGrid, run_bindings
+from .data_grid import RowGrid
+from .in_order import run_bindings
 
 
 @runtime_checkable
 class CellHost(Protocol):
-    """The screen the edit line sits on (``screens/indicator_grid.py``)."""
+    """The screen the edit line sits on (``screens/grid_step.py``)."""
 
     editing: str | None
 
     @property
-    def grid(self) -> IndicatorGrid: ...
+    def grid(self) -> RowGrid: ...
 
     def finish(self, how: str) -> None: ...
 
@@ -54,7 +55,7 @@ class CellEditor(Input):
             screen.finish(event.key)
             return
         if not event.is_printable and await run_bindings(self, event.key):
-            event.stop()  # in the order typed (see IndicatorGrid._on_key)
+            event.stop()  # in the order typed (see RowGrid.take_key)
             event.prevent_default()
             return
         await super()._on_key(event)
@@ -62,8 +63,10 @@ class CellEditor(Input):
     def _on_paste(self, event: events.Paste) -> None:
         if looks_like_rows(event.text):
             event.stop()
+            event.prevent_default()  # not into the line as well
             screen = self.screen
             if isinstance(screen, CellHost):
                 screen.paste_rows(event.text)
             return
-        super()._on_paste(event)
+        # Otherwise Input's own handler takes it (Textual calls each class's handler in turn:
+        # calling it from here as well pasted the text twice).

@@ -160,9 +160,11 @@ class FieldInput(InOrderKeys, Input):
         table = getattr(self.screen, "PASTE_TABLE", None)
         if paste_rows is not None and table and looks_like_rows(event.text):
             event.stop()
+            event.prevent_default()  # not into the line as well
             paste_rows(event.text)
             return
-        super()._on_paste(event)
+        # Otherwise Input's own handler takes it (Textual calls each class's handler in turn:
+        # calling it from here as well pasted the text twice).
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         # Alt+N arrives as the character Option+N types (ESC 4 -> ¢); it jumps to step N

@@ -22,15 +22,31 @@ else:
     _Base = object
 
 
+async def run_bindings(widget: Widget, key: str) -> bool:
+    """Run what ``key`` is bound to on ``widget`` or its screen, now (a key passed on from another
+    widget has no bindings of its own: Textual matches bindings only for keys that come from the
+    terminal, and only once they have bubbled up to the app)."""
+    for node in (widget, widget.screen):
+        for binding in node._bindings.key_to_bindings.get(key, ()):
+            if await widget.app.run_action(binding.action, node):
+                return True
+    return False
+
+
+def pass_on(target: Widget, event: events.Key) -> None:
+    """Send ``event`` on to ``target``, behind the keys already on their way to it."""
+    event.stop()
+    event.prevent_default()
+    target.post_message(events.Key(event.key, event.character))
+
+
 class InOrderKeys(_Base):
     """Mixin (first base) for an entry widget: its bindings and Tab run as each key arrives."""
 
     async def _on_key(self, event: events.Key) -> None:
         target = self.screen.focused  # has_focus follows only once the Blur message is handled
         if target is not None and target is not self:
-            event.stop()
-            event.prevent_default()
-            target.post_message(events.Key(event.key, event.character))
+            pass_on(target, event)
             return
         if not event.is_printable:
             for binding in self._bindings.key_to_bindings.get(event.key, ()):

@@ -1,0 +1,221 @@
+"""A table step as a grid: one row per fund, district or indicator, the columns from a spec list.
+
+A Textual DataTable with a cell cursor. The screen (``screens/grid_step.py``) edits a cell in the
+edit line under the grid, through the edit session, and tells the grid which rows to show again.
+Columns marked ``flex`` (名称, 备注, 层级) share what the fixed ones leave: a narrower terminal
+gives way on them first; where even their least does not fit, the grid scrolls sideways with the
+first column held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widget import Widget
+from textual.widgets import DataTable
+
+from .in_order import run_bindings
+
+Cell = str | Text
+# The step's keys that a scrolling widget binds as well (Ctrl+PgUp scrolls a page left): on the
+# grid they keep their one meaning, the previous / next step.
+STEP_KEYS = frozenset({"ctrl+pageup", "ctrl+pagedown"})
+# The keys that move the cursor: the user has gone elsewhere on purpose.
+MOVE_KEYS = frozenset(
+    {"up", "down", "left", "right", "home", "end", "pageup", "pagedown", "tab", "shift+tab"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GridColumn:
+    key: str  # the model field the column edits (or a derived figure's name)
+    title: str  # the header, short
+    width: int  # cells; for a flex column its least; for an auto column a likely width
+    editable: bool = True  # False: derived, computed by the engine
+    flex: int = 0  # share of the spare width (名称, 备注): these give way first
+    auto: bool = False  # as wide as its widest cell (amounts are never cut)
+    label: str = ""  # the field's full name, shown by the edit line (default: the title)
+    restrict: str | None = None  # the characters the edit line takes (amounts: MONEY_CHARS)
+
+    @property
+    def field_label(self) -> str:
+        return self.label or self.title
+
+
+def tail(text: str, width: int) -> str:
+    """``text`` cut from the left to ``width`` cells: ``…总目标/产出`` (the end tells most)."""
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for char in reversed(text):
+        if cell_len(out) + cell_len(char) + 1 > width:
+            break
+        out = char + out
+    return "…" + out
+
+
+def fitted_widths(columns: Sequence[GridColumn], width: int) -> dict[str, int]:
+    """Column widths for a table ``width`` cells wide: the flex columns share what the fixed ones
+    leave (never less than their least)."""
+    widths = {column.key: column.width for column in columns}
+    flex = [column for column in columns if column.flex]
+    if not flex:
+        return widths
+    fixed = sum(column.width for column in columns if not column.flex)
+    spare = width - fixed - 2 * len(columns) - 2  # cell padding, scroll bar
+    shares = sum(column.flex for column in flex)
+    left = spare
+    for number, column in enumerate(flex):
+        share = left if number == len(flex) - 1 else spare * column.flex // shares
+        widths[column.key] = max(column.width, share)
+        left -= share
+    return widths
+
+
+class RowGrid(DataTable[Cell]):
+    """The grid; a printable key on a cell starts editing it with that character.
+
+    While a cell is being edited (``editor`` is set), keys that still arrive here (the focus is
+    on its way to the edit line) are passed on to it in order: nothing typed fast is lost.
+    """
+
+    BINDINGS = [
+        Binding("tab", "next_cell(1)", "右移", show=False),
+        Binding("shift+tab", "next_cell(-1)", "左移", show=False),
+    ]
+    DEFAULT_CSS = """
+    RowGrid { height: 1fr; }
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[GridColumn],
+        type_in: Callable[[str], None] | None = None,
+        refill: Callable[[], None] | None = None,
+        *,
+        width: int = 80,
+        moved: Callable[[], None] | None = None,
+        fixed_columns: int = 0,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=fixed_columns, id=id)
+        self.columns_spec = tuple(columns)
+        self.column_keys = tuple(column.key for column in self.columns_spec)
+        self.type_in = type_in  # a character typed on a cell: edit it from that character
+        self.refill = refill  # show the rows again (after the columns changed width)
+        self.moved = moved  # a key moved the cursor (the user went elsewhere on purpose)
+        self.editor: Widget | None = None
+        self.widths = self.fitted_widths(width)  # the grid's width; fitted again on resize
+        self.add_columns_fitted()
+
+    def fitted_widths(self, width: int) -> dict[str, int]:
+        return fitted_widths(self.columns_spec, width)
+
+    def add_columns_fitted(self) -> None:
+        for column in self.columns_spec:
+            width = None if column.auto else self.widths[column.key]
+            self.add_column(column.title, width=width, key=column.key)
+
+    def fit(self, width: int) -> bool:
+        """Column widths for ``width``; True when they changed (the rows are then to be filled
+        again)."""
+        widths = self.fitted_widths(width)
+        if widths == self.widths:
+            return False
+        self.widths = widths
+        where = self.cursor_coordinate
+        self.clear(columns=True)
+        self.add_columns_fitted()
+        self.cursor_coordinate = where
+        return True
+
+    def fill_rows(self, rows: Sequence[tuple[str, Sequence[Cell]]]) -> None:
+        """Show ``(row key, cells)`` rows, keeping the cursor where it was (as far as it can)."""
+        where = self.cursor_coordinate
+        self.clear()
+        for key, values in rows:
+            self.add_row(*values, key=key)
+        if self.row_count:
+            self.cursor_coordinate = Coordinate(min(where.row, self.row_count - 1), where.column)
+
+    def update_row(self, key: str, values: Sequence[Cell]) -> None:
+        if key not in self.rows:
+            return
+        for column, value in zip(self.columns_spec, values, strict=True):
+            self.update_cell(key, column.key, value, update_width=column.auto)
+
+    def on_resize(self, event: events.Resize) -> None:
+        current, column = self.current_id, self.cursor_column
+        if self.fit(event.size.width) and self.refill is not None:
+            self.refill()
+            if current is not None:
+                self.go_to(current, self.column_keys[column])
+
+    @property
+    def current_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+    @property
+    def current_column(self) -> GridColumn:
+        return self.columns_spec[min(self.cursor_column, len(self.columns_spec) - 1)]
+
+    def go_to(self, row_key: str, column: str | None = None) -> None:
+        if row_key not in self.rows:
+            return
+        row = self.get_row_index(row_key)
+        keys = self.column_keys
+        col = keys.index(column) if column in keys else self.cursor_column
+        self.cursor_coordinate = Coordinate(row, col)
+
+    def editable_beside(self, column: int, step: int) -> int:
+        """The next column from ``column`` in direction ``step`` that is typed into (derived
+        columns are passed over, as a form's Tab passes over what cannot be edited); the
+        column itself when there is none."""
+        spec = self.columns_spec
+        at = column + step
+        while 0 <= at < len(spec):
+            if spec[at].editable:
+                return at
+            at += step
+        return column
+
+    def action_next_cell(self, step: int) -> None:
+        """Tab / Shift+Tab: the next typed-into cell to the right / left."""
+        row, column = self.cursor_coordinate
+        self.cursor_coordinate = Coordinate(row, self.editable_beside(column, step))
+
+    # ----- keys, in the order typed -------------------------------------------------------
+
+    async def take_key(self, event: events.Key) -> bool:
+        """A key for the table (here, or from the edit line between edits); True if taken."""
+        if event.is_printable and event.character and event.character.strip() and self.type_in:
+            self.type_in(event.character)
+            return True
+        if event.is_printable:
+            return False
+        if event.key in MOVE_KEYS and self.moved is not None:
+            self.moved()
+        # Now, not once the key has bubbled up to the app: the keys behind it (a row's name
+        # after Ctrl+N) must find the state this key leaves.
+        return await run_bindings(self.screen if event.key in STEP_KEYS else self, event.key)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.editor is not None:
+            event.stop()
+            event.prevent_default()
+            self.editor.post_message(events.Key(event.key, event.character))
+            return
+        if await self.take_key(event):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
