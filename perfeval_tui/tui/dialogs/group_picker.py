@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..widgets.in_order import run_bindings
+from ..widgets.in_order import InOrderKeys
 
 PATH_SPLIT = re.compile(r"\s*[/／]\s*")
 SEPARATOR = " / "
@@ -23,30 +24,28 @@ def split_path(text: str) -> list[str]:
     return [part for part in PATH_SPLIT.split(text.strip()) if part]
 
 
-class GroupInput(Input):
-    """The picker's entry; also takes the keys typed before the picker was shown, in order.
+class GroupInput(InOrderKeys, Input):
+    """The picker's entry; also takes the keys typed before the picker was shown, in order
+    (``in_order.py``).
 
     Enter decides at once, on the text as typed so far; keys that come after it go back to the
     table (``give_back``), not into a picker that is closing.
     """
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def take_key(self, event: events.Key) -> bool:
         picker = self.screen
-        if isinstance(picker, GroupPicker) and picker.done:
-            event.stop()
-            event.prevent_default()
+        if not isinstance(picker, GroupPicker):
+            return False
+        if picker.done:
             picker.give_back(event)
-            return
-        if event.key == "enter" and isinstance(picker, GroupPicker):
-            event.stop()
-            event.prevent_default()
+            return True
+        if event.key == "enter":
             picker.submit(self.value)
-            return
-        if not event.is_printable and await run_bindings(self, event.key):
-            event.stop()  # in the order typed (see IndicatorGrid._on_key)
-            event.prevent_default()
-            return
-        await super()._on_key(event)
+            return True
+        return False
+
+    def binding_nodes(self, key: str) -> Sequence[Widget]:
+        return (self, self.screen)  # the picker's Up, Down and Esc, in the order typed
 
 
 class GroupPicker(ModalScreen[list[str] | None]):

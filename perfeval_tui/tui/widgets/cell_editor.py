@@ -3,14 +3,16 @@ keys came, and pasted table rows go to the step instead of into the line."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input
 
 from ...project.paste import looks_like_rows
 from .data_grid import RowGrid
-from .in_order import run_bindings
+from .in_order import InOrderKeys
 
 
 @runtime_checkable
@@ -30,35 +32,28 @@ class CellHost(Protocol):
 FINISH_KEYS = ("enter", "tab", "shift+tab", "escape")
 
 
-class CellEditor(Input):
+class CellEditor(InOrderKeys, Input):
     """The edit line; pasted table rows go to the screen instead of into the line.
 
-    Enter, Tab, Shift+Tab and Esc end the edit here, in the order the keys came; a key that
-    arrives after the edit ended goes back to the grid.
+    Keys are taken in the order typed (``in_order.py``): Enter, Tab, Shift+Tab and Esc end the
+    edit here; between edits the focus stays here and every key is the table's, taken at once,
+    so that no key can overtake another on the way between the grid and the line.
     """
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def take_key(self, event: events.Key) -> bool:
         screen = self.screen
         if not isinstance(screen, CellHost):
-            await super()._on_key(event)
-            return
+            return False
         if screen.editing is None:
-            # Between edits the focus stays here and the key is the table's, taken now: every
-            # key goes through this one queue, so none can overtake another.
-            event.stop()
-            event.prevent_default()
-            await screen.grid.take_key(event)
-            return
+            await screen.grid.table_key(event)
+            return True
         if event.key in FINISH_KEYS:
-            event.stop()
-            event.prevent_default()
             screen.finish(event.key)
-            return
-        if not event.is_printable and await run_bindings(self, event.key):
-            event.stop()  # in the order typed (see RowGrid.take_key)
-            event.prevent_default()
-            return
-        await super()._on_key(event)
+            return True
+        return False
+
+    def binding_nodes(self, key: str) -> Sequence[Widget]:
+        return (self, self.screen)  # Ctrl+N or F8 while editing: in the order typed
 
     def _on_paste(self, event: events.Paste) -> None:
         if looks_like_rows(event.text):

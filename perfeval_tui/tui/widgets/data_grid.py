@@ -20,7 +20,7 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from .in_order import run_bindings
+from .in_order import InOrderKeys, run_bindings
 
 Cell = str | Text
 # The step's keys that a scrolling widget binds as well (Ctrl+PgUp scrolls a page left): on the
@@ -78,11 +78,12 @@ def fitted_widths(columns: Sequence[GridColumn], width: int) -> dict[str, int]:
     return widths
 
 
-class RowGrid(DataTable[Cell]):
+class RowGrid(InOrderKeys, DataTable[Cell]):
     """The grid; a printable key on a cell starts editing it with that character.
 
-    While a cell is being edited (``editor`` is set), keys that still arrive here (the focus is
-    on its way to the edit line) are passed on to it in order: nothing typed fast is lost.
+    Keys are taken in the order typed (see ``in_order.py``): while a cell is being edited
+    (``editor`` is set), keys that still arrive here (the focus is on its way to the edit line)
+    are passed on to it; bound keys (Ctrl+N, Tab, arrows) run as they arrive.
     """
 
     BINDINGS = [
@@ -195,27 +196,28 @@ class RowGrid(DataTable[Cell]):
 
     # ----- keys, in the order typed -------------------------------------------------------
 
-    async def take_key(self, event: events.Key) -> bool:
-        """A key for the table (here, or from the edit line between edits); True if taken."""
-        if event.is_printable and event.character and event.character.strip() and self.type_in:
-            self.type_in(event.character)
-            return True
-        if event.is_printable:
-            return False
-        if event.key in MOVE_KEYS and self.moved is not None:
-            self.moved()
-        # Now, not once the key has bubbled up to the app: the keys behind it (a row's name
-        # after Ctrl+N) must find the state this key leaves.
-        return await run_bindings(self.screen if event.key in STEP_KEYS else self, event.key)
+    def key_target(self) -> Widget | None:
+        """While a cell is edited, keys still arriving here are the edit line's."""
+        return self.editor if self.editor is not None else self
 
-    async def _on_key(self, event: events.Key) -> None:
-        if self.editor is not None:
-            event.stop()
-            event.prevent_default()
-            self.editor.post_message(events.Key(event.key, event.character))
-            return
+    async def take_key(self, event: events.Key) -> bool:
+        if event.is_printable and event.character and event.character.strip() and self.type_in:
+            self.type_in(event.character)  # a character typed on a cell edits it
+            return True
+        if not event.is_printable and event.key in MOVE_KEYS and self.moved is not None:
+            self.moved()
+        return False
+
+    def binding_nodes(self, key: str) -> Sequence[Widget]:
+        # The screen's too (Ctrl+N, F8): the keys behind this one (a row's name after Ctrl+N)
+        # must find the state it leaves.
+        return (self.screen,) if key in STEP_KEYS else (self, self.screen)
+
+    async def table_key(self, event: events.Key) -> bool:
+        """A key for the table that reached the edit line between edits, taken now; True if
+        it did something."""
         if await self.take_key(event):
-            event.stop()
-            event.prevent_default()
-            return
-        await super()._on_key(event)
+            return True
+        return not event.is_printable and await run_bindings(
+            self, event.key, self.binding_nodes(event.key)
+        )

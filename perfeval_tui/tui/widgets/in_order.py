@@ -9,6 +9,7 @@ at once, in order, and a key that arrives after the focus has left goes where th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -22,13 +23,18 @@ else:
     _Base = object
 
 
-async def run_bindings(widget: Widget, key: str) -> bool:
-    """Run what ``key`` is bound to on ``widget`` or its screen, now (a key passed on from another
-    widget has no bindings of its own: Textual matches bindings only for keys that come from the
-    terminal, and only once they have bubbled up to the app)."""
-    for node in (widget, widget.screen):
+async def run_bindings(widget: Widget, key: str, nodes: Sequence[Widget] = ()) -> bool:
+    """Run what ``key`` is bound to on ``nodes`` (default: ``widget`` and its screen), now.
+
+    Textual runs a widget's bindings only once the key has bubbled up to the app, and a key
+    passed on from another widget has no bindings at all. Priority bindings are left out: the
+    app ran them before the key ever reached a widget.
+    """
+    for node in nodes or (widget, widget.screen):
         for binding in node._bindings.key_to_bindings.get(key, ()):
-            if await widget.app.run_action(binding.action, node):
+            # An action that does not apply here (PgDn cannot scroll a one-line field) says so,
+            # and the key goes on to the next node's bindings.
+            if not binding.priority and await widget.app.run_action(binding.action, node):
                 return True
     return False
 
@@ -40,31 +46,54 @@ def pass_on(target: Widget, event: events.Key) -> None:
     target.post_message(events.Key(event.key, event.character))
 
 
+def taken(event: events.Key) -> None:
+    event.stop()
+    event.prevent_default()
+
+
 class InOrderKeys(_Base):
-    """Mixin (first base) for an entry widget: its bindings and Tab run as each key arrives."""
+    """Mixin (first base) for an entry widget: its bindings and Tab run as each key arrives.
+
+    Each key, in the order it came: (1) if it belongs elsewhere now (``key_target``: the focus
+    has moved on, or an edit line has taken over), it is passed on there; (2) the widget's own
+    handling (``take_key``: a table starts an edit, an edit line commits); (3) the bindings of
+    ``binding_nodes`` (the widget's own; a table's also its screen's, Ctrl+N, F8); (4) Tab and
+    Shift+Tab move the focus; (5) the widget's usual key handling.
+    """
 
     async def _on_key(self, event: events.Key) -> None:
-        target = self.screen.focused  # has_focus follows only once the Blur message is handled
+        target = self.key_target()
         if target is not None and target is not self:
             pass_on(target, event)
             return
+        if await self.take_key(event):
+            taken(event)
+            return
         if not event.is_printable:
-            for binding in self._bindings.key_to_bindings.get(event.key, ()):
-                # An action that does not apply here (PgDn cannot scroll a one-line field) says
-                # so, and the key goes on to the screen's bindings as before.
-                if not binding.priority and await self.app.run_action(binding.action, self):
-                    event.stop()
-                    event.prevent_default()
-                    return
+            if await run_bindings(self, event.key, self.binding_nodes(event.key)):
+                taken(event)
+                return
             if event.key in ("tab", "shift+tab") and self.tab_moves_focus():
-                event.stop()
-                event.prevent_default()
+                taken(event)
                 if event.key == "tab":
                     self.screen.focus_next()
                 else:
                     self.screen.focus_previous()
                 return
         await super()._on_key(event)
+
+    def key_target(self) -> Widget | None:
+        """Where a key that arrives here belongs now: the focused widget (``has_focus`` follows
+        only once the Blur message is handled)."""
+        return self.screen.focused
+
+    async def take_key(self, event: events.Key) -> bool:
+        """Handle ``event`` before any binding; True when it was taken."""
+        return False
+
+    def binding_nodes(self, key: str) -> Sequence[Widget]:
+        """Whose bindings a key runs at once, in order (the screen's run later, from the app)."""
+        return (self,)
 
     def tab_moves_focus(self) -> bool:
         return True
