@@ -7,7 +7,7 @@ Two paths, both from ``perfeval new FILE``:
   copies them from WPS/Excel (附表1's fund row, the two district rows, 附表2 with its header), each
   paste confirmed in its preview;
 - ``grid``: the same, except that 附表2's 个性指标 are typed into the step-4 table row by row
-  (Ctrl+N, name, Tab, 权重, Tab, 目标值, Tab, 完成值, Tab; 层级 picked once per group, by
+  (Ctrl+N, name, Tab, 权重, Tab, 目标值, Tab, 完成值, Enter; 层级 picked once per group, by
   Shift+Tab from the name, Enter, the path typed, Enter, then Tab Tab to 权重).
 
 Navigation/command keys are every key but the characters of names, numbers and texts; a paste
@@ -140,9 +140,9 @@ def grid_rows(t: Tally) -> None:
             if number:
                 t.key(TAB, "Tab")
             t.text(value + (unit if number and unit in ("%", "路") else ""))
-        # Tab, not Enter: Enter would move down to the next row (the form's own 社会满意度), and
-        # Ctrl+N adds beside the row the cursor is on, so the next name would join that group.
-        t.key(TAB, "Tab")
+        # Enter, as a clerk ends a row: it moves down (onto the form's own 社会满意度 after the
+        # last group), and the next Ctrl+N still adds beside the row just entered, in its group.
+        t.key(ENTER, "Enter", quiet=0.6)
 
 
 def differences(target: Path) -> list[str]:

@@ -147,7 +147,15 @@ INDICATOR_KEYS: tuple[Key, ...] = (
 
 # Step 4 as a table. F12 switches between the table and the form (one meaning on the step).
 GRID_KEYS: tuple[Key, ...] = (
-    *ROW_KEYS,
+    Key(
+        "ctrl+n",
+        "add_row",
+        "新增",
+        "Ctrl+N",
+        "表格中：紧接刚录入（回车确认）的行、在它的分组中新增，回车下移到别的分组也一样；"
+        "用方向键移动光标后，在光标所在行的分组中新增",
+    ),
+    *ROW_KEYS[1:],
     Key(
         "f12",
         "open_form",
@@ -166,7 +174,11 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓", "在指标树、列表中移动"),
     ("空格", "勾选 / 取消勾选；在指标树中展开或折叠"),
     ("Esc", "关闭对话框；在指标表单中：回到指标树"),
-    ("回车 / 输入文字", "表格中：编辑当前格；回车确认并下移，Tab 确认并右移，Esc 放弃"),
+    (
+        "回车 / 输入文字",
+        "表格中（附表1、区县、绩效指标）：编辑当前格；回车确认并下移，Tab 确认并右移到下一个"
+        "可填的格（跳过计算得出的列），Esc 放弃；方向键逐格移动",
+    ),
     ("粘贴（WPS/Excel 的行）", "在附表1、区县、绩效指标步骤中：预览后新增为行"),
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from grid_helpers import message, until
 from tui_helpers import copy_project, engine_total, make_app, saved, score_bar
 
 from perfeval_tui.tui.dialogs.group_picker import GroupPicker
@@ -228,3 +229,44 @@ def test_the_table_at_80x24(tmp_path: Path, snap_compare) -> None:  # type: igno
     # Behaviour: the table opened on the indicator's 完成值; 88 of 100 scores 8.80, live.
     assert seen["score"] == "8.80"
     assert str(seen["bar"]).startswith("总分 98.80（优）")
+
+
+async def test_rows_typed_one_after_another_with_enter_stay_in_the_first_rows_group(
+    tmp_path: Path,
+) -> None:
+    """Enter commits a new row and moves down onto 社会满意度 (another group): the next Ctrl+N
+    still adds beside the row just typed, in its group; after a deliberate move it adds beside
+    the row under the cursor."""
+    path = copy_project(tmp_path)
+    app = make_app(path, step="indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        project = app.workspace.project
+        grid.go_to("xueliang", "name")
+        count = len(project.indicators)
+        for name in ("门禁", "道闸", "烟感"):
+            await pilot.press("ctrl+n", *name, "tab", "2", "tab", "1", "0", "tab", "1", "0")
+            await pilot.press("enter")
+            await until(
+                pilot, lambda n=name: any(i.name == n and i.actual for i in project.indicators)
+            )
+            assert grid.current_id == "satisfaction"  # Enter moved down, onto the next group
+        await until(pilot, lambda: "Ctrl+N 接着在" in message(app))
+        names = [i.name for i in project.indicators]
+        at = names.index("雪亮工程对接（%）")
+        assert names[at : at + 5] == [
+            "雪亮工程对接（%）",
+            "门禁",
+            "道闸",
+            "烟感",
+            "社会满意度（％）",
+        ]
+        group = project.indicator("xueliang").levels[:-1]
+        added = [i for i in project.indicators if i.name in ("门禁", "道闸", "烟感")]
+        assert [i.levels[:-1] for i in added] == [group] * 3
+        assert len(saved(path).indicators) == count + 3
+        # Moved on purpose (up, then back down to 社会满意度): Ctrl+N adds in that row's group.
+        await pilot.press("up", "down", "ctrl+n", *"回访", "enter")
+        await until(pilot, lambda: any(i.name == "回访" for i in project.indicators))
+        visit = next(i for i in project.indicators if i.name == "回访")
+        assert visit.levels[:-1] == project.indicator("satisfaction").levels[:-1]

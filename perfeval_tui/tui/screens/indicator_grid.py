@@ -9,6 +9,7 @@ F12 opens the full form of the current indicator (rule inputs, texts); Esc there
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from textual import events
@@ -41,9 +42,37 @@ class IndicatorGridScreen(GridStepScreen):
     def __init__(self, indicator_id: str | None = None) -> None:
         super().__init__()
         self.start_id = indicator_id
+        self.add_after: str | None = None  # the row just committed (see ``committed``)
 
     def make_grid(self) -> IndicatorGrid:
-        return IndicatorGrid(self.start_edit, self.fill_grid, width=self.app.size.width, id="grid")
+        return IndicatorGrid(
+            self.start_edit,
+            self.fill_grid,
+            width=self.app.size.width,
+            moved=self.moved_on_purpose,
+            id="grid",
+        )
+
+    # ----- which group Ctrl+N adds to ------------------------------------------------------
+    # Enter commits a row and moves down, maybe onto the next group's first row (the form's own
+    # 社会满意度): the next Ctrl+N still adds beside the row just committed, in its group, so
+    # rows typed one after another stay together. A key that moves the cursor (arrows, Tab on
+    # the table) ends that: Ctrl+N then adds beside the row under the cursor.
+
+    def committed(self, row_id: str, how: str) -> None:
+        self.add_after = row_id
+
+    def moved_on_purpose(self) -> None:
+        self.add_after = None
+
+    def show_cell(self, message: str | None = None, *, error: bool = False) -> None:
+        after = self.add_after
+        if message is None and after is not None and self.grid.current_id != after:
+            with suppress(KeyError):  # say where the next row goes, while it is not the cursor's
+                row = self.ws.find_indicator(after)
+                group = "/".join(row.levels[1:-1]) or row.levels[0]
+                message = f"Ctrl+N 接着在「{group}」中新增（移动光标后按光标所在行）"
+        super().show_cell(message, error=error)
 
     @property
     def grid(self) -> IndicatorGrid:
@@ -199,6 +228,10 @@ class IndicatorGridScreen(GridStepScreen):
 
     def action_add_row(self) -> None:
         current = self.selected
+        if self.add_after is not None:
+            with suppress(KeyError):  # unless removed meanwhile
+                current = self.ws.find_indicator(self.add_after)
+        self.add_after = None  # the new row is under the cursor now
         ruleset = self.ws.session.ruleset
         group = new_indicator_group(self.ws.project, ruleset, current)
         indicator = new_indicator(ruleset, [*group, NEW_NAME])
