@@ -95,6 +95,8 @@ async def test_a_bad_amount_gets_the_chinese_message_and_changes_nothing(tmp_pat
         await type_in(pilot, *"400.123", "enter")
         await until(pilot, lambda: "实际支出数" in message(app))
         assert "两位小数" in message(app)
+        shown = "".join(line.strip() for line in screen_lines(app))
+        assert message(app).replace(" ", "")[-12:] in shown.replace(" ", "")  # not cut off
         assert project.funds[0].actual_spend == D(450)
         assert app.screen.editor.has_focus and app.screen.editing == "actual_spend"
         assert cell(grid, "fund-1", "execution_rate") == "100.00%"
@@ -286,3 +288,17 @@ async def test_a_paste_goes_into_a_field_once_and_rows_never_into_the_field(
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, PastePreview))
         assert app.workspace.project.indicator("satisfaction").name == "社会满意度（％）"
+
+
+@pytest.mark.parametrize("step", ["budget", "districts"])
+async def test_the_grid_steps_footer_shows_only_keys_that_work(tmp_path: Path, step: str) -> None:
+    app = make_app(copy_project(tmp_path), step)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_grid(pilot)
+        shown = [b for b in app.screen.active_bindings.values() if b.binding.show]
+        assert 3 <= len(shown) <= 6
+        for active in shown:  # each shown key is allowed here
+            action = active.binding.action
+            assert app.screen.check_action(action, ()) is not False, action
+        footer = screen_lines(app)[-1]
+        assert "F7 下一步" in footer and "F1 帮助" in footer

@@ -37,7 +37,7 @@ class GridStepScreen(StepScreen):
     GridStepScreen #grid-edit { height: 1; }
     GridStepScreen #grid-label { width: auto; min-width: 8; padding: 0 1; color: $accent; }
     GridStepScreen CellEditor { width: 1fr; }
-    GridStepScreen #grid-message { height: 1; color: $text-muted; padding: 0 1; }
+    GridStepScreen #grid-message { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     GridStepScreen #grid-message.-error { color: $error; }
     GridStepScreen #grid-warnings { color: $warning; padding: 0 1; max-height: 4; }
     """

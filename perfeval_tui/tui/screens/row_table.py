@@ -127,8 +127,8 @@ class RowTableScreen(GridStepScreen):
         return out
 
     def fill_grid(self) -> None:
-        if not self.is_mounted and not self.query(RowGrid):
-            return
+        if not self.query(RowGrid):
+            return  # not composed yet
         by_row, table = self.warnings()
         rows, total = self.figures()
         shown: list[tuple[str, list[Cell]]] = [
