@@ -127,7 +127,7 @@ def _style_name(kind: str, bold: bool) -> str:
 
 
 def _merge(merges: list[str], first_row: int, first_col: int, last_row: int, last_col: int) -> None:
-    """Note a merged range; :func:`_set_merges` gives the sheet all of them at once."""
+    """Note a merged range; :func:`set_merges` gives the sheet all of them at once."""
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     merges.append(
@@ -135,7 +135,7 @@ def _merge(merges: list[str], first_row: int, first_col: int, last_row: int, las
     )
 
 
-def _set_merges(ws: Worksheet, merges: list[str]) -> None:
+def set_merges(ws: Worksheet, merges: list[str]) -> None:
     # Set once per sheet: ws.merge_cells (and merged_cells.add) compare each new range with
     # every earlier one, quadratic in the merges; these never overlap, by construction. The
     # covered cells are already empty and bordered.
@@ -209,7 +209,7 @@ def _write_table(wb: Workbook, table: Table, styles: _Styles) -> None:
         _merge(merges, row, 1, row, count)
         ws.row_dimensions[row].height = layout.heights[len(table.rows) + 1 + n]
     last_row = r + len(table.notes)
-    _set_merges(ws, merges)
+    set_merges(ws, merges)
 
     for n, width in enumerate(layout.widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
@@ -270,7 +270,7 @@ def _write_review(wb: Workbook, items: Sequence[ReviewItem], styles: _Styles) ->
     ws.row_dimensions[1].height = TITLE_HEIGHT
     styles.put(ws, 2, 1, REVIEW_NOTE, "pe_note")
     _merge(merges, 2, 1, 2, len(REVIEW_WIDTHS))
-    _set_merges(ws, merges)
+    set_merges(ws, merges)
     ws.row_dimensions[2].height = height_of(text_lines(REVIEW_NOTE, sum(REVIEW_WIDTHS)))
     for n, header in enumerate(REVIEW_HEADERS, start=1):
         styles.put(ws, 3, n, header, "pe_header")
