@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import fcntl
 import os
 import select
@@ -50,6 +51,15 @@ class Bare(App):
 
     def on_input_changed(self, event):
         self.query_one(Label).update(event.value)
+"""
+
+# For the bytes per keystroke: the same app with the cursor steady, as the wizard runs unless
+# --blink. A blinking cursor repaints twice a second, so no key would ever be followed by the
+# 1 s of quiet that ends its measurement: each key then counted up to 10 s of blinking.
+STEADY = """
+class Steady(Bare):
+    def on_mount(self):
+        self.query_one(Input).cursor_blink = False
 """
 
 
@@ -113,28 +123,59 @@ def startup(
     return painted, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, first_paint or painted
 
 
-FLOOR = {
-    "pydantic": "import pydantic\nimport perfeval_tui.scoring.model",
-    "domain": (
-        "from perfeval_tui.project.demo import demo_copy\n"
-        "from perfeval_tui.project.storage import load_project_scored\n"
-        "from perfeval_tui.scoring.checks import check_project\n"
-        "project, result = load_project_scored(demo_copy())\n"
-        "check_project(project)"
-    ),
-}
+# What the domain costs on the way to the score, phase by phase, in a fresh process that has
+# already imported what the bare app imports (Textual and its four widgets), so that only what
+# the wizard adds is counted: CPU seconds and resident memory (KiB) after each phase.
+PHASES = """
+import resource, time
+def mark():
+    with open("/proc/self/status") as status:
+        rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    return time.process_time(), rss
+from textual.app import App
+from textual.widgets import Footer, Header, Input, Label
+marks = [mark()]
+import pydantic
+marks.append(mark())
+import perfeval_tui.scoring.families, perfeval_tui.scoring.model, perfeval_tui.scoring.ruleset
+marks.append(mark())
+from perfeval_tui.project.storage import parse_file_data
+from perfeval_tui.project.demo import demo_copy
+from perfeval_tui.project.rawfile import read_project_data
+from perfeval_tui.scoring.checks import check_project
+from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.scoring.model import Project
+from perfeval_tui.scoring.ruleset import load_ruleset
+marks.append(mark())
+path = demo_copy()
+data = read_project_data(path)
+ruleset = load_ruleset(data["ruleset"])
+project = Project.model_validate(data)
+marks.append(mark())
+result = score_project(project, ruleset)
+check_project(project, ruleset)
+marks.append(mark())
+print(*(f"{t - marks[0][0]:.6f}:{r - marks[0][1]}" for t, r in marks[1:]))
+"""
+PHASE_NAMES = (
+    "import pydantic",
+    "build the models (scoring.model, families, ruleset)",
+    "the other domain modules (storage, engine, checks)",
+    "read the demo, load its rule set, validate it",
+    "score it and run its checks",
+)
 
 
-def domain_floor(env: dict[str, str]) -> dict[str, float]:
-    """CPU seconds of each FLOOR snippet, each in a fresh process (interpreter start excluded)."""
-    times: dict[str, float] = {}
-    for name, body in FLOOR.items():
-        code = f"import time\n_t = time.process_time()\n{body}\nprint(time.process_time() - _t)"
-        out = subprocess.run(
-            [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, check=True
-        )
-        times[name] = float(out.stdout.split()[-1])
-    return times
+def domain_phases(env: dict[str, str]) -> list[tuple[float, int]]:
+    """Cumulative (CPU seconds, KiB of resident memory) after each of PHASE_NAMES, measured from
+    the point where the bare app's imports are done, in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", PHASES], env=env, cwd=ROOT, capture_output=True, check=True
+    )
+    return [
+        (float(cpu), int(kib))
+        for cpu, kib in (pair.split(":") for pair in out.stdout.decode().split())
+    ]
 
 
 # ----- the pseudo-terminal ------------------------------------------------------------------
@@ -246,7 +287,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,20000", help="indicators for the keystroke")
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--keystroke-only", action="store_true")
+    parser.add_argument("--bytes-only", action="store_true", help="only the bytes per keystroke")
     args = parser.parse_args()
+    # The wizard's modules as an installed package has them: compiled. With
+    # PYTHONDONTWRITEBYTECODE set, an editable checkout would be compiled from source on every
+    # start (100-200 ms of CPU and 1.4 MiB that no installed copy spends), while the bare app's
+    # Textual is compiled in site-packages.
+    compileall.compile_dir(ROOT / "perfeval_tui", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         env = {
             **os.environ,
@@ -260,6 +307,9 @@ def main() -> None:
         if args.keystroke_only:
             keystrokes(Path(folder), args.sizes)
             return
+        if args.bytes_only:
+            bytes_per_key(Path(folder), env)
+            return
         bare_file = Path(folder) / "bare.py"
         bare_file.write_text(BARE + "\nBare().run()\n", encoding="utf-8")
         commands = {
@@ -269,8 +319,8 @@ def main() -> None:
         times: dict[str, list[float]] = {"bare": [], "wizard": []}
         rss: dict[str, list[int]] = {"bare": [], "wizard": []}
         ratios: list[float] = []
-        floors: list[float] = []
-        pydantics: list[float] = []
+        phases: list[list[tuple[float, int]]] = []
+        bare_cpu: list[float] = []
         cpu: dict[str, float] = {}
         cpu_ratios: list[float] = []
         paints: dict[str, list[float]] = {"bare": [], "wizard": []}
@@ -288,9 +338,8 @@ def main() -> None:
             ratios.append(times["wizard"][-1] / times["bare"][-1])
             paint_ratios.append(paints["wizard"][-1] / paints["bare"][-1])
             cpu_ratios.append(cpu["wizard"] / cpu["bare"])
-            snippets = domain_floor(env)
-            floors.append(snippets["domain"] / cpu["bare"])
-            pydantics.append(snippets["pydantic"] / cpu["bare"])
+            phases.append(domain_phases(env))
+            bare_cpu.append(cpu["bare"])
         t_bare, t_wiz = statistics.median(times["bare"]), statistics.median(times["wizard"])
         m_bare, m_wiz = statistics.median(rss["bare"]), statistics.median(rss["wizard"])
         print(f"start-up, process start until 99.60 is on an 80x24 pty, {args.runs} rounds:")
@@ -313,42 +362,61 @@ def main() -> None:
             f"peak RSS: bare {m_bare / 1024:.1f} MiB, wizard {m_wiz / 1024:.1f} MiB, "
             f"ratio {m_wiz / m_bare:.2f}x (goal <= 1.5x)"
         )
-        floor = statistics.median(floors)
-        pydantic = statistics.median(pydantics)
         print(
-            "what the domain alone costs before the first paint (no Textual; fresh processes in "
-            "the same rounds, CPU time): importing pydantic and the models, loading, validating "
-            f"and scoring the demo takes {floor:.2f}x the bare app's whole run ({pydantic:.2f}x "
-            "for pydantic and the models alone)"
+            "what the score needs beyond the bare app, phase by phase (fresh processes in the "
+            "same rounds, after the bare app's imports; medians; CPU as a ratio to the bare "
+            "app's whole run, memory to its peak RSS):"
         )
+        for n, name in enumerate(PHASE_NAMES):
+            cpu_ms = statistics.median(
+                (p[n][0] - (p[n - 1][0] if n else 0.0)) * 1000 for p in phases
+            )
+            kib = statistics.median(p[n][1] - (p[n - 1][1] if n else 0) for p in phases)
+            share = statistics.median(
+                (p[n][0] - (p[n - 1][0] if n else 0.0)) / c
+                for p, c in zip(phases, bare_cpu, strict=True)
+            )
+            print(
+                f"  {name}: {cpu_ms:.0f} ms CPU ({share:.2f}x), "
+                f"{kib / 1024:+.1f} MiB ({kib / m_bare:.2f}x)"
+            )
+        total = statistics.median(p[-1][0] / c for p, c in zip(phases, bare_cpu, strict=True))
+        memory = statistics.median(p[-1][1] for p in phases)
         print(
-            f"  so while the project is validated before the first paint, the wizard cannot start "
-            f"under ~{1 + floor:.2f}x the bare app"
+            f"  in all: {total:.2f}x the bare app's CPU time and {memory / 1024:+.1f} MiB: the "
+            f"score cannot be on screen under ~{1 + total:.2f}x the bare app's time, nor the "
+            f"peak RSS below ~{(m_bare + memory) / m_bare:.2f}x its own, while the file is "
+            "validated with these models"
         )
         if args.startup_only:
             return
 
-        env.pop("LINES")
-        digits = [c.encode() for c in "9512345678"]
-        wizard_cmd = [sys.executable, "-m", "perfeval_tui.cli", "demo", "--reset"]
-        # Alt+4 (the indicator step), End (社会满意度), Enter (its 完成值).
-        sizes, idle = in_pty(wizard_cmd, env, [b"\x1b4", b"\x1b[F", b"\r"], digits, "总分".encode())
-        b_sizes, b_idle = in_pty([sys.executable, str(bare_file)], env, [], digits, b"\x1b[")
-        print("bytes written per keystroke (digits into a field, 80x24 pty):")
-        print(
-            f"  wizard 完成值: median {statistics.median(sizes):.0f} B "
-            f"(min {min(sizes)}, max {max(sizes)}) (goal median <= 1.2 KB)"
-        )
-        print(
-            f"  bare Input:    median {statistics.median(b_sizes):.0f} B "
-            f"(min {min(b_sizes)}, max {max(b_sizes)})"
-        )
-        print(
-            f"idle traffic over 5 s: wizard {idle} B (goal 0 B), bare {b_idle} B "
-            "(the bare app's cursor blinks)"
-        )
-
+        bytes_per_key(Path(folder), env)
         keystrokes(Path(folder), args.sizes)
+
+
+def bytes_per_key(folder: Path, env: dict[str, str]) -> None:
+    """Bytes written per digit typed into a field, and while idle: the wizard's 完成值 against
+    the bare app's Input, both with the cursor steady."""
+    env = dict(env)
+    env.pop("LINES")
+    digits = [c.encode() for c in "9512345678"]
+    wizard_cmd = [sys.executable, "-m", "perfeval_tui.cli", "demo", "--reset"]
+    # Alt+4 (the indicator step), End (社会满意度), Enter (its 完成值).
+    sizes, idle = in_pty(wizard_cmd, env, [b"\x1b4", b"\x1b[F", b"\r"], digits, "总分".encode())
+    steady_file = folder / "steady.py"
+    steady_file.write_text(BARE + STEADY + "\nSteady().run()\n", encoding="utf-8")
+    b_sizes, b_idle = in_pty([sys.executable, str(steady_file)], env, [], digits, b"\x1b[")
+    print("bytes written per keystroke (digits into a field, 80x24 pty):")
+    print(
+        f"  wizard 完成值: median {statistics.median(sizes):.0f} B "
+        f"(min {min(sizes)}, max {max(sizes)}) (goal median <= 1.2 KB)"
+    )
+    print(
+        f"  bare Input (cursor steady, as the wizard's): median "
+        f"{statistics.median(b_sizes):.0f} B (min {min(b_sizes)}, max {max(b_sizes)})"
+    )
+    print(f"idle traffic over 5 s: wizard {idle} B (goal 0 B), bare {b_idle} B")
 
 
 def keystrokes(folder: Path, sizes: str) -> None:

@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..project.storage import save_project
 from ..scoring.numbers import fmt2, fmt_plain
 from .exits import EXIT_OK, fail
+
+if TYPE_CHECKING:
+    from ..exports.xlsx_book import Book
 
 DEFAULT_FORM_RULESET = "national-2020"
 
@@ -49,16 +53,23 @@ def _target(args: argparse.Namespace) -> tuple[Path | None, str | None]:
     return target, None
 
 
-def is_own_export(path: Path) -> bool:
-    """A workbook this program wrote: its hidden data sheet, or its 附表1 and 附表2 sheets."""
+def read_workbook(path: Path) -> Book | None:
+    """The .xlsx file's sheets, read once for every step below; None for any other file, or a
+    workbook that cannot be read (the form reader then names the problem)."""
     if path.suffix.lower() != ".xlsx" or not path.is_file():
-        return False
-    from ..exports.xlsx_reader import WorkbookImportError, hidden_payload, open_workbook
+        return None
+    from ..exports.xlsx_reader import WorkbookImportError, open_workbook
 
     try:
-        workbook = open_workbook(path)
+        return open_workbook(path)
     except WorkbookImportError:
-        return False
+        return None
+
+
+def is_own_export(workbook: Book) -> bool:
+    """A workbook this program wrote: its hidden data sheet, or its 附表1 and 附表2 sheets."""
+    from ..exports.xlsx_reader import hidden_payload
+
     ours = any(name.startswith(("附表1", "附表2")) for name in workbook.sheetnames)
     return hidden_payload(workbook) is not None or ours
 
@@ -68,11 +79,12 @@ def run(args: argparse.Namespace) -> int:
     target, problem = _target(args)
     if problem:
         return fail(problem)
-    if is_own_export(path):
+    workbook = read_workbook(path)
+    if workbook is not None and is_own_export(workbook):
         if target is None:
             return fail("读回导出的附表需要 -o 项目文件.json")
-        return _run_export(path, target)
-    return _run_form(path, target, args.ruleset or DEFAULT_FORM_RULESET)
+        return _run_export(workbook, target)
+    return _run_form(path, target, args.ruleset or DEFAULT_FORM_RULESET, workbook)
 
 
 def _save(project: object, target: Path) -> str | None:
@@ -83,7 +95,7 @@ def _save(project: object, target: Path) -> str | None:
     return None
 
 
-def _run_form(path: Path, target: Path | None, ruleset_id: str) -> int:
+def _run_form(path: Path, target: Path | None, ruleset_id: str, workbook: Book | None) -> int:
     from ..exports.form_grid import read_grids
     from ..project.form_import import FormImportError, read_form
     from ..project.form_layout import find_indicator_header
@@ -94,10 +106,10 @@ def _run_form(path: Path, target: Path | None, ruleset_id: str) -> int:
 
     try:
         ruleset = load_ruleset(ruleset_id)
-        grids = read_grids(path)
+        grids = read_grids(path, workbook)
         grid = next((g for g in grids if find_indicator_header(g) is not None), None)
         if grid is None:
-            return fail(_not_a_form(path, grids))
+            return fail(_not_a_form(path, grids, workbook))
         imported = read_form(grid, ruleset, path.stem)
     except (FormImportError, UnknownRuleSetError) as exc:
         return fail(str(exc))
@@ -123,28 +135,28 @@ def _run_form(path: Path, target: Path | None, ruleset_id: str) -> int:
     return EXIT_OK
 
 
-def _not_a_form(path: Path, grids: Sequence[object]) -> str:
+def _not_a_form(path: Path, grids: Sequence[object], workbook: Book | None) -> str:
     """Neither a filled form nor an export: say what each kind needs, naming the sheets."""
     form_hint = "也没有找到绩效自评表的指标表（表头应有「三级指标」和「分值」或「权重」）"
-    if path.suffix.lower() == ".xlsx":
+    if workbook is not None:
         from ..exports.xlsx_import import import_workbook
         from ..exports.xlsx_reader import WorkbookImportError
 
         try:
-            import_workbook(str(path))
+            import_workbook(workbook)
         except WorkbookImportError as exc:
             return f"{exc}；{form_hint}"
     sheets = "、".join(f"「{getattr(g, 'sheet', '')}」" for g in grids) or "（无）"
     return f"工作表 {sheets} 中没有找到绩效自评表的指标表：表头应有「三级指标」和「分值」（或「权重」）"
 
 
-def _run_export(path: Path, target: Path) -> int:
+def _run_export(workbook: Book, target: Path) -> int:
     from ..exports.xlsx_import import import_workbook
     from ..exports.xlsx_reader import WorkbookImportError
     from ..scoring.engine import score_project
 
     try:
-        result = import_workbook(str(path))
+        result = import_workbook(workbook)
     except WorkbookImportError as exc:
         return fail(str(exc))
     problem = _save(result.project, target)

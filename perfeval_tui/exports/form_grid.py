@@ -14,6 +14,7 @@ from typing import Any
 
 from ..project.form_import import FormImportError
 from ..project.form_layout import Grid
+from .xlsx_book import Book, UnreadableWorkbook, read_book
 
 TEXT_SUFFIXES = (".tsv", ".csv", ".txt")
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -53,30 +54,28 @@ def read_text_grid(path: Path) -> Grid:
     return Grid(path.name, rows)
 
 
-def read_xlsx_grids(workbook: Any) -> list[Grid]:
+def read_xlsx_grids(workbook: Book) -> list[Grid]:
     grids: list[Grid] = []
     for ws in workbook.worksheets:
         if ws.sheet_state != "visible":
             continue
-        rows = tuple(
-            tuple(_cell_text(cell.value, cell.number_format) for cell in row)
-            for row in ws.iter_rows()
-        )
+        rows = tuple(tuple(_cell_text(value, fmt) for value, fmt in row) for row in ws.rows())
         grids.append(Grid(ws.title, rows))
     return grids
 
 
-def read_grids(path: Path) -> list[Grid]:
-    """Every visible sheet of the file (a text file is one sheet named after the file)."""
+def read_grids(path: Path, workbook: Book | None = None) -> list[Grid]:
+    """Every visible sheet of the file (a text file is one sheet named after the file);
+    ``workbook`` is the file's workbook when it has been read already."""
+    if workbook is not None:
+        return read_xlsx_grids(workbook)
     if not path.is_file():
         raise FormImportError(f"找不到文件「{path}」。请检查路径")
     if path.suffix.lower() in TEXT_SUFFIXES:
         return [read_text_grid(path)]
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-
     try:
-        workbook = load_workbook(path, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        workbook = read_book(path)
+    except UnreadableWorkbook:
         raise FormImportError(
             f"「{path.name}」不是有效的 xlsx 工作簿（也不是 .tsv / .csv 文本），无法读取"
         ) from None

@@ -24,6 +24,7 @@ from .national_layout import (
     indicator_rows,
     weight_total,
 )
+from .xlsx_writer import set_merges
 
 WIDTHS = (10, 12, 22, 7, 11, 11, 7, 10, 12, 12)
 LAST = len(WIDTHS)
@@ -35,6 +36,7 @@ class _Sheet:
 
         self.ws = ws
         self.row = 1
+        self.merges: list[str] = []  # set at once at the end: openpyxl's merge_cells is O(merges)
         thin = Side(style="thin")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -55,9 +57,14 @@ class _Sheet:
         for c in range(col, last + 1):
             self.ws.cell(self.row, c).border = self.border
         if last > col:
-            self.ws.merge_cells(
-                start_row=self.row, end_row=self.row, start_column=col, end_column=last
-            )
+            self.merge(self.row, col, self.row, last)
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+        self.merges.append(
+            f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
+        )
 
     def next(self, height: float | None = None) -> None:
         if height is not None:
@@ -80,11 +87,11 @@ def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) 
     ws.cell(1, 1).value = TITLE
     ws.cell(1, 1).font = s.title_font
     ws.cell(1, 1).alignment = s.center
-    ws.merge_cells(start_row=1, end_row=1, start_column=1, end_column=LAST)
+    s.merge(1, 1, 1, LAST)
     s.next(28)
     ws.cell(2, 1).value = f"（{project.basics.year}年度）"
     ws.cell(2, 1).alignment = s.center
-    ws.merge_cells(start_row=2, end_row=2, start_column=1, end_column=LAST)
+    s.merge(2, 1, 2, LAST)
     s.next()
     for label, value in header_fields(project):
         s.put(1, label, to=2, bold=True)
@@ -110,7 +117,7 @@ def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) 
     first = s.row - 1
     s.put(3, b.goals_text, to=6, left=True)
     s.put(7, b.goal_result, to=LAST, left=True)
-    ws.merge_cells(start_row=first, end_row=s.row, start_column=1, end_column=2)
+    s.merge(first, 1, s.row, 2)
     s.next(15 * max(_lines(b.goals_text, 44), _lines(b.goal_result, 40), 2))
     # Indicator table.
     for n, header in enumerate(INDICATOR_HEADERS, start=1):
@@ -125,7 +132,7 @@ def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) 
         s.next(15 * max(*wraps, _lines(row.remark, 24), _lines(row.level2, 12)) + 4)
     for col in (1, 2):
         _merge_runs(
-            ws, [r.level1 if col == 1 else r.level1 + "/" + r.level2 for r in rows], start, col
+            s, [r.level1 if col == 1 else r.level1 + "/" + r.level2 for r in rows], start, col
         )
     s.put(1, "总分", to=6, bold=True)
     s.put(7, fmt_plain(weight_total(result)), bold=True)
@@ -137,12 +144,13 @@ def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) 
         s.put(3, text, to=LAST, left=True)
         s.next(15 * max(_lines(text, 90), 2))
     ws.cell(s.row, 1).value = SIGN_OFF
-    ws.merge_cells(start_row=s.row, end_row=s.row, start_column=1, end_column=LAST)
+    s.merge(s.row, 1, s.row, LAST)
+    set_merges(ws, s.merges)
     _page_setup(ws, s.row)
     return ws
 
 
-def _merge_runs(ws: Any, keys: list[str], start: int, col: int) -> None:
+def _merge_runs(s: _Sheet, keys: list[str], start: int, col: int) -> None:
     """Merge equal neighbouring 一级/二级 cells, as the printed form does."""
     n = 0
     while n < len(keys):
@@ -150,9 +158,7 @@ def _merge_runs(ws: Any, keys: list[str], start: int, col: int) -> None:
         while end + 1 < len(keys) and keys[end + 1] == keys[n]:
             end += 1
         if end > n and keys[n].strip("/"):
-            ws.merge_cells(
-                start_row=start + n, end_row=start + end, start_column=col, end_column=col
-            )
+            s.merge(start + n, col, start + end, col)
         n = end + 1
 
 

@@ -26,6 +26,7 @@ from .cells import cell_content
 from .import_values import read_value
 from .table import CLOSING_LABELS, Table
 from .workbook import PAYLOAD_FORMAT, appendix_tables
+from .xlsx_book import Book, SheetCells
 from .xlsx_reader import (
     CellRead,
     SheetGrid,
@@ -308,15 +309,15 @@ def _basics(base: Basics | None, grids: list[SheetGrid], titles: list[str]) -> d
     return data
 
 
-def import_workbook(path: str | Path) -> ImportResult:
-    """Read an exported (and possibly edited) workbook back into a project."""
+def import_workbook(source: str | Path | Book) -> ImportResult:
+    """Read an exported (and possibly edited) workbook back into a project: a path, or the
+    workbook already read by :func:`open_workbook`."""
     with collection_paused():  # a workbook is tens of thousands of objects that live on
-        return _import_workbook(path)
+        workbook = source if isinstance(source, Book) else open_workbook(Path(source))
+        return _import_workbook(workbook)
 
 
-def _import_workbook(path: str | Path) -> ImportResult:
-    file = Path(path)
-    workbook = open_workbook(file)
+def _import_workbook(workbook: Book) -> ImportResult:
     budget_ws = sheet(workbook, sheet_budget.SHEET)
     indicator_ws = sheet(workbook, sheet_indicators.SHEET)
     district_ws = sheet(workbook, sheet_districts.SHEET)
@@ -372,10 +373,10 @@ def _import_workbook(path: str | Path) -> ImportResult:
     return ImportResult(project, notices, result)
 
 
-def _level_count(ws: Any) -> int:
+def _level_count(ws: SheetCells) -> int:
     # The level columns are 一级指标… up to 四级指标; count those present in the header row.
-    for row in ws.iter_rows(min_row=1, max_row=20):
-        texts = [squash(c.value) for c in row]
+    for r in range(1, 21):
+        texts = [squash(value) for value in ws.row_values(r)]
         if "一级指标" in texts:
             return sum(1 for h in sheet_indicators.LEVEL_HEADERS if h in texts)
     return sheet_indicators.MIN_LEVEL_COLUMNS

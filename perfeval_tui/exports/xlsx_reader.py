@@ -17,6 +17,7 @@ from typing import Any
 from ..scoring.numbers import NumberInputError, NumberKind, parse_number
 from .cells import decimal_of
 from .table import CLOSING_LABELS, UNIT_PREFIX, Column
+from .xlsx_book import Book, SheetCells, UnreadableWorkbook, read_book
 from .xlsx_writer import DATA_MARKER, DATA_SHEET, KEY_HEADER
 
 HEADER_SEARCH_ROWS = 20
@@ -59,21 +60,20 @@ class SheetGrid:
         return f"工作表「{self.name}」第 {row} 行"
 
 
-def open_workbook(path: Path) -> Any:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-
+def open_workbook(path: Path) -> Book:
+    """Every sheet's cells, read once in read-only mode; the file is closed when this returns."""
     if not path.is_file():
         raise WorkbookImportError(f"找不到文件「{path}」。请检查路径")
     try:
-        return load_workbook(path, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        return read_book(path)
+    except UnreadableWorkbook:
         raise WorkbookImportError(
             f"「{path}」不是有效的 xlsx 工作簿（可能是 .xls 旧格式、已损坏或不是表格文件）。"
             "请在 Excel/WPS 中另存为 .xlsx 后再导入"
         ) from None
 
 
-def sheet(workbook: Any, name: str) -> Any:
+def sheet(workbook: Book, name: str) -> SheetCells:
     if name not in workbook.sheetnames:
         shown = "、".join(f"「{n}」" for n in workbook.sheetnames if n != DATA_SHEET)
         raise WorkbookImportError(
@@ -83,10 +83,10 @@ def sheet(workbook: Any, name: str) -> Any:
     return workbook[name]
 
 
-def _merged_map(ws: Any, first_row: int) -> dict[tuple[int, int], tuple[int, int, bool]]:
+def _merged_map(ws: SheetCells, first_row: int) -> dict[tuple[int, int], tuple[int, int, bool]]:
     """Each covered cell -> (top-left row, top-left column, merged across columns?)."""
     out: dict[tuple[int, int], tuple[int, int, bool]] = {}
-    for rng in ws.merged_cells.ranges:
+    for rng in ws.merged:
         if rng.max_row < first_row:
             continue
         across = rng.max_col > rng.min_col
@@ -97,25 +97,29 @@ def _merged_map(ws: Any, first_row: int) -> dict[tuple[int, int], tuple[int, int
     return out
 
 
-def _find_header(ws: Any, first: Column, sheet_name: str) -> int:
+def _find_header(ws: SheetCells, first: Column, sheet_name: str) -> int:
     wanted = squash(first.header)
     for row in range(1, min(ws.max_row, HEADER_SEARCH_ROWS) + 1):
-        if squash(ws.cell(row=row, column=1).value) == wanted:
+        if squash(ws.value(row, 1)) == wanted:
             return row
-    found = ws.cell(row=4, column=1).value
+    found = ws.value(4, 1)
     raise WorkbookImportError(
         f"工作表「{sheet_name}」单元格 A4 应为表头「{first.header}」，实际为「{found or '空'}」。"
         "这不是本程序导出的附表，或表头被改动"
     )
 
 
-def read_grid(ws: Any, columns: tuple[Column, ...], is_end: Any) -> SheetGrid:
+def read_grid(ws: SheetCells, columns: tuple[Column, ...], is_end: Any) -> SheetGrid:
     """Locate the header, map the columns by header text, read rows until ``is_end(first_text)``."""
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     name = ws.title
     header_row = _find_header(ws, columns[0], name)
-    by_text = {squash(c.value): c.column for c in ws[header_row] if c.value is not None}
+    by_text = {
+        squash(value): c
+        for c, value in enumerate(ws.row_values(header_row), start=1)
+        if value is not None
+    }
     mapping: dict[str, int] = {}
     for n, column in enumerate(columns, start=1):
         at = by_text.get(squash(column.header))
@@ -131,29 +135,30 @@ def read_grid(ws: Any, columns: tuple[Column, ...], is_end: Any) -> SheetGrid:
     merged = _merged_map(ws, header_row + 1)
     grid = SheetGrid(name, header_row, mapping, key_column, [])
     for r in range(1, header_row):
-        grid.above += [str(c.value) for c in ws[r] if isinstance(c.value, str) and c.value.strip()]
-    last_row = ws.max_row  # computed over every cell on each access: read it once
+        grid.above += [str(v) for v in ws.row_values(r) if isinstance(v, str) and v.strip()]
+    last_row = ws.max_row
     r = header_row + 1
     while r <= last_row:
-        first = ws.cell(row=r, column=1).value
+        first = ws.value(r, 1)
         if is_end(squash(first)):
             break
         cells: dict[str, CellRead] = {}
         for key, c in mapping.items():
             source = merged.get((r, c))
-            top = ws.cell(row=source[0], column=source[1]) if source else ws.cell(row=r, column=c)
+            top_row, top_col = (source[0], source[1]) if source else (r, c)
             continued = bool(source and source[2])
             cells[key] = CellRead(
-                top.value, top.number_format or "General", f"{get_column_letter(c)}{r}", continued
+                ws.value(top_row, top_col),
+                ws.number_format(top_row, top_col),
+                f"{get_column_letter(c)}{r}",
+                continued,
             )
-        hidden = ws.cell(row=r, column=key_column).value if key_column else None
+        hidden = ws.value(r, key_column) if key_column else None
         if any(cell.value not in (None, "") for cell in cells.values()):
             grid.rows.append((r, cells, str(hidden).strip() if hidden else ""))
         r += 1
     for rest in range(r, last_row + 1):
-        grid.below += [
-            str(c.value) for c in ws[rest] if isinstance(c.value, str) and c.value.strip()
-        ]
+        grid.below += [str(v) for v in ws.row_values(rest) if isinstance(v, str) and v.strip()]
     return grid
 
 
@@ -212,16 +217,16 @@ def required_number_of(grid: SheetGrid, cell: CellRead, header: str, kind: Numbe
     return value
 
 
-def hidden_payload(workbook: Any) -> dict[str, Any] | None:
+def hidden_payload(workbook: Book) -> dict[str, Any] | None:
     """The project data kept in the hidden sheet, or None when it is missing or damaged."""
     if DATA_SHEET not in workbook.sheetnames:
         return None
     ws = workbook[DATA_SHEET]
-    if ws.cell(row=1, column=1).value != DATA_MARKER:
+    if ws.value(1, 1) != DATA_MARKER:
         return None
     chunks = []
     for r in range(3, ws.max_row + 1):
-        value = ws.cell(row=r, column=1).value
+        value = ws.value(r, 1)
         if not isinstance(value, str):
             break
         chunks.append(value)

@@ -127,7 +127,7 @@ def _style_name(kind: str, bold: bool) -> str:
 
 
 def _merge(merges: list[str], first_row: int, first_col: int, last_row: int, last_col: int) -> None:
-    """Note a merged range; :func:`_set_merges` gives the sheet all of them at once."""
+    """Note a merged range; :func:`set_merges` gives the sheet all of them at once."""
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     merges.append(
@@ -135,7 +135,7 @@ def _merge(merges: list[str], first_row: int, first_col: int, last_row: int, las
     )
 
 
-def _set_merges(ws: Worksheet, merges: list[str]) -> None:
+def set_merges(ws: Worksheet, merges: list[str]) -> None:
     # Set once per sheet: ws.merge_cells (and merged_cells.add) compare each new range with
     # every earlier one, quadratic in the merges; these never overlap, by construction. The
     # covered cells are already empty and bordered.
@@ -209,14 +209,18 @@ def _write_table(wb: Workbook, table: Table, styles: _Styles) -> None:
         _merge(merges, row, 1, row, count)
         ws.row_dimensions[row].height = layout.heights[len(table.rows) + 1 + n]
     last_row = r + len(table.notes)
-    _set_merges(ws, merges)
+    set_merges(ws, merges)
 
     for n, width in enumerate(layout.widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
     ws.column_dimensions[get_column_letter(count + 1)].hidden = True
     ws.freeze_panes = f"A{FIRST_ROW}"
-    for at in layout.breaks:
-        ws.row_breaks.append(Break(id=FIRST_ROW + at - 1))  # a break after the row before
+    # A break after the row before each page's first. Set at once: openpyxl's append copies and
+    # checks every earlier break, which made thousands of pages quadratic.
+    ws.row_breaks.brk = [
+        *ws.row_breaks.brk,
+        *(Break(id=FIRST_ROW + at - 1) for at in layout.breaks),
+    ]
     _print_setup(ws, f"A1:{last}{last_row}", layout.scale, layout.pages)
 
 
@@ -266,7 +270,7 @@ def _write_review(wb: Workbook, items: Sequence[ReviewItem], styles: _Styles) ->
     ws.row_dimensions[1].height = TITLE_HEIGHT
     styles.put(ws, 2, 1, REVIEW_NOTE, "pe_note")
     _merge(merges, 2, 1, 2, len(REVIEW_WIDTHS))
-    _set_merges(ws, merges)
+    set_merges(ws, merges)
     ws.row_dimensions[2].height = height_of(text_lines(REVIEW_NOTE, sum(REVIEW_WIDTHS)))
     for n, header in enumerate(REVIEW_HEADERS, start=1):
         styles.put(ws, 3, n, header, "pe_header")

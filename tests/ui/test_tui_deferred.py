@@ -83,6 +83,35 @@ async def test_typing_before_validation_is_kept_and_applied_after_it_nothing_sav
 
 
 @pytest.mark.asyncio
+async def test_the_score_is_shown_before_the_report_parts_are_mounted_and_they_follow(
+    tmp_path, held, monkeypatch
+) -> None:
+    path = copy_project(tmp_path)
+    app = deferred_app(path)
+    seen: list[tuple[str, int, bool]] = []
+    from perfeval_tui.tui.screens.basics import LONG_FIELDS, BasicsScreen, ReportText
+
+    real = BasicsScreen._mount_report_texts
+
+    def mount(screen: BasicsScreen) -> None:  # what was on screen when the parts came
+        # Not inside the attaching handler (whose screen update would wait for it): after it.
+        seen.append((score_bar(app), len(screen.query(ReportText)), app.pending is None))
+        real(screen)
+
+    monkeypatch.setattr(BasicsScreen, "_mount_report_texts", mount)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        held.set()
+        await until_validated(pilot)
+        await pilot.pause()
+        assert seen == [(score_bar(app), 0, True)] and seen[0][0].startswith("总分 99.60（优）")
+        texts = {t.field: t.text for t in app.screen.query(ReportText)}
+        basics = app.workspace.project.basics
+        assert texts == {f: getattr(basics, f) for f in LONG_FIELDS}
+        assert texts["background"]
+
+
+@pytest.mark.asyncio
 async def test_a_file_that_fails_validation_ends_with_its_message_and_is_not_modified(
     tmp_path, held
 ) -> None:

@@ -145,3 +145,21 @@ def test_a_label_as_wide_as_its_column_gets_a_second_line_and_the_rate_fits(tmp_
     assert (ws.row_dimensions[economic].height or 0) >= 2 * 15
     rate = next(c for c in ws["H"] if c.value == "100.00%")
     assert ws.column_dimensions["H"].width > cell_len(rate.value) + 2
+
+
+def test_the_national_sheet_merges_titles_levels_and_reasons_over_empty_cells(tmp_path):
+    xlsx, _ = export_project(national("05_chizhou_cunji_2022"), tmp_path)
+    ws = openpyxl.load_workbook(xlsx)["项目支出绩效自评表"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A1:J1", "A2:J2"} <= merged  # the title and the year span the page
+    rows = rows_of(ws)
+    quantity = next(n for n, r in enumerate(rows, start=1) if r[2] == "补助村(社区)数量")
+    assert f"I{quantity}:J{quantity}" in merged  # 偏差原因 spans the last two columns
+    first = next(n for n, r in enumerate(rows, start=1) if r[0] == "产出指标")
+    levels = [r for r in ws.merged_cells.ranges if r.min_col == 1 and r.min_row == first]
+    assert len(levels) == 1 and levels[0].max_col == 1 and levels[0].max_row > first
+    assert len(merged) == len(ws.merged_cells.ranges)  # none twice
+    for rng in ws.merged_cells.ranges:  # what a merge covers is empty: nothing is hidden
+        for row in ws.iter_rows(rng.min_row, rng.max_row, rng.min_col, rng.max_col):
+            assert all(cell.value is None for cell in row[1:] if cell.row == rng.min_row)
+            assert all(cell.value is None for cell in row if cell.row > rng.min_row)

@@ -146,7 +146,9 @@ class BasicsScreen(StepScreen):
             self.ws.begin_field()
             self.apply_field(field, texts[field])
         self.ws.begin_field()
-        self._mount_report_texts()
+        # After the score is on screen: mounting the report's parts (below the first screenful)
+        # before it would hold the score back by their layout and styling.
+        self.call_after_refresh(self._mount_report_texts)
 
     def _mount_report_texts(self) -> None:
         basics = self.ws.project.basics
