@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual import events
 from textual.keys import _character_to_key
-from tui_helpers import D, make_app, open_indicator, saved, score_bar, screen_lines
+from tui_helpers import D, make_app, open_indicator, saved, score_bar, screen_lines, wait_for
 
 from perfeval_tui.project.factory import new_project
 from perfeval_tui.project.storage import save_project
@@ -217,6 +217,30 @@ async def test_the_projects_own_section_weights_are_edited_from_the_palette(
         ]
         assert not any("「产出指标」下" in m or "「效益指标」下" in m for m in weight_warnings(app))
     assert [g.weight for g in saved(path).groups] == [D(10), D(30), D(10), D(10)]
+
+
+async def test_section_weights_that_do_not_add_up_to_100_are_said_so_as_typed(
+    tmp_path: Path,
+) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await type_keys(pilot, "分项权重")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.query_one("#weight-sum"), "the weights dialog")
+        line = app.screen.query_one("#weight-sum")
+        assert str(line.render()) == "各分项合计 100 分" and not line.has_class("-off")
+        await pilot.press("enter", "ctrl+u", "7", "0")  # 产出指标 50 → 70
+        await wait_for(pilot, lambda: "120" in str(line.render()), "the sum after typing 70")
+        assert str(line.render()) == "各分项合计 120 分，表样总分为 100 分"
+        assert line.has_class("-off")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.workspace.project.groups, "the weights kept")
+        assert (
+            "分项权重 预算执行 10 + 产出指标 70 + 效益指标 30 + 满意度指标 10 = 120 分，"
+            "比总分 100 分多 20 分：请按表上所写，在「分项权重」中改正各分项的权重，使合计为 100 分"
+        ) in weight_warnings(app)
 
 
 async def test_the_execution_rule_shows_no_reading_that_does_not_apply(tmp_path: Path) -> None:
