@@ -113,3 +113,9 @@ async def wait_for(
             screen = "\n".join(screen_lines(pilot.app))
             raise AssertionError(f"waited {timeout:g} s for {what}; the screen:\n{screen}")
         await pilot.pause(0.02)
+
+
+async def focus(pilot, widget) -> None:
+    """Focus ``widget`` and wait until it has the focus (keys posted after go to it)."""
+    widget.focus()
+    await wait_for(pilot, lambda: pilot.app.focused is widget, f"#{widget.id} focused")
