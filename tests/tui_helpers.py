@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+
+from textual.css.query import NoMatches
 
 from perfeval_tui.project.storage import load_project
 from perfeval_tui.project.workspace import open_workspace
@@ -84,3 +88,34 @@ async def open_indicator(pilot, indicator_id: str) -> IndicatorForm:
             break
     assert form.indicator is not None and form.indicator.id == indicator_id
     return form
+
+
+async def wait_for(
+    pilot, condition: Callable[[], object], what: str, *, timeout: float = 30.0
+) -> None:
+    """Let the app run until ``condition()`` holds; fail naming ``what`` (and showing the screen)
+    when ``timeout`` seconds pass first.
+
+    One ``pilot.pause()`` lets one round of messages through, and a busy machine may need more
+    before a screen shows what a key did. The timeout only bounds a hang: it is generous, and no
+    test depends on how fast the state arrives. A widget not there yet (``NoMatches``) counts as
+    not yet.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        await pilot.pause()
+        try:
+            if condition():
+                return
+        except NoMatches:
+            pass
+        if time.monotonic() > deadline:
+            screen = "\n".join(screen_lines(pilot.app))
+            raise AssertionError(f"waited {timeout:g} s for {what}; the screen:\n{screen}")
+        await pilot.pause(0.02)
+
+
+async def focus(pilot, widget) -> None:
+    """Focus ``widget`` and wait until it has the focus (keys posted after go to it)."""
+    widget.focus()
+    await wait_for(pilot, lambda: pilot.app.focused is widget, f"#{widget.id} focused")

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
+from pathlib import Path
 
 from ..project.storage import ProjectFileError, load_project
 from ..scoring.model import Project
 from ..scoring.numbers import fmt2
+from ..scoring.reading_names import rule_reading_name
 from ..scoring.ruleset import load_ruleset, reading_options
+
+# A filled form or a workbook given where a project file belongs: read in by ``perfeval import``.
+FORM_SUFFIXES = frozenset({".tsv", ".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".et"})
 
 
 class CommandError(Exception):
@@ -33,10 +38,23 @@ def open_project(path: str, readings: list[str] | None = None) -> Project:
     try:
         project = load_project(path)
     except ProjectFileError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(not_a_project(path) or str(exc)) from None
     for item in readings or []:
         apply_reading(project, item)
     return project
+
+
+def not_a_project(path: str) -> str | None:
+    """What to do with a form or workbook given as a project file (whose JSON error would only
+    confuse), or None for any other file."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORM_SUFFIXES:
+        return None
+    target = Path(path).with_suffix(".json").name
+    return (
+        f"「{path}」是表格文件（{suffix}），不是项目文件（.json）。自评表或导出的工作簿请先读入："
+        f"perfeval import {path} -o {target}，再对「{target}」运行本命令"
+    )
 
 
 def apply_reading(project: Project, switch: str) -> None:
@@ -56,9 +74,8 @@ def apply_reading(project: Project, switch: str) -> None:
         )
     options = reading_options(rule)
     if reading not in options:
-        raise CommandError(
-            f"--reading：规则「{rule.name}」没有口径「{reading}」，可选：{'、'.join(options)}"
-        )
+        named = "、".join(f"{code}（{rule_reading_name(rule, code)}）" for code in options)
+        raise CommandError(f"--reading：规则「{rule.name}」没有口径「{reading}」，可选：{named}")
     project.readings = {**project.readings, rule_id: reading}
 
 

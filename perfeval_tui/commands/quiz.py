@@ -5,7 +5,8 @@ Full-screen (the wizard's quiz screen) where the terminal can carry it; otherwis
 works on any terminal. Each answer is checked against the engine (±0.01) and followed by the engine's
 worked explanation; a summary per rule family ends the quiz (also after EOF or Ctrl-C).
 Exit 0 when every question was answered or the user typed q; 3 when the input ended first (a
-closed or empty stdin included), 130 after Ctrl-C, 129 when the terminal went away.
+closed or empty stdin included), 130 after Ctrl-C, 129 when the terminal went away or after
+SIGHUP, 143 after SIGTERM (full-screen: the terminal restored first).
 """
 
 from __future__ import annotations

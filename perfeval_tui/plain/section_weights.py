@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..project.section_weights import current_weights, groups_of, own_weights
 from ..scoring.numbers import fmt_plain
+from ..scoring.sections import top_total
 from .editing import Editor
 from .prompts import Prompter
 
@@ -16,7 +17,9 @@ def weights_line(editor: Editor) -> str:
     own = "本项目" if own_weights(session.project) else "规则集默认"
     pairs = current_weights(session.project, session.ruleset)
     shown = "，".join(f"{'/'.join(p)} {fmt_plain(w)}" for p, w in pairs)
-    return f"分项权重（{own}）：{shown}"
+    total, full = top_total(pairs).total, session.ruleset.total_weight
+    off = f"，表样总分为 {fmt_plain(full)} 分" if total != full else ""
+    return f"分项权重（{own}）：{shown}；各分项合计 {fmt_plain(total)} 分{off}"
 
 
 def edit_section_weights(editor: Editor, ask: Prompter) -> None:
@@ -26,4 +29,5 @@ def edit_section_weights(editor: Editor, ask: Prompter) -> None:
         name = "/".join(path)
         value = ask.ask_number(f"「{name}」权重（分）", weight, field=f"{name}权重", kind="score")
         answers.append((path, weight if value is None else value))
-    editor.apply(editor.session.project, "groups", groups_of(answers))
+    if editor.apply(editor.session.project, "groups", groups_of(answers)):
+        ask.say(weights_line(editor))

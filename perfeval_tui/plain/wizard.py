@@ -167,7 +167,7 @@ class PlainWizard:
             raise QuitRequested
 
     def finish(self) -> int:
-        missing = missing_items(self.session.result)
+        missing = missing_items(self.session.result, self.session.project)
         self.ask.say(f"项目文件：{self.session.path}")
         if not missing:
             self.ask.say(f"项目已填写完整。{points_line(self.session.result)}")

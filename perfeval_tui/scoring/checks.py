@@ -11,7 +11,7 @@ from decimal import Decimal
 from .model import Indicator, Project, StatedGoal
 from .numbers import fmt_plain
 from .ruleset import RuleSet, load_ruleset
-from .sections import declared_weights, satisfaction_weight
+from .sections import declared_total_problem, declared_weights, satisfaction_weight
 
 ZERO = Decimal(0)
 
@@ -203,8 +203,16 @@ def weight_warnings(project: Project, ruleset: RuleSet, sums: WeightSums) -> lis
     out: list[DataWarning] = []
     if not project.indicators:
         return out
-    # A filled form with its 总分 row says this itself, in the form's words (form_checks).
-    if sums.total != ruleset.total_weight and project.stated_weight_total is None:
+    # Section weights in force that cannot add up to the form's 100: said of them, where they are
+    # corrected, rather than of the indicators that follow them.
+    sections = [prefix[0] for prefix in sums.prefixes if len(prefix) == 1]
+    problem = declared_total_problem(project, ruleset, sections, sums.total)
+    if problem is not None:
+        out.append(DataWarning("附表2", "分项权重", "权重", problem.message))
+    # A filled form with its 总分 row says this itself, in the form's words (form_checks); and
+    # indicators that add up to the section weights are not the ones to correct.
+    follows = problem is not None and problem.indicators_follow
+    if sums.total != ruleset.total_weight and project.stated_weight_total is None and not follows:
         out.append(
             DataWarning(
                 "附表2",

@@ -10,11 +10,16 @@ from decimal import Decimal
 
 from .engine import ProjectScore
 from .families import family_of
+from .model import Project
 from .numbers import fmt2
+from .sections import declared_total_problem, top_sections
 
 
-def missing_items(result: ProjectScore) -> list[str]:
-    """What must still be entered before the score means anything; empty when complete."""
+def missing_items(result: ProjectScore, project: Project) -> list[str]:
+    """What must still be entered before the score means anything; empty when complete.
+
+    ``project`` is the scored one: its own section weights are the ones the total is checked by.
+    """
     missing: list[str] = []
     if result.block is not None:
         if result.block.total.adjusted_budget == 0:
@@ -30,7 +35,10 @@ def missing_items(result: ProjectScore) -> list[str]:
         where = f"附表2「{item.name}」"
         missing += [where + what for what in family_of(rule).missing(rule, item.indicator)]
     weights = sum((item.weight for item in result.indicators), Decimal(0))
-    if weights != result.ruleset.total_weight:
+    problem = declared_total_problem(project, result.ruleset, top_sections(result), weights)
+    if problem is not None:
+        missing.append(problem.message)
+    if weights != result.ruleset.total_weight and not (problem and problem.indicators_follow):
         missing.append(
             f"附表2 指标权重合计 {fmt2(weights)} 分，应为 {fmt2(result.ruleset.total_weight)} 分"
         )

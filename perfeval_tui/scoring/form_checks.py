@@ -16,6 +16,7 @@ from .engine import IndicatorScore, ProjectScore
 from .model import Indicator, Project
 from .numbers import fmt2, fmt_plain
 from .ruleset import RuleSet
+from .sections import declared_total_problem, top_sections
 from .targets import parse_target
 
 ZERO = Decimal(0)
@@ -45,14 +46,13 @@ def disagreements(project: Project, result: ProjectScore) -> list[DataWarning]:
             out.append(DataWarning(FORM, ind.name, "完成值", mix, ind.id))
     weights = sum((i.weight for i in project.indicators), ZERO)
     if project.stated_weight_total is not None and weights != result.ruleset.total_weight:
-        out.append(
-            DataWarning(
-                FORM,
-                "总分",
-                "分值",
-                f"各行分值合计 {fmt_plain(weights)}，应为 {fmt_plain(result.ruleset.total_weight)}",
-            )
+        message = (
+            f"各行分值合计 {fmt_plain(weights)}，应为 {fmt_plain(result.ruleset.total_weight)}"
         )
+        problem = declared_total_problem(project, result.ruleset, top_sections(result), weights)
+        if problem is not None and problem.indicators_follow:
+            message += "（各行分值与表上分项权重一致，应改正的是分项权重，见「分项权重」）"
+        out.append(DataWarning(FORM, "总分", "分值", message))
     if project.stated_total is not None:
         stated = sum((i.stated_score or ZERO for i in project.indicators), ZERO)
         if stated != project.stated_total:

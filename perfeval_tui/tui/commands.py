@@ -131,4 +131,5 @@ def open_section_weights(screen: StepScreen) -> None:
         else:
             screen.notify(outcome.error or "", severity="warning")
 
-    screen.app.push_screen(SectionWeightsDialog(weights, own_weights(ws.project)), done)
+    dialog = SectionWeightsDialog(weights, own_weights(ws.project), ws.session.ruleset.total_weight)
+    screen.app.push_screen(dialog, done)

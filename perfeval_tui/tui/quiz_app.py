@@ -8,6 +8,7 @@ from textual.driver import Driver
 
 from ..analysis.quiz import QuizResult, Scenario
 from ..term.lost import terminal_gone
+from . import shutdown
 from .console import adapt_to_console, is_linux_console
 from .keymap import APP_KEYS, bindings
 from .shutdown import EXIT_HANGUP, end_now
@@ -43,15 +44,23 @@ class QuizApp(App[list[QuizResult]]):
 
     def terminal_lost(self) -> None:
         """End of input: with the terminal gone, end at once (nothing to save, nothing to restore)."""
+        self.ended(EXIT_HANGUP)
+
+    def ended(self, code: int) -> None:
+        """SIGHUP, SIGTERM (``code`` 129, 143) or a lost terminal: leave through Textual, which
+        restores the terminal, keeping the answers given for the summary; with the terminal
+        gone, end at once."""
         if not self.is_headless and terminal_gone():
-            end_now(self, EXIT_HANGUP)
-        self.exit(self._results(), return_code=EXIT_HANGUP)
+            end_now(self, code)
+        self.exit(self._results(), return_code=code)
 
     def warn_once(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=20)
 
     def on_mount(self) -> None:
         from .screens.quiz import QuizScreen
+
+        shutdown.install(self, lambda app, code: self.ended(code))
 
         self.theme = adapt_to_console(self.linux)
         self.push_screen(QuizScreen(self.seed, scenarios=self.scenarios, standalone=True))

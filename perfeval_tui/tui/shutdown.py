@@ -1,4 +1,5 @@
-"""Ending the wizard from outside: SIGHUP, SIGTERM or a terminal that is gone.
+"""Ending the wizard (and the full-screen quiz) from outside: SIGHUP, SIGTERM or a terminal that
+is gone.
 
 The field being edited is committed and the project saved. When the terminal is still there the
 app exits with a non-zero code and ``launch`` releases the lock after Textual has restored the
@@ -14,6 +15,7 @@ import contextlib
 import os
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
@@ -25,14 +27,15 @@ EXIT_HANGUP = EXIT_LOST
 EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
-def install(app: App[Any]) -> None:
-    """Route SIGHUP and SIGTERM to :func:`shut_down` on the app's event loop."""
+def install(app: App[Any], end: Callable[[App[Any], int], None] | None = None) -> None:
+    """Route SIGHUP and SIGTERM to ``end(app, code)`` (the wizard's :func:`shut_down`) on the
+    app's event loop, so that the app exits through Textual, which gives the terminal back."""
     loop = asyncio.get_running_loop()
     for signum, code in ((signal.SIGHUP, EXIT_HANGUP), (signal.SIGTERM, EXIT_TERMINATED)):
         # Not the main thread (an app run inside a test's thread), or a loop without signal
         # support (not POSIX): the default handlers stay.
         with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
-            loop.add_signal_handler(signum, shut_down, app, code)
+            loop.add_signal_handler(signum, end or shut_down, app, code)
 
 
 _shutting_down: dict[int, int] = {}  # apps (by id) already on their way out -> their exit code

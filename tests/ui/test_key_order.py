@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from tui_helpers import copy_project, make_app, saved
+from tui_helpers import copy_project, focus, make_app, open_indicator, saved, wait_for
 
 from perfeval_tui.tui.widgets.field import FieldInput
 
@@ -27,11 +27,9 @@ async def settle(pilot, rounds: int = 20) -> None:
 
 async def open_actual(pilot, indicator_id: str) -> FieldInput:
     app = pilot.app
-    app.show_indicator(indicator_id)
-    await settle(pilot)
+    await open_indicator(pilot, indicator_id)
     field = app.screen.query_one("#ind-actual", FieldInput)
-    field.focus()
-    await pilot.pause()
+    await focus(pilot, field)
     return field
 
 
@@ -43,9 +41,11 @@ async def test_clearing_and_retyping_in_one_burst_keeps_the_new_value(tmp_path: 
         burst(app, "end", "ctrl+u", "9", "0")
         await settle(pilot)
         assert field.value == "90"
-        assert app.workspace.project.indicator("satisfaction").actual == 90
+        await wait_for(
+            pilot, lambda: app.workspace.project.indicator("satisfaction").actual == 90, "90"
+        )
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: saved(path).indicator("satisfaction").actual == 90, "saved")
     assert saved(path).indicator("satisfaction").actual == 90
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from test_key_order import burst, settle
 from textual.widgets import Input, TextArea
-from tui_helpers import D, copy_project, make_app, saved
+from tui_helpers import D, copy_project, focus, make_app, saved, wait_for
 
 from perfeval_tui.tui.app import PerfevalApp
 from perfeval_tui.tui.dialogs.project_files import NewProjectDialog, OpenDialog
@@ -33,8 +33,7 @@ async def test_new_project_dialog_typed_in_one_burst(tmp_path: Path, monkeypatch
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, NewProjectDialog)
-        app.screen.query_one("#new-name", Input).focus()
-        await pilot.pause()
+        await focus(pilot, app.screen.query_one("#new-name", Input))
         burst(
             app, *"测试专x", "backspace", "项", "tab", *"2023", "backspace", "4", "tab", *"测试局"
         )
@@ -45,7 +44,7 @@ async def test_new_project_dialog_typed_in_one_burst(tmp_path: Path, monkeypatch
             "测试局",
         )
         burst(app, "enter")
-        await settle(pilot)
+        await wait_for(pilot, lambda: app.workspace is not None, "the new project opened")
     app.workspace.close()
     basics = saved(target).basics
     assert (basics.name, basics.year, basics.unit) == ("测试专项", 2024, "测试局")
@@ -59,21 +58,20 @@ async def test_open_dialog_path_typed_in_one_burst(tmp_path: Path, monkeypatch) 
         await settle(pilot)
         welcome = app.screen
         app.push_screen(OpenDialog(), welcome._opened)
-        await settle(pilot)
-        app.screen.query_one("#open-path", Input).focus()
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, OpenDialog), "the open dialog")
+        await focus(pilot, app.screen.query_one("#open-path", Input))
         burst(app, *str(path)[:-1], "x", "backspace", str(path)[-1], "enter")
-        await settle(pilot)
-        assert app.workspace is not None and app.workspace.path == path
+        await wait_for(pilot, lambda: app.workspace is not None, "a project opened")
+        assert app.workspace.path == path
     app.workspace.close()
 
 
 async def open_sandbox(pilot, indicator_id: str) -> SimulationScreen:
     await pilot.press("f5")
-    await pilot.pause()
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, SimulationScreen), "the sandbox")
     screen = pilot.app.screen
-    assert isinstance(screen, SimulationScreen)
     screen.deltas.select_indicator(indicator_id)
+    await wait_for(pilot, lambda: screen.editor.indicator_id == indicator_id, indicator_id)
     await settle(pilot)
     return screen
 
@@ -83,11 +81,9 @@ async def test_seek_goal_typed_in_one_burst(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_sandbox(pilot, "total-cameras")
         await pilot.press("f6")
-        await settle(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, SeekDialog), "the seek dialog")
         dialog = app.screen
-        assert isinstance(dialog, SeekDialog)
-        dialog.query_one("#seek-goal", Input).focus()
-        await pilot.pause()
+        await focus(pilot, dialog.query_one("#seek-goal", Input))
         burst(app, "9", "backspace", "1", "2")
         await settle(pilot)
         assert value(app, "seek-goal") == "12"
@@ -98,22 +94,23 @@ async def test_sandbox_fields_typed_in_one_burst(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_sandbox(pilot, "total-cameras")
         field = screen.query_one("#sb-actual", Input)
-        field.focus()
-        await pilot.pause()
+        await focus(pilot, field)
         burst(app, "end", "ctrl+u", "1", "5", "0", "9", "backspace", "0")
         await settle(pilot)
         assert field.value == "1500"
-        assert screen.sandbox.project.indicator("total-cameras").actual == D(1500)
+        await wait_for(
+            pilot,
+            lambda: screen.sandbox.project.indicator("total-cameras").actual == D(1500),
+            "1500 in the sandbox",
+        )
 
 
 async def test_quiz_answer_typed_in_one_burst(tmp_path: Path) -> None:
     app = make_app(copy_project(tmp_path), "rules")
     async with app.run_test(size=SIZE) as pilot:
         open_quiz(app, seed=11, rounds=3)
-        await settle(pilot)
-        assert isinstance(app.screen, QuizScreen)
-        app.screen.query_one("#quiz-answer", Input).focus()
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), "the quiz")
+        await focus(pilot, app.screen.query_one("#quiz-answer", Input))
         burst(app, "9", "backspace", "1", ".", "5")
         await settle(pilot)
         assert value(app, "quiz-answer") == "1.5"
@@ -124,8 +121,7 @@ async def test_export_folder_typed_in_one_burst(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         field = app.screen.query_one("#export-dir", Input)
-        field.focus()
-        await pilot.pause()
+        await focus(pilot, field)
         burst(app, "end", "ctrl+u", "o", "u", "x", "backspace", "t")
         await settle(pilot)
         assert field.value == "out"
@@ -138,9 +134,9 @@ async def test_report_text_typed_in_one_burst(tmp_path: Path) -> None:
         await settle(pilot)
         app.screen.query_one("#text-background").focus()
         await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, TextEditDialog)
+        await wait_for(pilot, lambda: isinstance(app.screen, TextEditDialog), "the editor")
         area = app.screen.query_one(TextArea)
+        await wait_for(pilot, lambda: app.focused is area, "the text focused")
         before = area.text
         burst(app, "甲", "乙", "backspace", "丙")
         await settle(pilot)
@@ -153,8 +149,7 @@ async def test_basics_fields_typed_in_one_burst(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         field = app.screen.query_one("#basics-year", Input)
-        field.focus()
-        await pilot.pause()
+        await focus(pilot, field)
         burst(app, "end", "ctrl+u", "2", "0", "1", "9", "backspace", "8", "shift+tab", "end", "x")
         await settle(pilot)
         assert field.value == "2018"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from textual.widgets import Select
-from tui_helpers import copy_project, make_app, open_indicator
+from tui_helpers import copy_project, make_app, open_indicator, score_bar, wait_for
 
 from perfeval_tui.tui.widgets.score_bar import ScoreBar
 
@@ -35,8 +35,7 @@ async def test_the_status_line_keeps_whole_parts_most_important_first(tmp_path: 
     for width in (60, 80, 120):
         app = make_app(copy_project(tmp_path), "indicators")
         async with app.run_test(size=(width, 20)) as pilot:
-            await pilot.pause()
-            await pilot.pause()
+            await wait_for(pilot, lambda app=app: "警告 4" in score_bar(app), "the status line")
             bar = app.screen.query_one(ScoreBar)
             score = bar.query_one("#score")
             text = bar.score_text

@@ -11,8 +11,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import OptionList
-from tui_helpers import ROOT, D, copy_project, make_app, retype, saved, score_bar, screen_lines
+from tui_helpers import (
+    ROOT,
+    D,
+    copy_project,
+    make_app,
+    open_indicator,
+    retype,
+    saved,
+    score_bar,
+    screen_lines,
+    wait_for,
+)
 
 from perfeval_tui.project.lock import LockInfo, lock_path_for
 from perfeval_tui.project.recent import load_recent
@@ -49,14 +61,16 @@ async def test_a_held_lock_opens_the_project_read_only(tmp_path: Path, holder) -
         assert "李四" in message and str(holder.pid) in message and "只读" in message
         assert any("李四" in str(n.message) for n in app._notifications)
         assert "[只读]" in str(app.screen.query_one("#step-bar").render())
-        app.show_indicator("satisfaction")
-        await pilot.pause()
+        await open_indicator(pilot, "satisfaction")
         await retype(pilot, "ind-actual", "50")  # the field is disabled: nothing is typed
         assert app.workspace.project.indicator("satisfaction").actual == D(96)
         assert app.screen.query_one("#ind-actual").disabled
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "只读" in app.screen.query_one("ScoreBar #save-state").render().plain
+        await wait_for(
+            pilot,
+            lambda: "只读" in app.screen.query_one("ScoreBar #save-state").render().plain,
+            "只读 in the status line",
+        )
     app.workspace.close()
     assert path.read_bytes() == before
     assert json.loads(lock_path_for(path).read_text(encoding="utf-8"))["pid"] == holder.pid
@@ -81,20 +95,20 @@ async def test_too_small_a_terminal_shows_please_enlarge(tmp_path: Path) -> None
     app = make_app(copy_project(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.resize_terminal(50, 16)
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, TooSmallScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen), "请放大窗口")
         assert "请放大窗口" in str(app.screen.query_one("Static").render())
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, StepScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "the step again")
 
 
 async def test_f1_lists_every_key(tmp_path: Path) -> None:
     app = make_app(copy_project(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpDialog)
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpDialog), "the help")
+        await wait_for(
+            pilot, lambda: "帮助：全部按键" in "\n".join(screen_lines(app)), "the help drawn"
+        )
         # Page through the dialog as a user would and collect what the terminal shows.
         shown: list[str] = []
         for _ in range(12):
@@ -108,9 +122,10 @@ async def test_f1_lists_every_key(tmp_path: Path) -> None:
                 assert key.display in text, key.display
         assert "Alt+1 … Alt+7" in text
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, StepScreen)
-        assert "帮助：全部按键" not in "\n".join(screen_lines(app))
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "the help closed")
+        await wait_for(
+            pilot, lambda: "帮助：全部按键" not in "\n".join(screen_lines(app)), "the help gone"
+        )
 
 
 async def test_the_palette_finds_an_indicator_by_name(tmp_path: Path) -> None:
@@ -119,11 +134,20 @@ async def test_the_palette_finds_an_indicator_by_name(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"满意度")
-        await pilot.pause(0.5)
+        hits = app.screen.query_one(CommandList)
+        await wait_for(
+            pilot,
+            lambda: hits.option_count and "满意度" in str(hits.get_option_at_index(0).prompt),
+            "the indicator found",
+        )
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: app.screen.query(IndicatorForm), "step 4")
         form = app.screen.query_one(IndicatorForm)
-        assert form.indicator is not None and form.indicator.id == "satisfaction"
+        await wait_for(
+            pilot,
+            lambda: form.indicator is not None and form.indicator.id == "satisfaction",
+            "社会满意度 opened",
+        )
 
 
 async def test_footer_shows_no_more_than_six_keys(tmp_path: Path) -> None:
@@ -137,8 +161,8 @@ async def test_f5_opens_the_sandbox_on_screen(tmp_path: Path) -> None:
     app = make_app(copy_project(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
-        await pilot.pause()
-        assert isinstance(app.screen, SimulationScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, SimulationScreen), "the sandbox")
+        await wait_for(pilot, lambda: "99.60" in "\n".join(screen_lines(app)), "drawn")
         text = "\n".join(screen_lines(app))
         assert "模拟" in text and "99.60" in text
 
@@ -152,9 +176,8 @@ async def test_welcome_opens_the_demo_on_a_copy(tmp_path: Path, monkeypatch) -> 
         assert ids[:2] == ["new", "open"] and "demo:wuxi" in ids and "quit" in ids
         menu.highlighted = ids.index("demo:wuxi")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StepScreen)
-        assert "总分 99.60（优）" in score_bar(app)
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "the demo opened")
+        await wait_for(pilot, lambda: "总分 99.60（优）" in score_bar(app), "the total")
         path = app.workspace.path
         assert path is not None and path.parent == tmp_path / "data" / "perfeval"
     app.workspace.close()
@@ -171,15 +194,14 @@ async def test_welcome_creates_a_new_project(tmp_path: Path, monkeypatch) -> Non
         app.screen.query_one("#new-unit").value = "测试局"
         app.screen.query_one("#new-year").focus()
         await pilot.press(*"20x4", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query_one("#new-error").message, "the error")
         message = app.screen.query_one("#new-error").message
         assert "「年度」" in message and "整数" in message
         assert not target.exists()
         for field, text in (("name", "测试专项"), ("year", "2024"), ("unit", "测试局")):
             app.screen.query_one(f"#new-{field}").value = text
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StepScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "the new project")
     app.workspace.close()
     project = saved(target)
     assert project.basics.name == "测试专项" and project.basics.year == 2024
@@ -254,16 +276,18 @@ async def test_open_dialog_reports_a_bad_path_then_opens_a_good_one(tmp_path: Pa
         menu = app.screen.query_one(OptionList)
         menu.highlighted = 1  # 打开项目文件…
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, OpenDialog)
+        await wait_for(pilot, lambda: isinstance(app.screen, OpenDialog), "the open dialog")
         app.screen.query_one("#open-path").value = str(tmp_path / "没有这个文件.json")
         await pilot.press("enter")
-        await pilot.pause()
-        assert "找不到文件" in app.screen.query_one("#open-error").message
+        await wait_for(
+            pilot,
+            lambda: "找不到文件" in app.screen.query_one("#open-error").message,
+            "找不到文件",
+        )
         app.screen.query_one("#open-path").value = str(good)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StepScreen) and app.workspace.path == good
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "the project opened")
+        assert app.workspace.path == good
     app.workspace.close()
 
 
@@ -271,8 +295,7 @@ async def test_cursor_blink_is_off_unless_asked_for(tmp_path: Path) -> None:
     for blink in (False, True):
         app = make_app(copy_project(tmp_path), "indicators", blink=blink)
         async with app.run_test(size=SIZE) as pilot:
-            app.show_indicator("satisfaction")
-            await pilot.pause()
+            await open_indicator(pilot, "satisfaction")
             field = app.screen.query_one("#ind-actual")
             field.focus()
             await pilot.pause()

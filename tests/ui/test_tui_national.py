@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import make_app, retype, saved, score_bar
+from tui_helpers import make_app, open_indicator, retype, saved, score_bar, wait_for
 
 from perfeval_tui.exports.form_grid import read_grids
 from perfeval_tui.project.form_import import read_form
@@ -31,10 +31,13 @@ async def test_deviation_text_is_entered_and_the_bar_counts_unfilled(tmp_path: P
     async with app.run_test(size=SIZE) as pilot:
         assert "待填 1 项" in score_bar(app)
         first = saved(path).indicators[1]
-        app.show_indicator(first.id)
-        await pilot.pause()
+        await open_indicator(pilot, first.id)
         assert app.screen.query_one(IndicatorForm).indicator.id == first.id
         await retype(pilot, "ind-deviation", "按实际到位资金执行")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(
+            pilot,
+            lambda: saved(path).indicators[1].deviation == "按实际到位资金执行",
+            "saved",
+        )
     assert saved(path).indicators[1].deviation == "按实际到位资金执行"

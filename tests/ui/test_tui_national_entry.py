@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
+from textual.command import CommandList
 from textual.keys import _character_to_key
-from tui_helpers import D, make_app, open_indicator, saved, score_bar, screen_lines
+from tui_helpers import D, make_app, open_indicator, saved, score_bar, screen_lines, wait_for
 
 from perfeval_tui.project.factory import new_project
 from perfeval_tui.project.storage import save_project
@@ -76,7 +77,8 @@ async def test_a_target_typed_with_its_operator_is_kept_as_typed_and_scored(
         assert (ind.target, ind.target_label, ind.operator) == (D(95), "≥95%", "≥")
         await retype(pilot, "ind-actual", "90%")
         # 分值 × 完成值 / 指标值 = 20 × 90 / 95 = 18.95, the engine's own figure on the bar
-        assert fmt2(score_project(app.workspace.project).total) in score_bar(app)
+        total = fmt2(score_project(app.workspace.project).total)
+        await wait_for(pilot, lambda: total in score_bar(app), f"the bar at {total}")
         assert app.workspace.session.result.by_id("repair").score == D("18.95")
 
         await open_indicator(pilot, "cost")
@@ -84,9 +86,9 @@ async def test_a_target_typed_with_its_operator_is_kept_as_typed_and_scored(
         assert not field.has_class("-invalid")
         ind = app.workspace.project.indicator("cost")
         assert (ind.target, ind.unit, ind.direction) == (D(30), "万元", "反向")
-        await pilot.pause()
         unit = app.screen.query_one("#ind-unit", FieldInput)
-        assert unit.value == "万元"  # the unit typed in the cell shows in its own field
+        # The unit typed in the cell shows in its own field.
+        await wait_for(pilot, lambda: unit.value == "万元", "万元 in the unit field")
         assert app.screen.query_one("#ind-target_label", FieldInput).value == "≤30万元"
 
         for typed, value in (("﹦100%", D(100)), ("100%以上", D(100)), ("按时完成", None)):
@@ -94,7 +96,9 @@ async def test_a_target_typed_with_its_operator_is_kept_as_typed_and_scored(
             assert not field.has_class("-invalid"), typed
             assert (ind.target, ind.target_label) == (value, typed)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(
+            pilot, lambda: saved(path).indicator("cost").target_label == "按时完成", "saved"
+        )
     assert saved(path).indicator("cost").target_label == "按时完成"
 
     # Reopened, the field shows the target as typed, not a number.
@@ -175,6 +179,20 @@ async def type_keys(pilot, text: str) -> None:
         await pilot.pause()
 
 
+async def open_palette_command(pilot, name: str) -> None:
+    """Ctrl+P, type ``name``, and Enter once the palette lists it first."""
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: pilot.app.screen.query(CommandList), "the palette")
+    await type_keys(pilot, name)
+
+    def top() -> str:
+        hits = pilot.app.screen.query_one(CommandList)
+        return str(hits.get_option_at_index(0).prompt) if hits.option_count else ""
+
+    await wait_for(pilot, lambda: name in top(), f"{name} found")
+    await pilot.press("enter")
+
+
 def weight_warnings(app) -> list[str]:
     return [w.message for w in app.workspace.session.warnings if w.field == "权重"]
 
@@ -189,12 +207,8 @@ async def test_the_projects_own_section_weights_are_edited_from_the_palette(
         assert any(
             "「产出指标」下各指标权重合计 30 分，应为 50 分" in m for m in weight_warnings(app)
         )
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_keys(pilot, "分项权重")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_palette_command(pilot, "分项权重")
+        await wait_for(pilot, lambda: app.screen.query("#weight-0"), "the weights dialog")
         lines = "\n".join(screen_lines(app))
         assert "分项权重（规则集默认" in lines and "产出指标" in lines and "满意度指标" in lines
         # 预算执行 10, 产出指标 50 → 30, 效益指标 30 → 3.5.5 (refused with the reason), then 10
@@ -202,12 +216,16 @@ async def test_the_projects_own_section_weights_are_edited_from_the_palette(
         await pilot.press("ctrl+u", "3", "0", "enter", "ctrl+u")
         await pilot.press("3", "full_stop", "5", "full_stop", "5")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        message = str(app.screen.query_one("#weight-error-2").render())
+
+        def error() -> str:
+            return str(app.screen.query_one("#weight-error-2").render())
+
+        await wait_for(pilot, error, "the message under 效益指标")
+        message = error()
         assert "「效益指标权重」「3.5.5」不是有效数字" in message  # the dialog stays open
         assert app.workspace.project.groups == []
         await pilot.press("ctrl+u", "1", "0", "ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.workspace.project.groups, "the weights kept")
         groups = [(g.path, g.weight) for g in app.workspace.project.groups]
         assert groups == [
             (["预算执行"], D(10)),
@@ -219,6 +237,28 @@ async def test_the_projects_own_section_weights_are_edited_from_the_palette(
     assert [g.weight for g in saved(path).groups] == [D(10), D(30), D(10), D(10)]
 
 
+async def test_section_weights_that_do_not_add_up_to_100_are_said_so_as_typed(
+    tmp_path: Path,
+) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_palette_command(pilot, "分项权重")
+        await wait_for(pilot, lambda: app.screen.query_one("#weight-sum"), "the weights dialog")
+        line = app.screen.query_one("#weight-sum")
+        assert str(line.render()) == "各分项合计 100 分" and not line.has_class("-off")
+        await pilot.press("enter", "ctrl+u", "7", "0")  # 产出指标 50 → 70
+        await wait_for(pilot, lambda: "120" in str(line.render()), "the sum after typing 70")
+        assert str(line.render()) == "各分项合计 120 分，表样总分为 100 分"
+        assert line.has_class("-off")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.workspace.project.groups, "the weights kept")
+        assert (
+            "分项权重 预算执行 10 + 产出指标 70 + 效益指标 30 + 满意度指标 10 = 120 分，"
+            "比总分 100 分多 20 分：请按表上所写，在「分项权重」中改正各分项的权重，使合计为 100 分"
+        ) in weight_warnings(app)
+
+
 async def test_the_execution_rule_shows_no_reading_that_does_not_apply(tmp_path: Path) -> None:
     path = national_file(tmp_path)
     app = make_app(path, "indicators")
@@ -226,9 +266,8 @@ async def test_the_execution_rule_shows_no_reading_that_does_not_apply(tmp_path:
         form = await open_indicator(pilot, "budget_execution")
         assert not form.query("#ind-reading")  # nothing to choose
         await pilot.press("f4")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "按比例计分" in "\n".join(screen_lines(app)), "F4's text")
         lines = "\n".join(screen_lines(app))
-        assert "按比例计分" in lines
         assert "连续计算" not in lines and "按整百分点" not in lines
 
 
@@ -259,8 +298,11 @@ async def test_each_year_of_a_cross_year_indicator_is_entered_in_the_wizard(
         assert not field.has_class("-invalid"), field.error_label and field.error_label.message
         # 10 + 10 × 90/100 = 19.00, on the bar as the engine has it
         assert app.workspace.session.result.by_id("repair").score == D("19.00")
-        assert fmt2(score_project(app.workspace.project).total) in score_bar(app)
+        total = fmt2(score_project(app.workspace.project).total)
+        await wait_for(pilot, lambda: total in score_bar(app), f"the bar at {total}")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(
+            pilot, lambda: saved(path).indicator("repair").yearly[1].actual == D(90), "saved"
+        )
     year = saved(path).indicator("repair").yearly[1]
     assert (year.actual, year.actual_label) == (D(90), "90公里")

@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Footer
-from tui_helpers import D, make_app, retype, score_bar, screen_lines
+from tui_helpers import D, make_app, retype, score_bar, screen_lines, wait_for
 
 from perfeval_tui.project.factory import new_project
 from perfeval_tui.project.storage import save_project
+from perfeval_tui.tui.widgets.indicator_form import IndicatorForm
 from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
 
 SIZE = (80, 24)
@@ -21,6 +22,12 @@ def tree_labels(app) -> list[str]:
     return [str(tree.get_node_at_line(n).label) for n in range(tree.last_line + 1)]
 
 
+def opened_name(app) -> str | None:
+    """The name of the indicator the form shows, None when none."""
+    form = app.screen.query_one(IndicatorForm)
+    return None if form.indicator is None else form.indicator.name
+
+
 async def test_a_new_wuxi_project_shows_the_forms_groups_and_adds_to_the_highlighted_one(
     tmp_path: Path,
 ) -> None:
@@ -28,7 +35,8 @@ async def test_a_new_wuxi_project_shows_the_forms_groups_and_adds_to_the_highlig
     save_project(new_project("测试专项", 2024, "测试局"), path)
     app = make_app(path, "indicators")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: "个性指标" in tree_labels(app), "the tree")
+        await wait_for(pilot, lambda: "个性指标 权重 10/60" in score_bar(app), "the status line")
         labels = tree_labels(app)
         # 个性指标 as in the seed's 附表2: three goal groups, each with 产出 and 效果, and the
         # 社会满意度 worth 10 under 其他绩效评价指标 / 效果.
@@ -50,17 +58,18 @@ async def test_a_new_wuxi_project_shows_the_forms_groups_and_adds_to_the_highlig
         tree.focus()
         tree.move_cursor(tree.groups[("个性指标", "专项总目标", "效果")])
         await pilot.pause()
+        project = app.workspace.project
+        count = len(project.indicators)
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await wait_for(pilot, lambda: len(project.indicators) == count + 1, "the new indicator")
+        await wait_for(pilot, lambda: opened_name(app) == "新指标", "its form")
         await retype(pilot, "ind-name", "居民安全感")
         await retype(pilot, "ind-weight", "15")
         await pilot.press("tab")
-        await pilot.pause()
-        project = app.workspace.project
+        await wait_for(pilot, lambda: "个性指标 权重 25/60" in score_bar(app), "25/60")
         added = next(i for i in project.indicators if i.name == "居民安全感")
         assert added.levels == ["个性指标", "专项总目标", "效果", "居民安全感"]
         assert project.indicators.index(added) == 9  # right after the 9 共性指标
-        assert "个性指标 权重 25/60" in score_bar(app)
 
         # The tree shows it in its group; 明细项目绩效目标 is still there, empty.
         labels = tree_labels(app)
@@ -74,7 +83,7 @@ async def test_a_new_wuxi_project_shows_the_forms_groups_and_adds_to_the_highlig
         tree.select_indicator(added.id)
         await pilot.pause()
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await wait_for(pilot, lambda: len(project.indicators) == count + 2, "the second one")
         second = project.indicators[10]
         assert second.levels == ["个性指标", "专项总目标", "效果", "新指标"]
     app.workspace.close()
@@ -85,7 +94,8 @@ async def test_a_new_national_project_shows_the_national_sections(tmp_path: Path
     save_project(new_project("测试项目", 2024, "测试单位", "national-2020"), path)
     app = make_app(path, "indicators")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: "产出指标" in tree_labels(app), "the tree")
+        await wait_for(pilot, lambda: "产出指标 权重 0/50" in score_bar(app), "the status line")
         labels = tree_labels(app)
         assert labels[labels.index("产出指标") + 1 : labels.index("产出指标") + 5] == [
             "数量指标",
@@ -101,11 +111,16 @@ async def test_a_new_national_project_shows_the_national_sections(tmp_path: Path
         tree.focus()
         tree.move_cursor(tree.groups[("满意度指标",)])
         await pilot.pause()
+        count = len(app.workspace.project.indicators)
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await wait_for(
+            pilot, lambda: len(app.workspace.project.indicators) == count + 1, "the new one"
+        )
+        await wait_for(pilot, lambda: opened_name(app) == "新指标", "its form")
         await retype(pilot, "ind-weight", "10")
         await pilot.press("tab")
-        await pilot.pause()
+        # 10 of 10: its subtotal instead of what is left to give out.
+        await wait_for(pilot, lambda: "满意度指标 权重" not in score_bar(app), "its subtotal")
         # A group of groups: the new indicator goes into its first group.
         added = app.workspace.project.indicators[-1]
         assert added.levels == ["满意度指标", "服务对象满意度指标", "新指标"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Checkbox, Input, Select, TextArea
-from tui_helpers import D, copy_project, make_app, open_indicator
+from tui_helpers import D, copy_project, make_app, open_indicator, wait_for
 
 from perfeval_tui.project.lock import LockInfo, lock_path_for
 from perfeval_tui.project.storage import load_project, save_project
@@ -61,35 +61,36 @@ async def test_a_read_only_window_disables_every_field_and_keeps_the_takeover(
         assert app.workspace.project.indicator("satisfaction").actual == D(96)
         # Every step: the basics' fields too, and a report part opens for reading only.
         await pilot.press("alt+1")
-        await pilot.pause()
-        assert entries(app) and all(w.disabled for w in entries(app))
+        await wait_for(pilot, lambda: app.current_mode == "basics", "step 1")
+        await wait_for(pilot, lambda: entries(app), "step 1's fields")
+        assert all(w.disabled for w in entries(app))
         app.screen.query_one("#text-background").focus()
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TextEditDialog)
+        await wait_for(pilot, lambda: isinstance(app.screen, TextEditDialog), "the text editor")
         assert app.screen.query_one(TextArea).read_only
         await pilot.press("x", "escape")
-        await pilot.pause()
+        await wait_for(pilot, lambda: not isinstance(app.screen, TextEditDialog), "closed")
         # The notice stays on the top line with its key; Ctrl+O still offers the takeover.
         bar = str(app.screen.query_one("#step-bar").render())
         assert "[只读]" in bar and "Ctrl+O 接管" in bar
         await pilot.press("ctrl+o")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog) and "李四" in app.screen.question
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        assert "李四" in app.screen.question
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmDialog), "declined")
         assert path.read_bytes() == before
         # Taken over: the fields take typing again.
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("y")
-        for _ in range(5):
-            await pilot.pause()
-        assert not app.workspace.read_only
+        await wait_for(pilot, lambda: not app.workspace.read_only, "the lock taken over")
         await pilot.press("alt+1")
-        await pilot.pause()
-        assert app.current_mode == "basics"
-        assert entries(app) and not any(w.disabled for w in entries(app))
+        await wait_for(pilot, lambda: app.current_mode == "basics", "step 1")
+        await wait_for(
+            pilot,
+            lambda: entries(app) and not any(w.disabled for w in entries(app)),
+            "step 1's fields enabled",
+        )
     app.workspace.close()
 
 
@@ -113,16 +114,21 @@ async def test_after_a_takeover_every_step_shows_the_file_as_it_is_now(
         save_project(project, path)
         assert path.read_text(encoding="utf-8") != text
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("y")
-        for _ in range(30):
-            await pilot.pause()
-        assert not app.workspace.read_only and app.current_mode == "indicators"
+        await wait_for(pilot, lambda: not app.workspace.read_only, "the lock taken over")
+        await wait_for(
+            pilot,
+            lambda: app.screen.query_one("#ind-actual", Input).value == "91",
+            "the file's 完成值 91",
+        )
+        assert app.current_mode == "indicators"
         tree = app.screen.query_one(IndicatorTree)
         assert "satisfaction" in tree.leaves and tree.selected_id == "satisfaction"
-        assert app.screen.query_one("#ind-actual", Input).value == "91"
         await pilot.press("alt+1")
-        for _ in range(5):
-            await pilot.pause()
-        assert app.screen.query_one("#basics-name", Input).value == "另一窗口改过的专项"
+        await wait_for(
+            pilot,
+            lambda: app.screen.query_one("#basics-name", Input).value == "另一窗口改过的专项",
+            "the file's name",
+        )
     app.workspace.close()

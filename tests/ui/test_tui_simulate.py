@@ -12,7 +12,18 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from textual.widgets import Checkbox, OptionList, Select
-from tui_helpers import COUNTY, D, copy_project, engine_total, make_app, retype, saved, score_bar
+from tui_helpers import (
+    COUNTY,
+    D,
+    copy_project,
+    engine_total,
+    make_app,
+    open_indicator,
+    retype,
+    saved,
+    score_bar,
+    wait_for,
+)
 
 from perfeval_tui.analysis.seek import seek_indicator
 from perfeval_tui.analysis.seek_total import seek_total
@@ -54,13 +65,16 @@ def text_of(screen: SimulationScreen, widget_id: str) -> str:
 
 async def open_sandbox(pilot, indicator_id: str) -> SimulationScreen:
     await pilot.press("f5")
-    await pilot.pause()
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, SimulationScreen), "the sandbox")
     screen = pilot.app.screen
-    assert isinstance(screen, SimulationScreen)
     screen.deltas.select_indicator(indicator_id)
-    await pilot.pause()
-    assert screen.editor.indicator_id == indicator_id
+    await wait_for(pilot, lambda: screen.editor.indicator_id == indicator_id, indicator_id)
     return screen
+
+
+async def sandbox_line(pilot, screen: SimulationScreen, expected: str) -> None:
+    """Wait until the sandbox's own line (``sb-delta``) reads ``expected``."""
+    await wait_for(pilot, lambda: text_of(screen, "sb-delta") == expected, expected)
 
 
 async def test_typed_value_shows_the_engines_deltas_and_the_file_is_untouched(
@@ -75,7 +89,12 @@ async def test_typed_value_shows_the_engines_deltas_and_the_file_is_untouched(
         engine = engine_sandbox(path, ("监控建成数量.完成值", "1600")).comparison()
         delta = next(d for d in engine.indicators if d.key == CAMERAS)
         assert delta.line() == "监控建成数量 15.00 → 14.49 (−0.51)"
-        assert text_of(screen, "sb-delta") == delta.line()
+        await sandbox_line(pilot, screen, delta.line())
+        await wait_for(
+            pilot,
+            lambda: row_text(screen, CAMERAS).endswith("15.00 → 14.49 (−0.51)"),
+            "the row re-drawn",
+        )
         assert row_text(screen, CAMERAS).endswith("15.00 → 14.49 (−0.51)")
         for group in engine.groups:  # every subtotal shows the engine's figures
             row = row_text(screen, group.key)
@@ -93,10 +112,9 @@ async def test_typed_value_shows_the_engines_deltas_and_the_file_is_untouched(
         assert app.workspace.project.indicator(CAMERAS).actual == D(1338)
         assert path.read_bytes() == before
         await pilot.press("escape")  # with changes, Esc asks first; Y discards them
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("y")
-        await pilot.pause()
-        assert isinstance(app.screen, StepScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "back in the wizard")
         assert "总分 99.60（优）" in score_bar(app)
         app.save_now()
     app.workspace.close()
@@ -108,11 +126,12 @@ async def test_reset_restores_every_value_of_the_file(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_sandbox(pilot, CAMERAS)
         await retype(pilot, "sb-actual", "1600")
-        assert screen.sandbox.dirty
+        await wait_for(pilot, lambda: screen.sandbox.dirty, "the sandbox changed")
+        await sandbox_line(pilot, screen, "监控建成数量 15.00 → 14.49 (−0.51)")
         await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert not screen.sandbox.dirty
-        assert screen.query_one("#sb-actual").value == "1338"
+        await wait_for(pilot, lambda: not screen.sandbox.dirty, "the sandbox reset")
+        await wait_for(pilot, lambda: screen.query_one("#sb-actual").value == "1338", "1338")
+        await sandbox_line(pilot, screen, "监控建成数量 15.00 → 15.00 (±0.00)")
         assert text_of(screen, "sb-delta") == "监控建成数量 15.00 → 15.00 (±0.00)"
         assert row_text(screen, CAMERAS).endswith(" 15.00")
         assert text_of(screen, "sb-total").startswith("总分 99.60（优） → 99.60（优） (±0.00)")
@@ -125,19 +144,18 @@ async def test_adopting_asks_first_then_edits_and_saves_the_project(tmp_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_sandbox(pilot, CAMERAS)
         await retype(pilot, "sb-actual", "1600")
+        await wait_for(pilot, lambda: screen.sandbox.dirty, "the sandbox changed")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         assert "采用这些修改（1 项）" in app.screen.question
         await pilot.press("n")  # declined: nothing happens
-        await pilot.pause()
-        assert app.screen is screen
+        await wait_for(pilot, lambda: app.screen is screen, "back in the sandbox")
         assert saved(path).indicator(CAMERAS).actual == D(1338)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("y")
-        await pilot.pause()
-        assert isinstance(app.screen, StepScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "back in the wizard")
+        await wait_for(pilot, lambda: "监控建成数量 −0.51" in score_bar(app), "the bar")
         assert app.workspace.project.indicator(CAMERAS).actual == D(1600)
         on_disk = saved(path)
         assert on_disk.indicator(CAMERAS).actual == D(1600)
@@ -155,16 +173,15 @@ async def test_reading_switch_shows_its_effect(tmp_path: Path) -> None:
         screen = await open_sandbox(pilot, "budget_execution_rate")
         await retype(pilot, "sb-fund0-actual_spend", "400")
         continuous = engine_sandbox(path, ("/funds/0/actual_spend", "400"))
-        assert text_of(screen, "sb-delta") == "预算执行率（%） 4.00 → 0.94 (−3.06)"
+        await sandbox_line(pilot, screen, "预算执行率（%） 4.00 → 0.94 (−3.06)")
         screen.query_one("#sb-reading", Select).value = "floor"
-        await pilot.pause()
         floor = engine_sandbox(path, ("/funds/0/actual_spend", "400"))
         floor.set_reading("budget_execution_rate", "floor")
         expected = next(
             d for d in floor.comparison().indicators if d.key == "budget_execution_rate"
         )
         assert expected.after != continuous.result.by_id("budget_execution_rate").score
-        assert text_of(screen, "sb-delta") == expected.line()
+        await sandbox_line(pilot, screen, expected.line())
         assert "按整百分点" in text_of(screen, "sb-explain")
         assert "规则「预算执行率」的口径  默认（连续计算） → 按整百分点" in text_of(
             screen, "sb-changes"
@@ -172,14 +189,16 @@ async def test_reading_switch_shows_its_effect(tmp_path: Path) -> None:
         # An open choice menu speaks Chinese in the footer too.
         screen.query_one("#sb-reading", Select).focus()
         await pilot.press("enter")
-        await pilot.pause()
-        shown = [
-            b.binding.description for b in app.screen.active_bindings.values() if b.binding.show
-        ]
-        assert "关闭菜单" in shown and not any("Dismiss" in d for d in shown)
+
+        def shown() -> list[str]:
+            return [
+                b.binding.description for b in app.screen.active_bindings.values() if b.binding.show
+            ]
+
+        await wait_for(pilot, lambda: "关闭菜单" in shown(), "the menu's keys")
+        assert not any("Dismiss" in d for d in shown())
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is screen
+        await wait_for(pilot, lambda: app.screen is screen, "the menu closed")
         assert text_of(screen, "sb-total").startswith(floor.comparison().total_line())
         for delta in (*floor.comparison().indicators, *floor.comparison().groups):
             if delta.changed:
@@ -192,10 +211,10 @@ async def test_goal_seek_shows_the_engines_answers_and_enter_puts_one_in(tmp_pat
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_sandbox(pilot, CAMERAS)
         await retype(pilot, "sb-actual", "1600")
+        await wait_for(pilot, lambda: screen.sandbox.dirty, "the sandbox changed")
         await pilot.press("f6")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, SeekDialog), "the seek dialog")
         dialog = app.screen
-        assert isinstance(dialog, SeekDialog)
         engine = seek_indicator(screen.sandbox.project, CAMERAS)
         assert engine.full_range == "完成值 [1304, 1564.8] 路"
         assert f"满分条件：{engine.full_range}" in text_of(dialog, "seek-head")
@@ -206,27 +225,34 @@ async def test_goal_seek_shows_the_engines_answers_and_enter_puts_one_in(tmp_pat
             assert answer.line() in text
             assert answer.score == D(15)
         await pilot.press("down", "enter")  # the upper end of the range: 1564.8
-        await pilot.pause()
-        assert app.screen is screen
+        await wait_for(pilot, lambda: app.screen is screen, "back in the sandbox")
+        await sandbox_line(pilot, screen, "监控建成数量 15.00 → 15.00 (±0.00)")
         assert screen.sandbox.project.indicator(CAMERAS).actual == D("1564.8")
         assert screen.sandbox.result.by_id(CAMERAS).score == engine.answers[1].score
         assert text_of(screen, "sb-delta") == "监控建成数量 15.00 → 15.00 (±0.00)"
         assert screen.query_one("#sb-actual").value == "1564.8"
         # A chosen score: typed into the dialog, answered by the engine.
         await pilot.press("f6")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, SeekDialog), "the seek dialog")
         dialog = app.screen
         dialog.query_one("#seek-goal").focus()
         await pilot.press(*"12", "enter")
-        await pilot.pause()
         engine = seek_indicator(screen.sandbox.project, CAMERAS, D(12))
         listing = dialog.query_one(OptionList)
-        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+        def listed() -> list[str]:
+            return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+        await wait_for(
+            pilot,
+            lambda: listed() and engine.answers[0].line() in listed()[0],
+            "the answers for 12 points",
+        )
+        shown = listed()
         assert shown and all(a.line() in t for t, a in zip(shown, engine.answers, strict=True))
         assert all(a.score == D(12) for a in engine.answers)
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is screen
+        await wait_for(pilot, lambda: app.screen is screen, "back in the sandbox")
         assert app.workspace.project.indicator(CAMERAS).actual == D(1338)
 
 
@@ -236,27 +262,28 @@ async def test_total_seek_lists_the_engines_changes_smallest_first(tmp_path: Pat
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_sandbox(pilot, "road-km")
         await pilot.press("f8")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, TotalSeekDialog), "the dialog")
         dialog = app.screen
-        assert isinstance(dialog, TotalSeekDialog)
+        await wait_for(pilot, lambda: "目标 80.00（良）" in text_of(dialog, "seek-title"), "80")
         # Default goal: the next grade up (良, 80): no single change reaches it.
         assert "目标 80.00（良）" in text_of(dialog, "seek-title")
         assert "没有单个指标的修改能把总分提高到 80.00" in text_of(dialog, "seek-notes")
         dialog.query_one("#seek-goal").focus()
         await pilot.press(*"70", "enter")
-        await pilot.pause()
         engine = seek_total(screen.sandbox.project, Decimal(70))
         listing = dialog.query_one(OptionList)
+        await wait_for(
+            pilot, lambda: listing.option_count == len(engine.answers), "the answers for 70"
+        )
         shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert len(shown) == len(engine.answers) > 1
         for text, answer in zip(shown, engine.answers, strict=True):
             assert answer.name in text and answer.line() in text
             assert answer.total >= 70
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is screen
+        await wait_for(pilot, lambda: app.screen is screen, "back in the sandbox")
         first = engine.answers[0]
-        assert screen.sandbox.result.total == first.total
+        await wait_for(pilot, lambda: screen.sandbox.result.total == first.total, "the total")
         assert screen.sandbox.result.by_id(first.indicator_id).computed_score == first.score
         assert f"→ {first.total:.2f}" in text_of(screen, "sb-total")
 
@@ -280,8 +307,7 @@ async def test_f5_starts_on_the_indicator_behind_the_focused_field(tmp_path: Pat
         app.screen.query_one("#grid").go_to("fund-1", "funds_arrived")
         await pilot.pause()
         await pilot.press("f5")
-        await pilot.pause()
-        assert isinstance(app.screen, SimulationScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, SimulationScreen), "the sandbox")
         assert app.screen.editor.indicator_id == "funds_arrival_rate"
         assert app.screen.deltas.indicator_id == "funds_arrival_rate"
 
@@ -312,11 +338,12 @@ async def test_read_only_project_can_simulate_but_not_adopt(tmp_path: Path) -> N
             assert app.workspace.read_only
             screen = await open_sandbox(pilot, CAMERAS)
             await retype(pilot, "sb-actual", "1600")
-            assert text_of(screen, "sb-delta") == "监控建成数量 15.00 → 14.49 (−0.51)"
+            await sandbox_line(pilot, screen, "监控建成数量 15.00 → 14.49 (−0.51)")
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await wait_for(
+                pilot, lambda: any("只读" in str(n.message) for n in app._notifications), "只读"
+            )
             assert app.screen is screen  # no confirmation: it cannot be adopted
-            assert any("只读" in str(n.message) for n in app._notifications)
             assert app.workspace.project.indicator(CAMERAS).actual == D(1338)
         app.workspace.close()
         assert path.read_bytes() == before
@@ -329,19 +356,19 @@ async def test_adopted_ticks_show_in_the_indicator_form(tmp_path: Path) -> None:
     path = copy_project(tmp_path)
     app = make_app(path, "indicators")
     async with app.run_test(size=SIZE) as pilot:
-        app.show_indicator("goal_rationality")
-        await pilot.pause()
-        assert app.screen.query_one("#tick-0", Checkbox).value
+        await open_indicator(pilot, "goal_rationality")
+        await wait_for(pilot, lambda: app.screen.query_one("#tick-0", Checkbox).value, "ticked")
         screen = await open_sandbox(pilot, "goal_rationality")
         screen.query_one("#sb-tick-0", Checkbox).focus()
         await pilot.press("space")
-        await pilot.pause()
-        assert text_of(screen, "sb-delta") == "绩效目标合理性 4.00 → 3.00 (−1.00)"
+        await sandbox_line(pilot, screen, "绩效目标合理性 4.00 → 3.00 (−1.00)")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("y")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, StepScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "back in the wizard")
+        await wait_for(
+            pilot, lambda: not app.screen.query_one("#tick-0", Checkbox).value, "unticked"
+        )
         ticked = app.workspace.project.indicator("goal_rationality").inputs.ticked
         assert saved(path).indicator("goal_rationality").inputs.ticked == ticked
         assert not app.screen.query_one("#tick-0", Checkbox).value

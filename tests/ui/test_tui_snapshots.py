@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import copy_project, make_app, open_indicator, score_bar, screen_lines
+from tui_helpers import copy_project, make_app, open_indicator, score_bar, screen_lines, wait_for
 
 from perfeval_tui.tui.steps import STEP_KEYS, position_label
 
@@ -44,10 +44,8 @@ def test_indicator_step_at_120x40_keeps_the_explanation_visible(tmp_path: Path, 
         await pilot.pause()
         await open_indicator(pilot, "total-cameras")
         await pilot.press("enter", "ctrl+u", "1", "6", "0", "0")
-        for _ in range(100):  # the re-score and the bar arrive in later message rounds
-            await pilot.pause()
-            if "99.09" in score_bar(app):
-                break
+        # The re-score and the bar arrive in later message rounds.
+        await wait_for(pilot, lambda: "99.09" in score_bar(app), "the bar at 99.09")
         seen["bar"] = score_bar(app)
         seen["explain"] = app.screen.query_one("#explain").display
 

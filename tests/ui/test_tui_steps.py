@@ -19,10 +19,14 @@ from tui_helpers import (
     retype,
     saved,
     score_bar,
+    wait_for,
 )
 
 from perfeval_tui.scoring.engine import score_project
+from perfeval_tui.tui.dialogs.confirm import ConfirmDialog
+from perfeval_tui.tui.dialogs.text_edit import TextEditDialog
 from perfeval_tui.tui.screens.base import StepScreen
+from perfeval_tui.tui.widgets.indicator_form import IndicatorForm
 from perfeval_tui.tui.widgets.indicator_tree import IndicatorTree
 from perfeval_tui.tui.widgets.live import LiveStatic
 
@@ -46,11 +50,10 @@ async def test_basics_edits_the_model_and_rejects_a_bad_year(tmp_path: Path) -> 
         # A part of the report: Enter opens the editor, Esc keeps the text and saves.
         app.screen.query_one("#text-problems").focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, TextEditDialog), "the editor")
         await pilot.press("enter", *"四")
         await pilot.press("escape")
-        await pilot.pause()
-        assert project.basics.problems.endswith("\n四")
+        await wait_for(pilot, lambda: project.basics.problems.endswith("\n四"), "the text kept")
         assert saved(app.workspace.path).basics.problems == project.basics.problems
 
 
@@ -115,14 +118,19 @@ async def test_indicator_actual_rescored_live_and_bad_value_refused(tmp_path: Pa
         await retype(pilot, "ind-actual", "90")
         assert project.indicator("satisfaction").actual == D(90)
         assert engine_total(project) == "99.00"
-        assert "总分 99.00（优）" in score_bar(app)
+        await wait_for(pilot, lambda: "总分 99.00（优）" in score_bar(app), "the bar at 99.00")
         assert "社会满意度（％） −0.60" in score_bar(app)
         tree = app.screen.query_one(IndicatorTree)
-        assert "9.00 社会满意度" in str(tree.leaves["satisfaction"].label)
+        await wait_for(
+            pilot,
+            lambda: "9.00 社会满意度" in str(tree.leaves["satisfaction"].label),
+            "the tree's score",
+        )
         field = await retype(pilot, "ind-actual", "x", clear=False)
         assert field.value == "90x"
         assert project.indicator("satisfaction").actual == D(90)
-        assert "完成值" in field.error_label.message and "不是有效数字" in field.error_label.message
+        await wait_for(pilot, lambda: "不是有效数字" in field.error_label.message, "the message")
+        assert "完成值" in field.error_label.message
         assert "总分 99.00（优）" in score_bar(app)
 
 
@@ -133,16 +141,19 @@ async def test_checklist_ticks_incident_counts_and_override(tmp_path: Path) -> N
         await open_indicator(pilot, "goal_rationality")
         app.screen.query_one("#tick-0").focus()
         await pilot.press("space")
-        await pilot.pause()
-        assert "policy" not in project.indicator("goal_rationality").inputs.ticked
+        await wait_for(
+            pilot,
+            lambda: "policy" not in project.indicator("goal_rationality").inputs.ticked,
+            "the tick taken off",
+        )
         assert engine_total(project) == "98.60"
-        assert "总分 98.60" in score_bar(app)
+        await wait_for(pilot, lambda: "总分 98.60" in score_bar(app), "the bar at 98.60")
 
         await open_indicator(pilot, "spending_compliance")
         await retype(pilot, "count-0", "2")
         assert project.indicator("spending_compliance").inputs.counts == {"misuse": 2}
         assert score_project(project).by_id("spending_compliance").score == D("1.00")
-        assert f"总分 {engine_total(project)}" in score_bar(app)
+        await wait_for(pilot, lambda: f"总分 {engine_total(project)}" in score_bar(app), "the bar")
         field = await retype(pilot, "count-1", "1.5")
         assert field.value == "15"  # the count field takes digits only
         assert project.indicator("spending_compliance").inputs.counts == {
@@ -155,12 +166,14 @@ async def test_checklist_ticks_incident_counts_and_override(tmp_path: Path) -> N
         app.screen.query_one("#override-on").focus()
         await pilot.press("space")
         score_field = await retype(pilot, "override-score", "10")
-        assert "调整理由" in score_field.error_label.message  # a reason is required
+        await wait_for(  # a reason is required
+            pilot, lambda: "调整理由" in score_field.error_label.message, "调整理由 asked for"
+        )
         assert project.indicator("satisfaction").override is None
         await retype(pilot, "override-reason", "经复核满意度调查样本有误")
         override = project.indicator("satisfaction").override
         assert override is not None and override.score == D(10)
-        assert f"总分 {engine_total(project)}" in score_bar(app)
+        await wait_for(pilot, lambda: f"总分 {engine_total(project)}" in score_bar(app), "the bar")
 
 
 async def test_add_move_and_remove_indicators(tmp_path: Path) -> None:
@@ -171,22 +184,28 @@ async def test_add_move_and_remove_indicators(tmp_path: Path) -> None:
         await open_indicator(pilot, "face-capture")
         count = len(project.indicators)
         await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert len(project.indicators) == count + 1
+        await wait_for(pilot, lambda: len(project.indicators) == count + 1, "the new indicator")
         new = project.indicators[project.indicators.index(project.indicator("face-capture")) + 1]
         assert new.levels[:-1] == ["个性指标", "其他绩效评价指标", "产出"]
+        form = app.screen.query_one(IndicatorForm)
+        await wait_for(pilot, lambda: form.indicator is new, "the new indicator's form")
         await retype(pilot, "ind-name", "新建指标")
         assert new.name == "新建指标"
         app.screen.query_one(IndicatorTree).focus()
         await pilot.press("f9")
-        await pilot.pause()
-        ids = [i.id for i in project.indicators]
-        assert ids.index(new.id) == ids.index("face-capture") - 1
+
+        def ids() -> list[str]:
+            return [i.id for i in project.indicators]
+
+        await wait_for(
+            pilot, lambda: ids().index(new.id) == ids().index("face-capture") - 1, "moved up"
+        )
         await pilot.press("f8")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("y")
-        await pilot.pause()
-        assert new.id not in [i.id for i in saved(path).indicators]
+        await wait_for(
+            pilot, lambda: new.id not in [i.id for i in saved(path).indicators], "removed, saved"
+        )
         assert len(saved(path).indicators) == count
 
 
@@ -212,9 +231,13 @@ async def test_rule_book_shows_every_rule_of_the_rule_set(tmp_path: Path) -> Non
         listing = app.screen.query_one("#rule-list", OptionList)
         assert listing.option_count == len(ruleset.rules)
         await pilot.press("down")
-        await pilot.pause()
-        text = app.screen.query_one("#rule-text", LiveStatic).text
         rule = list(ruleset.rules.values())[1]
+        await wait_for(
+            pilot,
+            lambda: rule.clause in app.screen.query_one("#rule-text", LiveStatic).text,
+            "the second rule shown",
+        )
+        text = app.screen.query_one("#rule-text", LiveStatic).text
         assert rule.clause in text and "算例" in text and "口径「按整百分点」" in text
 
 
@@ -241,21 +264,26 @@ async def test_ctrl_s_and_enter_write_the_file(tmp_path: Path) -> None:
         await retype(pilot, "ind-actual", "1300")
         assert path.read_bytes() == before  # typed, not yet committed
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert saved(path).indicator("total-cameras").actual == D(1300)
+        await wait_for(
+            pilot, lambda: saved(path).indicator("total-cameras").actual == D(1300), "saved 1300"
+        )
         await retype(pilot, "ind-actual", "1290")
         await pilot.press("enter")
-        await pilot.pause()
-        assert saved(path).indicator("total-cameras").actual == D(1290)
+        await wait_for(
+            pilot, lambda: saved(path).indicator("total-cameras").actual == D(1290), "saved 1290"
+        )
 
 
 async def test_steps_are_reached_with_keys_and_show_their_position(tmp_path: Path) -> None:
     app = make_app(copy_project(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         seen = []
-        for key in ("f7", "f7", "f7", "f7", "f7", "f7", "f6", "alt+2", "ctrl+pageup"):
+        modes = ["budget", "districts", "indicators", "results", "rules", "export"]
+        modes += ["rules", "budget", "basics"]
+        keys = ("f7", "f7", "f7", "f7", "f7", "f7", "f6", "alt+2", "ctrl+pageup")
+        for key, mode in zip(keys, modes, strict=True):
             await pilot.press(key)
-            await pilot.pause()
+            await wait_for(pilot, lambda: app.current_mode == mode, mode)  # noqa: B023
             assert isinstance(app.screen, StepScreen)
             seen.append(str(app.screen.query_one("#step-bar").render()).split("   ")[0])
         assert seen == [
@@ -278,7 +306,7 @@ async def test_an_indicator_shows_its_own_data_warnings(tmp_path: Path) -> None:
         shown = app.screen.query_one("#form-warnings", LiveStatic)
         assert "居民满意率" in shown.text and "96%" in shown.text  # the report says 96%, 附表2 100%
         await retype(pilot, "ind-target", "96")
-        assert shown.text == ""
+        await wait_for(pilot, lambda: shown.text == "", "the warning gone")
         await open_indicator(pilot, "total-cameras")
         assert app.screen.query_one("#form-warnings", LiveStatic).text == ""
 
@@ -293,8 +321,17 @@ async def test_a_new_project_adds_its_first_own_indicator_outside_the_fixed_ones
     save_project(new_project("测试专项", 2024, "测试局"), path)
     app = make_app(path, "indicators")
     async with app.run_test(size=SIZE) as pilot:
+        count = len(app.workspace.project.indicators)
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await wait_for(
+            pilot, lambda: len(app.workspace.project.indicators) == count + 1, "the new indicator"
+        )
+        form = app.screen.query_one(IndicatorForm)
+        await wait_for(
+            pilot,
+            lambda: form.indicator is not None and form.indicator.name == "新指标",
+            "the new indicator's form",
+        )
         await retype(pilot, "ind-name", "路灯安装数量")
         await retype(pilot, "ind-weight", "10")
         await retype(pilot, "ind-target", "200")
@@ -304,4 +341,8 @@ async def test_a_new_project_adds_its_first_own_indicator_outside_the_fixed_ones
         assert added.levels == ["个性指标", "专项总目标", "产出", "路灯安装数量"]
         assert app.workspace.project.indicators[-1].name == "社会满意度（％）"
         assert score_project(app.workspace.project).by_id(added.id).score == D(9)
-        assert f"总分 {engine_total(app.workspace.project)}" in score_bar(app)
+        await wait_for(
+            pilot,
+            lambda: f"总分 {engine_total(app.workspace.project)}" in score_bar(app),
+            "the bar",
+        )

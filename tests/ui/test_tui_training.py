@@ -10,8 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
+from textual.command import CommandList
 from textual.widgets import OptionList, Select
-from tui_helpers import copy_project, make_app, retype
+from tui_helpers import copy_project, make_app, retype, wait_for
 
 from perfeval_tui.analysis.curve import curve_lines, score_curve
 from perfeval_tui.analysis.examples import example_for
@@ -51,10 +52,15 @@ async def open_calculator(pilot, rule_id: str) -> CalculatorScreen:
     book.select_rule(rule_id)
     await pilot.pause()
     await pilot.press("ctrl+t")
-    await pilot.pause()
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CalculatorScreen), "the calculator")
     screen = pilot.app.screen
-    assert isinstance(screen, CalculatorScreen) and screen.rule.id == rule_id
+    assert screen.rule.id == rule_id
     return screen
+
+
+async def shows(pilot, screen, widget_id: str, expected: str) -> None:
+    """Wait until the widget's text is ``expected``."""
+    await wait_for(pilot, lambda: text_of(screen, widget_id) == expected, f"{widget_id} re-drawn")
 
 
 def engine_explanation(rule_id: str, change) -> str:
@@ -79,18 +85,20 @@ async def test_calculator_explains_typed_amounts_as_the_engine_does(tmp_path: Pa
             project.funds[0].actual_spend = Decimal("430")
 
         expected = engine_explanation("budget_execution_rate", spend_430)
-        assert text_of(screen, "calc-explanation") == expected
+        await shows(pilot, screen, "calc-explanation", expected)
         assert "95.56%" in expected and "得分 4.00 / 4.00" in text_of(screen, "calc-score")
         # Per whole percent instead of continuous, with 400 spent: 0.94 becomes 1.00.
         await retype(pilot, "calc-fund0-actual_spend", "400")
         screen.query_one("#calc-reading", Select).value = "floor"
-        await pilot.pause()
 
         def floor_400(project) -> None:
             project.readings = {"budget_execution_rate": "floor"}
 
-        assert text_of(screen, "calc-explanation") == engine_explanation(
-            "budget_execution_rate", floor_400
+        await shows(
+            pilot,
+            screen,
+            "calc-explanation",
+            engine_explanation("budget_execution_rate", floor_400),
         )
         assert "得分 1.00 / 4.00" in text_of(screen, "calc-score")
         # A typing mistake is named in Chinese and leaves the last good value.
@@ -99,13 +107,11 @@ async def test_calculator_explains_typed_amounts_as_the_engine_does(tmp_path: Pa
         assert "实际支出数" in field.error_label.message
         assert "得分 1.00 / 4.00" in text_of(screen, "calc-score")
         await pilot.press("ctrl+r")
-        await pilot.pause()
+        await shows(pilot, screen, "calc-explanation", example)
         assert screen.query_one("#calc-fund0-actual_spend").value == "400"
         assert screen.query_one("#calc-reading", Select).value == ""
-        assert text_of(screen, "calc-explanation") == example
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, RuleBookScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, RuleBookScreen), "the rule book")
 
 
 async def test_calculator_completion_ratio_and_its_curve(tmp_path: Path) -> None:
@@ -117,12 +123,12 @@ async def test_calculator_completion_ratio_and_its_curve(tmp_path: Path) -> None
         def built_1338(project) -> None:
             project.indicators[0].actual = Decimal("1338")
 
-        assert text_of(screen, "calc-explanation") == engine_explanation(
-            "completion_ratio", built_1338
+        await shows(
+            pilot, screen, "calc-explanation", engine_explanation("completion_ratio", built_1338)
         )
         await pilot.press("f4")
-        await pilot.pause()
         curve = score_curve(screen.sandbox.project, screen.indicator_id, ruleset=RULES)
+        await wait_for(pilot, lambda: "当前：" in text_of(screen, "calc-curve"), "the curve")
         shown = text_of(screen, "calc-curve")
         assert curve.current is not None
         assert f"当前：{curve.x_text(curve.current.x)}，得分 {fmt2(curve.current.score)}" in shown
@@ -133,6 +139,7 @@ async def test_calculator_completion_ratio_and_its_curve(tmp_path: Path) -> None
         assert any("O" in line for line in plot) and all(":" in line for line in plot)
         # Typing moves the current point on the curve.
         await retype(pilot, "calc-actual", "2000")
+        await wait_for(pilot, lambda: "当前：1.53，得分" in text_of(screen, "calc-curve"), "1.53")
         moved = text_of(screen, "calc-curve")
         assert "当前：1.53，得分" in moved
         assert moved != shown
@@ -142,9 +149,8 @@ async def test_quiz_in_the_wizard_checks_answers_against_the_engine(tmp_path: Pa
     app = make_app(copy_project(tmp_path), "rules")
     async with app.run_test(size=SIZE) as pilot:
         open_quiz(app, seed=11, rounds=3)
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), "the quiz")
         screen = app.screen
-        assert isinstance(screen, QuizScreen)
         expected = generate(11, 3, "wuxi-2021")
         assert [s.question_lines() for s in screen.scenarios] == [
             s.question_lines() for s in expected
@@ -152,37 +158,38 @@ async def test_quiz_in_the_wizard_checks_answers_against_the_engine(tmp_path: Pa
         assert text_of(screen, "quiz-question").splitlines() == expected[0].question_lines()
         # Right (within a cent), then wrong, then a word that is not a number, then right.
         await pilot.press(*fmt2(expected[0].expected + Decimal("0.01")), "enter")
-        await pilot.pause()
-        assert text_of(screen, "quiz-verdict") == f"✓ 正确：得分 {fmt2(expected[0].expected)}"
+        await shows(pilot, screen, "quiz-verdict", f"✓ 正确：得分 {fmt2(expected[0].expected)}")
         worked = text_of(screen, "quiz-worked")
         assert explanation_lines(expected[0].explanation, clause=False)[-1] in worked
         await pilot.press("enter")
-        await pilot.pause()
+        await shows(pilot, screen, "quiz-question", "\n".join(expected[1].question_lines()))
         assert text_of(screen, "quiz-question").splitlines() == expected[1].question_lines()
         wrong = expected[1].expected + 1
         await pilot.press(*fmt2(wrong), "enter")
-        await pilot.pause()
-        assert text_of(screen, "quiz-verdict") == (
-            f"✗ 不对：正确得分为 {fmt2(expected[1].expected)}（你的答案 {fmt2(wrong)}）"
+        await shows(
+            pilot,
+            screen,
+            "quiz-verdict",
+            f"✗ 不对：正确得分为 {fmt2(expected[1].expected)}（你的答案 {fmt2(wrong)}）",
         )
         await pilot.press("f7")
-        await pilot.pause()
+        await shows(pilot, screen, "quiz-question", "\n".join(expected[2].question_lines()))
         await pilot.press(".", ".", "enter")
-        await pilot.pause()
-        assert "「得分」" in text_of(screen, "quiz-verdict") and not screen.answered
+        await wait_for(pilot, lambda: "「得分」" in text_of(screen, "quiz-verdict"), "the error")
+        assert not screen.answered
         await pilot.press("backspace", "backspace", *fmt2(expected[2].expected), "enter")
-        await pilot.pause()
-        assert text_of(screen, "quiz-verdict").startswith("✓ 正确")
+        await wait_for(pilot, lambda: text_of(screen, "quiz-verdict").startswith("✓ 正确"), "right")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for(
+            pilot, lambda: "共答 3 题，答对 2 题" in text_of(screen, "quiz-question"), "summary"
+        )
         summary = text_of(screen, "quiz-question")
         assert "共答 3 题，答对 2 题" in summary
         for item in summarize(screen.results):
             assert f"{item.label}：答对 {item.correct}/{item.asked}" in summary
         assert "建议复习：" + expected[1].explanation.rule_name in summary
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, RuleBookScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, RuleBookScreen), "the rule book")
 
 
 async def test_the_rule_book_opens_the_quiz_and_every_rule(tmp_path: Path) -> None:
@@ -193,26 +200,30 @@ async def test_the_rule_book_opens_the_quiz_and_every_rule(tmp_path: Path) -> No
             RULES.rules
         )
         await pilot.press("ctrl+l")
-        await pilot.pause()
-        assert isinstance(app.screen, QuizScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), "the quiz")
         families = {s.family for s in app.screen.scenarios}
         assert families == {f.id for f in all_families()} & {r.family for r in RULES.rules.values()}
         await pilot.press("escape")  # nothing answered: straight back
-        await pilot.pause()
-        assert isinstance(app.screen, RuleBookScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, RuleBookScreen), "the rule book")
 
 
 async def test_standalone_quiz_returns_the_answers() -> None:
     scenarios = generate(5, 2)
     app = QuizApp(scenarios, 5, linux=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query_one("#quiz-question"), "the question")
         await pilot.press(*fmt2(scenarios[0].expected), "enter", "enter")
-        await pilot.pause()
-        assert "第 2/2 题" in str(app.screen.query_one("#quiz-title").render())
+        await wait_for(
+            pilot,
+            lambda: "第 2/2 题" in str(app.screen.query_one("#quiz-title").render()),
+            "question 2",
+        )
         await pilot.press("escape")  # ends the quiz: the summary first
-        await pilot.pause()
-        assert "共答 1 题，答对 1 题" in text_of(app.screen, "quiz-question")
+        await wait_for(
+            pilot,
+            lambda: "共答 1 题，答对 1 题" in text_of(app.screen, "quiz-question"),
+            "the summary",
+        )
         await pilot.press("escape")
         await pilot.pause()
     assert [r.check.correct for r in app.return_value] == [True]
@@ -244,26 +255,30 @@ def test_quiz_command_goes_full_screen_only_where_the_terminal_can(monkeypatch, 
     assert len(calls) == 1
 
 
+def palette_top(app) -> str:
+    """The command palette's first hit, as shown ("" while there is none)."""
+    hits = app.screen.query_one(CommandList)
+    return str(hits.get_option_at_index(0).prompt) if hits.option_count else ""
+
+
 async def test_palette_and_help_reach_the_training_screens(tmp_path: Path) -> None:
     app = make_app(copy_project(tmp_path), "indicators")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"评分练习")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: "评分练习" in palette_top(app), "the command found")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, QuizScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), "the quiz")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_for(pilot, lambda: not isinstance(app.screen, QuizScreen), "the quiz left")
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"规则计算器")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: "规则计算器" in palette_top(app), "the command found")
         await pilot.press("enter")
-        await pilot.pause(0.3)
         # The indicator step is on 预算调整率: the calculator opens on its rule.
-        assert isinstance(app.screen, CalculatorScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen), "the calculator")
         assert app.screen.rule.id == "budget_adjustment_rate"
         await pilot.press("escape", "f1")
         await pilot.pause()

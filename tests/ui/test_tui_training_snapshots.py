@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import copy_project, make_app
+from tui_helpers import copy_project, focus, make_app, open_indicator, wait_for
 
 from perfeval_tui.analysis.quiz import generate
 from perfeval_tui.scoring.numbers import fmt2
@@ -19,20 +19,21 @@ from perfeval_tui.tui.screens.training import open_calculator, open_quiz
 SIZE = (80, 24)
 
 
+def text_of(screen, widget_id: str) -> str:
+    return screen.query_one(f"#{widget_id}").text
+
+
 def test_sandbox_with_deltas(tmp_path: Path, snap_compare) -> None:
     app = make_app(copy_project(tmp_path), "indicators")
 
     async def settle(pilot) -> None:
-        await pilot.pause()
-        app.show_indicator("total-cameras")
-        await pilot.pause()
+        await open_indicator(pilot, "total-cameras")
         await pilot.press("f5")
-        await pilot.pause()
-        app.screen.query_one("#sb-actual").focus()
-        await pilot.press("end", "ctrl+u", *"1600")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, SimulationScreen), "the sandbox")
         screen = app.screen
-        assert isinstance(screen, SimulationScreen)
+        await focus(pilot, screen.query_one("#sb-actual"))
+        await pilot.press("end", "ctrl+u", *"1600")
+        await wait_for(pilot, lambda: "14.49" in text_of(screen, "sb-delta"), "the re-score")
         seen["total"] = screen.sandbox.comparison().total
 
     seen: dict[str, object] = {}
@@ -46,14 +47,13 @@ def test_goal_seek_for_an_indicator(tmp_path: Path, snap_compare) -> None:
     app = make_app(copy_project(tmp_path), "indicators")
 
     async def settle(pilot) -> None:
-        await pilot.pause()
-        app.show_indicator("total-cameras")
-        await pilot.pause()
+        await open_indicator(pilot, "total-cameras")
         await pilot.press("f5")
-        await pilot.pause()
-        app.screen.query_one("#sb-actual").focus()
+        await wait_for(pilot, lambda: isinstance(app.screen, SimulationScreen), "the sandbox")
+        await focus(pilot, app.screen.query_one("#sb-actual"))
         await pilot.press("end", "ctrl+u", *"1600", "f6")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, SeekDialog), "the seek dialog")
+        await wait_for(pilot, lambda: "满分条件" in text_of(app.screen, "seek-head"), "drawn")
         seen["dialog"] = type(app.screen)
 
     seen: dict[str, object] = {}
@@ -68,12 +68,11 @@ def test_rule_book_calculator(tmp_path: Path, snap_compare) -> None:
     async def settle(pilot) -> None:
         await pilot.pause()
         open_calculator(app, "budget_execution_rate")
-        await pilot.pause()
-        app.screen.query_one("#calc-fund0-actual_spend").focus()
-        await pilot.press("end", "ctrl+u", *"430")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen), "the calculator")
         screen = app.screen
-        assert isinstance(screen, CalculatorScreen)
+        await focus(pilot, screen.query_one("#calc-fund0-actual_spend"))
+        await pilot.press("end", "ctrl+u", *"430")
+        await wait_for(pilot, lambda: "95.56%" in text_of(screen, "calc-explanation"), "430")
         seen["score"] = screen.sandbox.result.by_id(screen.indicator_id).score
 
     seen: dict[str, object] = {}
@@ -88,12 +87,11 @@ def test_score_curve(tmp_path: Path, snap_compare) -> None:
     async def settle(pilot) -> None:
         await pilot.pause()
         open_calculator(app, "completion_ratio")
-        await pilot.pause()
-        app.screen.query_one("#calc-actual").focus()
-        await pilot.press("end", "ctrl+u", *"1338", "f4")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen), "the calculator")
         screen = app.screen
-        assert isinstance(screen, CalculatorScreen)
+        await focus(pilot, screen.query_one("#calc-actual"))
+        await pilot.press("end", "ctrl+u", *"1338", "f4")
+        await wait_for(pilot, lambda: "当前：1.03" in text_of(screen, "calc-curve"), "the curve")
         seen["curve"] = screen.curve_shown
 
     seen: dict[str, object] = {}
@@ -112,11 +110,10 @@ def test_quiz_round(tmp_path: Path, snap_compare) -> None:
     async def settle(pilot) -> None:
         await pilot.pause()
         open_quiz(app, seed=SEED, rounds=3)
-        await pilot.pause()
-        await pilot.press(*fmt2(first.expected + 1), "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), "the quiz")
         screen = app.screen
-        assert isinstance(screen, QuizScreen)
+        await pilot.press(*fmt2(first.expected + 1), "enter")
+        await wait_for(pilot, lambda: text_of(screen, "quiz-verdict").startswith("✗"), "verdict")
         seen["results"] = list(screen.results)
 
     seen: dict[str, list] = {}
@@ -133,13 +130,13 @@ def test_quiz_summary(tmp_path: Path, snap_compare) -> None:
     async def settle(pilot) -> None:
         await pilot.pause()
         open_quiz(app, seed=SEED, rounds=3)
-        await pilot.pause()
-        answers = [scenarios[0].expected, scenarios[1].expected + 1, scenarios[2].expected]
-        for answer in answers:
-            await pilot.press(*fmt2(answer), "enter", "enter")
-            await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), "the quiz")
         screen = app.screen
-        assert isinstance(screen, QuizScreen)
+        answers = [scenarios[0].expected, scenarios[1].expected + 1, scenarios[2].expected]
+        for n, answer in enumerate(answers, start=1):
+            await pilot.press(*fmt2(answer), "enter", "enter")
+            await wait_for(pilot, lambda n=n: len(screen.results) == n, f"answer {n}")
+        await wait_for(pilot, lambda: "共答 3 题" in text_of(screen, "quiz-question"), "summary")
         seen["right"] = [r.check.correct for r in screen.results]
 
     seen: dict[str, list] = {}

@@ -7,9 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Select
-from tui_helpers import copy_project, make_app, open_indicator, screen_lines
+from tui_helpers import copy_project, focus, make_app, open_indicator, screen_lines, wait_for
 
 from perfeval_tui.tui.widgets.field import FieldInput
+
+
+def shows(app, text: str) -> bool:
+    return any(text in line for line in screen_lines(app))
 
 
 def line_with(app, text: str) -> str:
@@ -20,7 +24,7 @@ async def test_checklist_items_show_their_points_first(tmp_path: Path) -> None:
     app = make_app(copy_project(tmp_path), "indicators")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_indicator(pilot, "goal_rationality")
-        await pilot.pause()
+        await wait_for(pilot, lambda: shows(app, "专项资金绩效总目标"), "the checklist drawn")
         # The first item's wording is longer than the form is wide: its 1 分 stays visible.
         item = line_with(app, "专项资金绩效总目标")
         assert "1 分 · 专项资金绩效总目标" in item
@@ -32,13 +36,13 @@ async def test_a_long_value_shows_its_start_after_the_field_is_left(tmp_path: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_indicator(pilot, "cameras-2019")
         name = form.query_one("#ind-name", FieldInput)
-        name.focus()
+        await focus(pilot, name)
         await pilot.press("end")
-        await pilot.pause()
-        assert name.scroll_offset.x > 0  # typing at the end of 监控建成数量（2019年宜居住区…）
+        # Typing at the end of 监控建成数量（2019年宜居住区…）
+        await wait_for(pilot, lambda: name.scroll_offset.x > 0, "the name scrolled to its end")
         await pilot.press("tab")
-        await pilot.pause()
-        assert name.scroll_offset.x == 0
+        await wait_for(pilot, lambda: name.scroll_offset.x == 0, "back at its start")
+        await wait_for(pilot, lambda: shows(app, "名称      监控建成数量（2019"), "drawn")
         assert "名称      监控建成数量（2019" in line_with(app, "名称")
 
 
@@ -46,9 +50,8 @@ async def test_the_form_fits_60x20_with_its_choices_and_units(tmp_path: Path) ->
     app = make_app(copy_project(tmp_path), "indicators")
     async with app.run_test(size=(60, 20)) as pilot:
         form = await open_indicator(pilot, "satisfaction")
-        form.query_one("#ind-direction").focus()
-        await pilot.pause()
-        assert "方向      正向（越大越好）" in line_with(app, "方向")
+        await focus(pilot, form.query_one("#ind-direction"))
+        await wait_for(pilot, lambda: shows(app, "方向      正向（越大越好）"), "方向 drawn")
         assert line_with(app, "权重").rstrip().endswith("分")
         assert line_with(app, "目标值    100").rstrip().endswith("%")
 
@@ -58,21 +61,21 @@ async def test_the_choice_menu_stays_clear_of_the_status_lines(tmp_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_indicator(pilot, "satisfaction")
         select = form.query_one("#ind-rule", Select)
-        select.focus()
-        await pilot.pause()
+        await focus(pilot, select)
         await pilot.press("enter")
-        for _ in range(4):
-            await pilot.pause()
-        assert select.expanded
+        await wait_for(pilot, lambda: select.expanded, "the menu open")
+        await wait_for(pilot, lambda: "Esc 关闭菜单" in screen_lines(app)[-1], "its footer")
         menu = select.query_one("SelectOverlay")
         assert menu.region.bottom <= 24 - 2  # above the score bar and the footer
-        assert "Esc 关闭菜单" in screen_lines(app)[-1]
         # A rule chosen: the form is rebuilt for it, and the footer no longer offers to close a
         # menu that is gone.
         await pilot.press("down", "enter")
-        for _ in range(6):
-            await pilot.pause()
-        assert app.workspace.project.indicator("satisfaction").rule == "graded"
+        await wait_for(
+            pilot,
+            lambda: app.workspace.project.indicator("satisfaction").rule == "graded",
+            "the rule changed",
+        )
+        await wait_for(pilot, lambda: "F7 下一步" in screen_lines(app)[-1], "the step's footer")
         footer = screen_lines(app)[-1]
         assert "关闭菜单" not in footer and "F7 下一步" in footer
 

@@ -126,7 +126,7 @@ def test_the_toy_family_is_scored_explained_and_checked_for_completeness(
     assert result.raw_total == D("99.60") + D(3)  # the seed's 99.60 plus 3 of 5
     assert result.total == D(100)  # bounded by the rule set's total weight
     project.indicator("expert").inputs.values.clear()
-    assert "附表2「专家评定」评定分未填写" in missing_items(score_project(project))
+    assert "附表2「专家评定」评定分未填写" in missing_items(score_project(project), project)
     worked = example_under_every_reading(result.ruleset, "judged")
     assert [(code, s.score) for code, s in worked] == [
         ("as_judged", D("7.00")),

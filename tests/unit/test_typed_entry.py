@@ -112,8 +112,10 @@ def test_plain_mode_names_the_national_budget_step_in_the_forms_own_terms(tmp_pa
     p = project(ind, funds=[], ruleset="national-2020")
     session = EditSession(p, None)
     # A national project without its 项目资金 block yet: not 附表1's fund rows.
-    assert any(line.startswith("项目资金") for line in missing_items(session.result))
-    assert not any("附表1" in line for line in missing_items(session.result))
+    assert any(
+        line.startswith("项目资金") for line in missing_items(session.result, session.project)
+    )
+    assert not any("附表1" in line for line in missing_items(session.result, session.project))
     out = io.StringIO()
     ask = LinePrompter(io.StringIO("2\n" + "\n" * 12 + "7\n"), out)
     PlainWizard(session, ask).run()

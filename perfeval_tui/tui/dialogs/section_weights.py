@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
+from ...scoring.sections import top_total
 
 Weights = list[tuple[list[str], Decimal]]
 SCORE_CHARS = r"[0-9０-９.．。 ]*"
@@ -40,14 +41,16 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
     SectionWeightsDialog .weight-row Input { width: 10; }
     SectionWeightsDialog .weight-error { color: $error; display: none; }
     SectionWeightsDialog .weight-error.-shown { display: block; }
+    SectionWeightsDialog #weight-sum.-off { color: $warning; }
     SectionWeightsDialog .buttons { height: 1; margin-top: 1; align: center middle; }
     SectionWeightsDialog Button { margin: 0 2; }
     """
 
-    def __init__(self, weights: Weights, own: bool) -> None:
+    def __init__(self, weights: Weights, own: bool, full: Decimal) -> None:
         super().__init__()
         self.weights = weights
         self.own = own
+        self.full = full  # what every form's sections add up to (100)
 
     def compose(self) -> ComposeResult:
         source = "本项目表上所写" if self.own else "规则集默认，改后即为本项目所用"
@@ -66,13 +69,34 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
                         )
                         yield Label("分")
                     yield Static(id=f"weight-error-{n}", classes="weight-error")
+            yield Static(id="weight-sum")
             with Horizontal(classes="buttons"):
                 yield Button("确定(Ctrl+S)", id="ok", compact=True, variant="primary")
                 yield Button("取消(Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        self.show_sum()
         if self.weights:
             self.query_one("#weight-0", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.show_sum()
+
+    def show_sum(self) -> None:
+        """The top sections' weights as typed so far, added up, against the form's total."""
+        typed: Weights = []
+        for n, (path, _) in enumerate(self.weights):
+            try:
+                value = parse_number(self.query_one(f"#weight-{n}", Input).value, kind="score")
+            except NumberInputError:
+                continue
+            typed.append((path, value))
+        total = top_total(typed).total
+        line = self.query_one("#weight-sum", Static)
+        off = total != self.full
+        hint = f"，表样总分为 {fmt_plain(self.full)} 分" if off else ""
+        line.update(f"各分项合计 {fmt_plain(total)} 分{hint}")
+        line.set_class(off, "-off")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
