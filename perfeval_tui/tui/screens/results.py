@@ -15,6 +15,7 @@ from ...scoring.engine import ProjectScore
 from ...scoring.numbers import fmt2, fmt_plain
 from ...term.render_text import warning_line
 from ..widgets.live import LiveStatic, pad
+from ..widgets.top_list import TopList
 from .base import StepScreen
 
 
@@ -78,7 +79,7 @@ class ResultsScreen(StepScreen):
         with VerticalScroll(id="results"):
             yield LiveStatic(id="summary")
             yield LiveStatic(classes="section", id="deductions-title")
-            yield OptionList(id="deductions")
+            yield TopList(id="deductions")
             yield LiveStatic(id="warnings")
 
     def show_result(self, outcome: EditOutcome | None) -> None:
@@ -105,7 +106,9 @@ class ResultsScreen(StepScreen):
     def on_mount(self) -> None:
         super().on_mount()
         listing = self.query_one("#deductions", OptionList)
-        (listing if listing.display else self.query_one("#results")).focus()
+        # The step opens at its top (the total and how it is reached), whatever is focused.
+        (listing if listing.display else self.query_one("#results")).focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one("#results").scroll_home, animate=False)
 
     @on(OptionList.OptionSelected, "#deductions")
     def _open(self, event: OptionList.OptionSelected) -> None:
