@@ -28,7 +28,7 @@ class TopList(OptionList):
 
     def action_page_up(self) -> None:
         at_first = not self.highlighted
-        super().action_page_up()
+        super().action_page_up()  # type: ignore[no-untyped-call]
         scroll = self._step_scroll()
         if scroll is not None and (at_first or not self.highlighted):
             scroll.scroll_page_up(animate=False)
