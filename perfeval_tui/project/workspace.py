@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
@@ -143,6 +144,8 @@ class Workspace:
         # effect of the whole edit (450 -> 400: 预算执行率 −3.06), not of its last keystroke.
         self.baseline: ProjectScore = self.session.result
         self.effect: tuple[ScoreChange, ...] | None = None
+        # The total before and after that edit: a capped total may not move when scores do.
+        self.effect_total: tuple[Decimal, Decimal] | None = None
         # Positions re-scored since the baseline, while only single indicators were; else None.
         self._touched: set[int] | None = set()
 
@@ -193,6 +196,7 @@ class Workspace:
             else:  # only these indicators were scored again since the baseline
                 self._touched.update(touched)
                 self.effect = changes_at(self.baseline, self.session.result, self._touched)
+            self.effect_total = (self.baseline.total, self.session.result.total)
         return outcome
 
     def restructure(self, change: Callable[[Project], object]) -> EditOutcome:
@@ -203,6 +207,7 @@ class Workspace:
         self.dirty = True
         outcome = self.session.commit()
         self.effect = outcome.changes
+        self.effect_total = (outcome.total_before, outcome.total_after)
         self.baseline = self.session.result
         self._touched = set()
         return outcome

@@ -19,6 +19,8 @@ from ...scoring.numbers import fmt2, fmt_plain
 from ...term.textwidth import clip
 
 if TYPE_CHECKING:  # the models are imported after the first paint
+    from decimal import Decimal
+
     from ...project.session import ScoreChange
     from ...project.workspace import Workspace
 
@@ -32,15 +34,21 @@ def signed(delta: object) -> str:
     return f"{MINUS}{text}" if delta < 0 else f"+{text}"  # type: ignore[operator]
 
 
-def change_text(changes: tuple[ScoreChange, ...] | None) -> str:
-    """The effect of the last edit: ``预算执行率（%） −3.06``, or that the score did not move."""
+def change_text(
+    changes: tuple[ScoreChange, ...] | None, totals: tuple[Decimal, Decimal] | None = None
+) -> str:
+    """The effect of the last edit: ``预算执行率（%） −3.06``, or that the score did not move.
+
+    ``totals`` (before, after): when indicator scores moved but the total did not (it is held
+    within 0–100), the text says so: ``预算执行率（%） −3.06，总分不变``."""
     if changes is None:
         return ""
     if not changes:
         return f"{CHANGE_PREFIX}得分不变"
     biggest = max(changes, key=lambda c: abs(c.delta))
     more = f" 等 {len(changes)} 项" if len(changes) > 1 else ""
-    return f"{CHANGE_PREFIX}{clip(biggest.name, 18)} {signed(biggest.delta)}{more}"
+    held = "，总分不变" if totals is not None and totals[0] == totals[1] else ""
+    return f"{CHANGE_PREFIX}{clip(biggest.name, 18)} {signed(biggest.delta)}{more}{held}"
 
 
 def section_parts(workspace: Workspace) -> list[tuple[str, str, str]]:
@@ -181,7 +189,7 @@ class ScoreBar(Horizontal):
         for name, part, style in parts:  # a section whose weights are not all given out
             if style != SUBTOTAL:
                 pieces.append((2, f"  {name} {part}", style))
-        change = change_text(workspace.effect)
+        change = change_text(workspace.effect, workspace.effect_total)
         if change:
             pieces.append((4, "  " + change, ""))
         warnings = len(workspace.session.warnings)
