@@ -9,8 +9,8 @@ was committed is on disk before the next field is taken.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
