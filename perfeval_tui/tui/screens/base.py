@@ -62,12 +62,16 @@ class StepScreen(Screen[None]):
     DEFAULT_CSS = """
     StepScreen #step-main { height: 1fr; layout: vertical; }
     StepScreen #step-body { height: 1fr; }
-    StepScreen #explain { display: none; height: 11; border-top: solid $primary; }
+    StepScreen #explain {
+        display: none; height: 10; max-height: 45%; border-top: solid $primary;
+        border-title-align: right;
+    }
     StepScreen.-show-explain #explain { display: block; }
     StepScreen.-wide #step-main { layout: horizontal; }
     StepScreen.-wide #step-body { width: 1fr; height: 1fr; }
     StepScreen.-wide #explain {
-        display: block; width: 35%; min-width: 42; height: 1fr; border-top: none;
+        display: block; width: 35%; min-width: 42; height: 1fr; max-height: 100%;
+        border-top: none;
         border-left: solid $primary;
     }
     """
@@ -281,10 +285,17 @@ class StepScreen(Screen[None]):
         if not self.HAS_EXPLANATION:
             self.notify("本步骤没有评分解释面板。", timeout=3)
             return
+        panel = self.query_one(ExplanationPanel)
+        if panel.display and panel.page_down():
+            return  # the explanation goes on below: F4 shows its next page first
         if self.has_class("-wide"):
+            if panel.scroll_y:
+                panel.scroll_home(animate=False)
+                return
             self.notify("窗口宽度≥120 列时解释面板常显。", timeout=3)
             return
         self.toggle_class("-show-explain")
+        panel.scroll_home(animate=False)
         self.update_explanation(self.focused)
 
     # ----- keys ---------------------------------------------------------------------------

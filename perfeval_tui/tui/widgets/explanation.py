@@ -81,6 +81,23 @@ class ExplanationPanel(VerticalScroll):
             return
         self._plain = text.plain
         self.query_one("#explain-body", Static).update(text)
+        self.scroll_home(animate=False)
+        self.call_after_refresh(self._mark_more)
+
+    def page_down(self) -> bool:
+        """Show the next page of a long explanation (F4); False when its end is in view."""
+        if self.scroll_y >= self.max_scroll_y:
+            return False
+        self.scroll_page_down(animate=False)
+        self.call_after_refresh(self._mark_more)
+        return True
+
+    def _mark_more(self) -> None:
+        """Say on the panel's top border when the explanation goes on below its last line."""
+        self.border_title = "F4 往下翻" if self.scroll_y < self.max_scroll_y else ""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._mark_more)
 
     def show_score(self, item: IndicatorScore | None, note: str = "") -> None:
         if item is None:
