@@ -74,7 +74,7 @@ STEP_KEYS: tuple[Key, ...] = (
         "toggle_explain",
         "解释",
         "F4",
-        "显示/隐藏当前指标或比率的评分解释（宽度≥120 时常显）",
+        "显示/隐藏当前指标或比率的评分解释（宽度≥120 时常显）；解释较长时再按 F4 往下翻",
         footer=True,
     ),
     Key("f7", "next_step", "下一步", "F7", "下一步", footer=True),

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from ...project.workspace import Workspace
 from ...scoring.numbers import fmt2
 from ..widgets.explanation import explanation_text
+from ..widgets.wrapped import Wrapped
 from .reading import ReadingDialog
 
 
@@ -37,5 +38,6 @@ class DeductionsDialog(ReadingDialog):
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(
-            "扣分明细（按失分从多到少；Esc 关闭，↑↓ 滚动）", Static(deductions_text(workspace))
+            "扣分明细（按失分从多到少；Esc 关闭，↑↓ 滚动）",
+            Static(Wrapped(deductions_text(workspace))),
         )

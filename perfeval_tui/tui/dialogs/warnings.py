@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from ...scoring.checks import DataWarning
 from ...term.render_text import warning_line
+from ..widgets.wrapped import Wrapped
 from .reading import ReadingDialog
 
 
@@ -30,4 +31,4 @@ class WarningsDialog(ReadingDialog):
 
     def __init__(self, warnings: list[DataWarning], *, where: str = "") -> None:
         title = f"数据警告 {len(warnings)} 条{where}（Esc 关闭，↑↓ 滚动）"
-        super().__init__(title, Static(warnings_text(warnings), id="warnings-list"))
+        super().__init__(title, Static(Wrapped(warnings_text(warnings)), id="warnings-list"))

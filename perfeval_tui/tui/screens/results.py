@@ -16,6 +16,7 @@ from ...scoring.numbers import fmt2, fmt_plain
 from ...term.render_text import warning_line
 from ..widgets.live import LiveStatic, pad
 from ..widgets.top_list import TopList
+from ..widgets.wrapped import Wrapped
 from .base import StepScreen
 
 
@@ -48,7 +49,7 @@ def deduction_options(result: ProjectScore) -> list[Option]:
         text.append(f"−{fmt2(deduction.points)}", style="bold red")
         text.append(f"  {item.name}：", style="bold")
         text.append(deduction.reason)
-        options.append(Option(text, id=f"{n}:{item.id}"))
+        options.append(Option(Wrapped(text), id=f"{n}:{item.id}"))
     return options
 
 
@@ -85,7 +86,7 @@ class ResultsScreen(StepScreen):
     def show_result(self, outcome: EditOutcome | None) -> None:
         super().show_result(outcome)
         result = self.ws.session.result
-        self.query_one("#summary", LiveStatic).set(summary_text(result))
+        self.query_one("#summary", LiveStatic).set(Wrapped(summary_text(result)))
         options = deduction_options(result)
         title = (
             f"扣分明细（{len(options)} 项，按失分从多到少；回车转到该指标，F2 看演算）"
@@ -101,7 +102,7 @@ class ResultsScreen(StepScreen):
         if options:  # Enter works at once on the largest deduction, no Down needed first
             listing.highlighted = min(highlighted, len(options) - 1)
         lines = [warning_line(w) for w in self.ws.session.warnings]
-        self.query_one("#warnings", LiveStatic).set(warnings_block(lines))
+        self.query_one("#warnings", LiveStatic).set(Wrapped(warnings_block(lines)))
 
     def on_mount(self) -> None:
         super().on_mount()

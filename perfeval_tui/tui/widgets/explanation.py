@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...scoring.numbers import fmt2
+from .wrapped import Wrapped
 
 if TYPE_CHECKING:
     from ...scoring.engine import IndicatorScore
@@ -80,7 +81,7 @@ class ExplanationPanel(VerticalScroll):
         if text.plain == self._plain:
             return
         self._plain = text.plain
-        self.query_one("#explain-body", Static).update(text)
+        self.query_one("#explain-body", Static).update(Wrapped(text))
         self.scroll_home(animate=False)
         self.call_after_refresh(self._mark_more)
 

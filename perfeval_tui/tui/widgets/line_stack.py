@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.containers import Vertical
 
 from .live import LiveStatic
+from .wrapped import Wrapped
 
 
 class LineStack(Vertical):
@@ -37,7 +38,7 @@ class LineStack(Vertical):
             self.mount_all(extra)
             labels += extra
         for label, line in zip(labels, lines, strict=False):
-            label.set(line if line.plain else Text(" "))  # a blank line keeps its place
+            label.set(Wrapped(line) if line.plain else Text(" "))  # a blank line keeps its place
         for label in labels[len(lines) :]:
             label.set("")  # hidden while empty
         return True

@@ -6,6 +6,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
+from .wrapped import Wrapped
+
 
 class LiveStatic(Static):
     """``hide_empty`` takes the widget out of the layout while it has no text (row warnings)."""
@@ -29,8 +31,8 @@ class LiveStatic(Static):
     def text(self) -> str:
         return self._plain
 
-    def set(self, text: str | Text) -> bool:
-        plain = text.plain if isinstance(text, Text) else text
+    def set(self, text: str | Text | Wrapped) -> bool:
+        plain = text if isinstance(text, str) else text.plain
         if plain == self._plain:
             return False
         old, self._plain = self._plain, plain
@@ -63,7 +65,7 @@ class LiveStatic(Static):
         return self.get_content_height(size, self.app.size, size.width) == size.height
 
 
-def warnings_text(lines: list[str]) -> Text:
+def warnings_text(lines: list[str]) -> Wrapped:
     text = Text()
     for i, line in enumerate(lines):
         if i:
@@ -71,7 +73,7 @@ def warnings_text(lines: list[str]) -> Text:
         # Full-width ！ joined to the text: a separate "! " would be wrapped onto a line of its own.
         text.append("！", style="bold")
         text.append(line)
-    return text
+    return Wrapped(text)  # a number stays with its unit when the line wraps
 
 
 def pad(text: str, cells: int) -> str:
