@@ -34,6 +34,9 @@ class Wrapped:
     def plain(self) -> str:
         return self.text.plain
 
+    def __str__(self) -> str:
+        return self.text.plain
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield wrap_text(self.text, options.max_width)
 
