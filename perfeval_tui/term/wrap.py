@@ -10,6 +10,7 @@ cut as ``…下达数 400`` / ``万元，…``; and a long run without spaces wa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .textwidth import line_width
 
@@ -44,13 +45,14 @@ def _pieces(line: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def break_offsets(line: str, width: int) -> list[int]:
-    """Offsets in ``line`` (one line, no newline) at which to break it to fit ``width`` cells."""
+def break_offsets(line: str, width: int, measure: Callable[[str], int] = line_width) -> list[int]:
+    """Offsets in ``line`` (one line, no newline) at which to break it to fit ``width`` cells,
+    as ``measure`` counts them (the terminal library's own count where there is one)."""
     width = max(width, 2)
     offsets: list[int] = []
     used = 0
     for start, text in _pieces(line):
-        size = line_width(text)
+        size = measure(text)
         if text.isspace():  # a space may hang past the end of a line
             used += size
             continue
@@ -59,12 +61,12 @@ def break_offsets(line: str, width: int) -> list[int]:
             used = 0
         while size > width:  # longer than a whole line: cut by characters
             cut, room = 0, 0
-            while room + line_width(text[cut]) <= width:
-                room += line_width(text[cut])
+            while room + measure(text[cut]) <= width:
+                room += measure(text[cut])
                 cut += 1
             start, text = start + cut, text[cut:]
             offsets.append(start)
-            size = line_width(text)
+            size = measure(text)
         used += size
     return offsets
 

@@ -4,6 +4,7 @@ a number stays with its unit, punctuation never starts a line. Styles are kept (
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
@@ -15,7 +16,7 @@ def wrap_text(text: Text, width: int) -> Text:
     """``text`` with a newline at each break for ``width`` cells."""
     lines: list[Text] = []
     for line in text.split("\n", allow_blank=True):
-        for part in line.divide(break_offsets(line.plain, width)):
+        for part in line.divide(break_offsets(line.plain, width, cell_len)):
             part.rstrip()
             lines.append(part)
     out = Text("\n").join(lines)
