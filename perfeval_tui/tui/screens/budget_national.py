@@ -22,7 +22,7 @@ from ...scoring.engine import IndicatorScore, ProjectScore
 from ...scoring.form_checks import FORM
 from ...scoring.model import BudgetLine, Project
 from ...scoring.numbers import fmt2, fmt_percent, fmt_plain
-from ..widgets.field import MONEY_CHARS, FieldError, FieldInput, Ref
+from ..widgets.field import FieldError, FieldInput, Ref
 from ..widgets.live import LiveStatic, pad, warnings_text
 
 NAME_WIDTH = 20
@@ -78,7 +78,6 @@ class BudgetLineRow(Vertical):
                 entry = AmountInput(
                     ref,
                     field,
-                    restrict=MONEY_CHARS,
                     id=f"b-{self.index}-{field}",
                     classes="-number",
                 )

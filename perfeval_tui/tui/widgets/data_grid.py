@@ -41,7 +41,6 @@ class GridColumn:
     flex: int = 0  # share of the spare width (名称, 备注): these give way first
     auto: bool = False  # as wide as its widest cell (amounts are never cut)
     label: str = ""  # the field's full name, shown by the edit line (default: the title)
-    restrict: str | None = None  # the characters the edit line takes (amounts: MONEY_CHARS)
 
     @property
     def field_label(self) -> str:

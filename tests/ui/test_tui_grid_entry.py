@@ -1,0 +1,83 @@
+"""What a clerk new to the grids met at 80x24: a typed character is never dropped without a word,
+the edit line names the row and the column, Enter never lands where the cursor cannot be seen,
+and the score follows what is typed in a cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grid_helpers import cell, message, open_grid
+from tui_helpers import D, copy_project, make_app, saved, score_bar, wait_for
+
+from perfeval_tui.tui.widgets.field import FieldInput
+
+SIZE = (80, 24)
+KEYS = {".": "full_stop", "-": "minus", ",": "comma", " ": "space"}
+
+
+async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*[KEYS.get(c, c) for c in text])
+
+
+async def test_letters_typed_in_an_amount_cell_are_kept_and_refused_with_the_field_message(
+    tmp_path: Path,
+) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        screen = app.screen
+        fund = app.workspace.project.funds[0]
+        money_hint = "请输入以万元为单位的非负金额"
+        for typed in ("abc", "4x50", "4O0"):
+            grid.go_to("fund-1", "actual_spend")
+            await type_in(pilot, typed)
+            await wait_for(pilot, lambda t=typed: screen.editor.value == t, f"{typed} in the line")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda t=typed: f"「{t}」不是有效数字" in message(app), typed)
+            assert "「实际支出数」" in message(app) and money_hint in message(app)
+            assert screen.editing == "actual_spend"  # still editing: nothing was committed
+            assert fund.actual_spend == D(450)
+            assert "总分 99.60" in score_bar(app)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: screen.editing is None, "the edit given up")
+        assert cell(grid, "fund-1", "actual_spend") == "450.00"
+        # An amount cleared: the typed-entry message, not the file wording.
+        await pilot.press("enter", "ctrl+u", "enter")
+        await wait_for(pilot, lambda: "不能为空" in message(app), "the empty amount refused")
+        assert f"「实际支出数」不能为空。{money_hint}" in message(app)
+        assert "应为数字" not in message(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen.editing is None, "the edit given up")
+    assert saved(path).funds[0].actual_spend == D(450)
+
+
+async def test_a_cleared_weight_cell_gets_the_typed_entry_message(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f12")
+        grid = await open_grid(pilot)
+        grid.go_to("satisfaction", "weight")
+        await pilot.press("enter", "ctrl+u", "enter")
+        await wait_for(pilot, lambda: "「权重」" in message(app), "the weight refused")
+        assert "「权重」不能为空。请输入分数" in message(app)
+        assert app.workspace.project.indicator("satisfaction").weight == D(10)
+
+
+async def test_a_letter_in_a_national_amount_field_is_kept_and_refused(tmp_path: Path) -> None:
+    from test_tui_national_entry import national_file
+
+    app = make_app(national_file(tmp_path), "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("#b-0-spend"), "the 项目资金 block")
+        field = app.screen.query_one("#b-0-spend", FieldInput)
+        field.focus()
+        await wait_for(pilot, lambda: app.focused is field, "the amount focused")
+        await pilot.press("end", "ctrl+u")
+        await type_in(pilot, "4x50")
+        await wait_for(pilot, lambda: field.value == "4x50", "4x50 kept as typed")
+        error = field.error_label
+        assert error is not None
+        await wait_for(pilot, lambda: "「4x50」不是有效数字" in error.message, "the message")
+        assert "请输入以万元为单位的非负金额" in error.message
+        assert field.has_class("-invalid")
