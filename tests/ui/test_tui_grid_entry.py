@@ -81,3 +81,47 @@ async def test_a_letter_in_a_national_amount_field_is_kept_and_refused(tmp_path:
         await wait_for(pilot, lambda: "「4x50」不是有效数字" in error.message, "the message")
         assert "请输入以万元为单位的非负金额" in error.message
         assert field.has_class("-invalid")
+
+
+def edit_label(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#grid-label").render())
+
+
+async def test_the_edit_line_names_the_column_and_row_after_ctrl_n(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f12")
+        grid = await open_grid(pilot)
+        screen = app.screen
+        assert grid.current_column.key == "actual"  # opened on 完成值
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: screen.editing == "name", "the new row's name edited")
+        assert edit_label(app) == "新指标 · 名称", edit_label(app)
+        await type_in(pilot, "车辆抓拍")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.editing is None, "the name committed")
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: screen.editing == "name", "the second new row")
+        assert edit_label(app) == "新指标 · 名称", edit_label(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen.editing is None, "the edit given up")
+        grid.go_to("satisfaction", "weight")
+        await wait_for(pilot, lambda: edit_label(app) == "社会满意度（％） · 权重", "the label")
+
+
+async def test_the_edit_line_names_the_row_on_the_fund_and_district_grids(
+    tmp_path: Path,
+) -> None:
+    app = make_app(copy_project(tmp_path), "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        grid.go_to("合计", "actual_spend")
+        await wait_for(pilot, lambda: edit_label(app) == "合计 · 实际支出数", "合计's label")
+        grid.go_to("fund-1", "budget")
+        await wait_for(pilot, lambda: "· 预算安排数" in edit_label(app), "the fund's label")
+        assert edit_label(app).startswith("无锡市2020年度")
+    app = make_app(copy_project(tmp_path), "districts")
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        grid.go_to("liangxi", "allocated")
+        await wait_for(pilot, lambda: edit_label(app) == "梁溪区 · 资金下达数", "the label")

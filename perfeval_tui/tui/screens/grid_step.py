@@ -21,11 +21,12 @@ from textual.coordinate import Coordinate
 from textual.widgets import Label, Static
 
 from ..widgets.cell_editor import CellEditor
-from ..widgets.data_grid import GridColumn, RowGrid
+from ..widgets.data_grid import GridColumn, RowGrid, head
 from ..widgets.live import LiveStatic, warnings_text
 from .base import StepScreen
 
 EDIT_HINT = "回车 确认并下移  Tab 确认并右移  Esc 放弃"
+LABEL_NAME_CELLS = 16  # a long row name in the edit line's label: its start, then …
 READ_ONLY = "本项目以只读方式打开（另一个窗口正在编辑），不能修改。按 Ctrl+O 接管编辑锁。"
 
 
@@ -134,12 +135,24 @@ class GridStepScreen(StepScreen):
         grid = self.grid
         row_id = grid.current_id
         column = grid.current_column
-        self.query_one("#grid-label", Label).update(column.field_label)
+        self.show_label(row_id, column)
         self.editor.value = "" if row_id is None else self.cell_text(row_id, column)
         note = self.query_one("#grid-message", Static)
         note.update(message or self.HINT)
         note.set_class(error, "-error")
         self.show_row_warnings()
+
+    def row_name(self, row_id: str) -> str:
+        """The row's name for the edit line's label (a fund, a district, an indicator)."""
+        return ""
+
+    def show_label(self, row_id: str | None, column: GridColumn) -> None:
+        """The edit line's label: the row and the column of the cell it shows (``合计 · 实际支出数``)."""
+        name = self.row_name(row_id) if row_id is not None else ""
+        label = column.field_label
+        if name:
+            label = f"{head(name, LABEL_NAME_CELLS)} · {label}"
+        self.query_one("#grid-label", Label).update(label)
 
     def show_row_warnings(self) -> None:
         shown = self.query("#grid-warnings")
@@ -174,6 +187,7 @@ class GridStepScreen(StepScreen):
             return
         self.ws.begin_field()
         self.editing = column.key
+        self.show_label(row_id, column)  # the cursor may have moved in this very key's action
         editor = self.editor
         self.grid.editor = editor
         # Taken as typed, letters too: a refused character that vanished made ``4x50`` 450.

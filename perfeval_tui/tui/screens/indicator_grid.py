@@ -113,6 +113,12 @@ class IndicatorGridScreen(GridStepScreen):
             return None, "表中还没有指标。按 Ctrl+N 新增，或粘贴 WPS/Excel 中的行。"
         return self.ws.session.result.by_id(indicator.id), ""
 
+    def row_name(self, row_id: str) -> str:
+        try:
+            return self.ws.find_indicator(row_id).name
+        except KeyError:
+            return ""
+
     def cell_text(self, row_id: str, column: GridColumn) -> str:
         indicator = self.selected
         if indicator is None:

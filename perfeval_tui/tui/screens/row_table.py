@@ -83,6 +83,12 @@ class RowTableScreen(GridStepScreen):
     def row(self, row_id: str) -> Any:
         return next((r for r in self.table_rows() if r.id == row_id), None)
 
+    def row_name(self, row_id: str) -> str:
+        if row_id == TOTAL:
+            return TOTAL
+        row = self.row(row_id)
+        return row.name if row is not None else ""
+
     def warnings(self) -> tuple[dict[str, list[str]], list[str]]:
         """(row id -> its warnings, the table's own warnings)."""
         by_row: dict[str, list[str]] = {}

@@ -59,6 +59,18 @@ def tail(text: str, width: int) -> str:
     return "…" + out
 
 
+def head(text: str, width: int) -> str:
+    """``text`` cut from the right to ``width`` cells: ``无锡市2020年度宜居…`` (a name's start)."""
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out) + cell_len(char) + 1 > width:
+            break
+        out += char
+    return out + "…"
+
+
 def fitted_widths(columns: Sequence[GridColumn], width: int) -> dict[str, int]:
     """Column widths for a table ``width`` cells wide: the flex columns share what the fixed ones
     leave (never less than their least)."""
