@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from grid_helpers import cell, message, open_grid
 from tui_helpers import D, copy_project, make_app, saved, score_bar, wait_for
 
@@ -125,3 +126,57 @@ async def test_the_edit_line_names_the_row_on_the_fund_and_district_grids(
         grid = await open_grid(pilot)
         grid.go_to("liangxi", "allocated")
         await wait_for(pilot, lambda: edit_label(app) == "梁溪区 · 资金下达数", "the label")
+
+
+def cell_background(app, grid, row: str, column: str):  # type: ignore[no-untyped-def]
+    """The background the user sees under a cell of ``grid`` now (its first character)."""
+    index = grid.get_row_index(row)
+    y = grid.region.y + 1 + index - int(grid.scroll_y)  # below the header
+    x = grid.region.x - int(grid.scroll_x)
+    for key in grid.column_keys:
+        if key == column:
+            break
+        x += grid.columns[key].get_render_width(grid)
+    x += 1  # the cell's padding
+    strip = app.screen._compositor.render_strips()[y]
+    at = 0
+    for segment in strip:
+        if at + segment.cell_length > x:
+            return segment.style.bgcolor if segment.style else None
+        at += segment.cell_length
+    return None
+
+
+@pytest.mark.parametrize("step", ["budget", "districts"])
+async def test_enter_on_the_last_row_stays_off_the_total_and_the_cursor_shows(
+    tmp_path: Path, step: str
+) -> None:
+    app = make_app(copy_project(tmp_path), step, linux=True)  # TERM=linux: 16 colours
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        screen = app.screen
+        rows = getattr(app.workspace.project, "funds" if step == "budget" else "districts")
+        last = rows[-1]
+        grid.go_to(last.id, "actual_spend")
+        await type_in(pilot, "40")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: last.actual_spend == D(40), "40 committed")
+        await wait_for(pilot, lambda: screen.editing is None, "the edit ended")
+        assert (grid.current_id, grid.current_column.key) == (last.id, "actual_spend")
+        assert "合计行" not in message(app)
+        # The keys now go to the edit line; the grid's cursor still stands out from its row.
+        assert app.focused is screen.editor
+        here = cell_background(app, grid, last.id, "actual_spend")
+        beside = cell_background(app, grid, last.id, "carryover" if step != "budget" else "budget")
+        assert here is not None and here != beside, (here, beside)
+        # Arrows still reach the 合计 row, and the cursor is seen there too.
+        await pilot.press("down")
+        await wait_for(pilot, lambda: grid.current_id == "合计", "the 合计 row")
+        await wait_for(
+            pilot,
+            lambda: (
+                cell_background(app, grid, "合计", "actual_spend")
+                != cell_background(app, grid, "合计", "name")
+            ),
+            "the cursor on 合计",
+        )

@@ -230,8 +230,14 @@ class GridStepScreen(StepScreen):
         else:
             col = self.tab_anchor if self.tab_anchor is not None else col
             self.tab_anchor = None
-            grid.cursor_coordinate = Coordinate(min(row + 1, grid.row_count - 1), col)
+            grid.cursor_coordinate = Coordinate(
+                row + 1 if row < self.last_entry_row() else row, col
+            )
         self.show_cell()
+
+    def last_entry_row(self) -> int:
+        """The last row Enter moves down to (below it only rows nothing is typed into)."""
+        return self.grid.row_count - 1
 
     def paste_rows(self, text: str) -> None:
         if self.editing is not None:

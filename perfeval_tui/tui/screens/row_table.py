@@ -181,6 +181,11 @@ class RowTableScreen(GridStepScreen):
             return self.derived_text(figures, column.key)
         return display_value(getattr(figures, column.key, None))
 
+    def last_entry_row(self) -> int:
+        # Enter on the last row stays there, as on the indicator table: the 合计 row below is
+        # computed, and typing on it would only be refused. Arrows still reach it.
+        return max(self.grid.row_count - 2, 0)
+
     def take_cell(self, row_id: str, column: GridColumn, typed: str | None) -> bool:
         if row_id == TOTAL:
             self.show_cell_error(f"合计行由各{self.ROW_WORD}相加得出，请修改各行的数。")

@@ -101,8 +101,15 @@ class RowGrid(InOrderKeys, DataTable[Cell]):
         Binding("tab", "next_cell(1)", "右移", show=False),
         Binding("shift+tab", "next_cell(-1)", "左移", show=False),
     ]
+    # Between edits the keys go to the edit line under the grid, so the grid is seldom focused:
+    # its cursor is drawn as when it is (a blurred cursor is invisible on a 16-colour console).
     DEFAULT_CSS = """
     RowGrid { height: 1fr; }
+    RowGrid > .datatable--cursor, RowGrid > .datatable--fixed-cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
     """
 
     def __init__(
