@@ -180,3 +180,60 @@ async def test_enter_on_the_last_row_stays_off_the_total_and_the_cursor_shows(
             ),
             "the cursor on 合计",
         )
+
+
+async def test_the_score_follows_each_keystroke_in_an_amount_cell(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        screen = app.screen
+        fund = app.workspace.project.funds[0]
+        grid.go_to("fund-1", "actual_spend")
+        await type_in(pilot, "400")  # no Enter yet
+        await wait_for(pilot, lambda: "总分 96.54" in score_bar(app), "the score while typing")
+        assert screen.editing == "actual_spend" and fund.actual_spend == D(400)
+        assert cell(grid, "fund-1", "execution_rate") == "88.89%"
+        # A text that is no amount: the cell holds its value from before the edit, and says why.
+        await type_in(pilot, "x")
+        await wait_for(pilot, lambda: "总分 99.60" in score_bar(app), "the old value back")
+        assert fund.actual_spend == D(450) and "「400x」不是有效数字" in message(app)
+        await pilot.press("backspace")
+        await wait_for(pilot, lambda: fund.actual_spend == D(400), "400 again")
+        assert "不是有效数字" not in message(app)
+        # Esc gives up what was typed live as well.
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen.editing is None, "the edit given up")
+        assert fund.actual_spend == D(450) and "总分 99.60" in score_bar(app)
+        assert cell(grid, "fund-1", "execution_rate") == "100.00%"
+        # Enter commits the live value once more, and saves it.
+        await type_in(pilot, "400")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.editing is None, "the edit committed")
+        assert fund.actual_spend == D(400) and "总分 96.54" in score_bar(app)
+    assert saved(path).funds[0].actual_spend == D(400)
+
+
+async def test_the_score_follows_each_keystroke_in_the_indicator_table(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f12")
+        grid = await open_grid(pilot)
+        screen = app.screen
+        satisfaction = app.workspace.project.indicator("satisfaction")
+        before = satisfaction.model_dump()
+        grid.go_to("satisfaction", "actual")
+        await type_in(pilot, "88")
+        await wait_for(pilot, lambda: cell(grid, "satisfaction", "score") == "8.80", "live score")
+        assert screen.editing == "actual" and "总分 98.80" in score_bar(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen.editing is None, "the edit given up")
+        assert satisfaction.model_dump() == before  # the value, its text, its unit as they were
+        assert cell(grid, "satisfaction", "score") == "9.60"
+        grid.go_to("satisfaction", "weight")
+        await type_in(pilot, "8")
+        await wait_for(pilot, lambda: satisfaction.weight == D(8), "the weight live")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.editing is None, "the weight committed")
+    assert saved(path).indicator("satisfaction").weight == D(8)

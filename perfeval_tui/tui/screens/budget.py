@@ -30,16 +30,18 @@ from .row_table import RowTableScreen, money_cell, rate_cell
 # 附表1's columns in the form's order, each derived figure beside what it is computed from.
 COLUMNS: tuple[GridColumn, ...] = (
     GridColumn("name", "资金名称", 8, flex=3, label="专项（项目）资金名称"),
-    GridColumn("budget", "安排数", 6, auto=True, label="预算安排数"),
-    GridColumn("increase", "调增数", 6, auto=True, label="预算调增数"),
-    GridColumn("decrease", "调减数", 6, auto=True, label="预算调减数"),
+    GridColumn("budget", "安排数", 6, auto=True, live=True, label="预算安排数"),
+    GridColumn("increase", "调增数", 6, auto=True, live=True, label="预算调增数"),
+    GridColumn("decrease", "调减数", 6, auto=True, live=True, label="预算调减数"),
     GridColumn("adjusted_budget", "调整后", 6, editable=False, auto=True, label="调整后预算数"),
     GridColumn("adjustment_rate", "调整率", 6, editable=False, auto=True, label="预算调整率"),
-    GridColumn("actual_spend", "支出数", 6, auto=True, label="实际支出数"),
+    GridColumn("actual_spend", "支出数", 6, auto=True, live=True, label="实际支出数"),
     GridColumn("execution_rate", "执行率", 7, editable=False, auto=True, label="预算执行率"),
-    GridColumn("funds_arrived", "到位数", 6, auto=True, label="实际到位资金"),
+    GridColumn("funds_arrived", "到位数", 6, auto=True, live=True, label="实际到位资金"),
     GridColumn("arrival_rate", "到位率", 7, editable=False, auto=True, label="资金到位率"),
-    GridColumn("stated_adjusted_budget", "填报数", 6, auto=True, label="调整后预算数（填报）"),
+    GridColumn(
+        "stated_adjusted_budget", "填报数", 6, auto=True, live=True, label="调整后预算数（填报）"
+    ),
     GridColumn("remark", "备注", 4, flex=2),
 )
 

@@ -12,9 +12,9 @@ as in a form. The step supplies the rows, the text of a cell and what committing
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
@@ -24,6 +24,9 @@ from ..widgets.cell_editor import CellEditor
 from ..widgets.data_grid import GridColumn, RowGrid, head
 from ..widgets.live import LiveStatic, warnings_text
 from .base import StepScreen
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 EDIT_HINT = "回车 确认并下移  Tab 确认并右移  Esc 放弃"
 LABEL_NAME_CELLS = 16  # a long row name in the edit line's label: its start, then …
@@ -46,6 +49,8 @@ class GridStepScreen(StepScreen):
         super().__init__()
         self.editing: str | None = None  # the column key being edited
         self.tab_anchor: int | None = None  # where a run of Tabs started
+        # What the edited cell's fields held when the edit began: (object, field, value).
+        self.origin: list[tuple[BaseModel, str, Any]] = []
 
     # ----- what a step supplies -----------------------------------------------------------
 
@@ -67,6 +72,13 @@ class GridStepScreen(StepScreen):
     def commit(self, row_id: str, key: str, text: str) -> str | None:
         """Send one cell's text through the edit session; the Chinese message if refused."""
         return None
+
+    def edited(self, row_id: str, column: GridColumn) -> list[tuple[BaseModel, str]]:
+        """The model fields a cell's edit may change: (object, field name)."""
+        return []
+
+    def row_restored(self, row_id: str) -> None:
+        """A row's fields were put back as they were: show it again."""
 
     def row_warnings(self, row_id: str | None) -> list[str]:
         """The data warnings shown under the grid for the row under the cursor."""
@@ -186,19 +198,58 @@ class GridStepScreen(StepScreen):
         if self.take_cell(row_id, column, typed):
             return
         self.ws.begin_field()
+        self.origin = [(obj, name, getattr(obj, name)) for obj, name in self.edited(row_id, column)]
         self.editing = column.key
         self.show_label(row_id, column)  # the cursor may have moved in this very key's action
+        self.show_edit_note(None)
         editor = self.editor
         self.grid.editor = editor
         # Taken as typed, letters too: a refused character that vanished made ``4x50`` 450.
         editor.value = typed if typed is not None else self.cell_text(row_id, column)
         editor.focus()
         editor.cursor_position = len(editor.value)
-        self.query_one("#grid-message", Static).update(EDIT_HINT)
+
+    def show_edit_note(self, error: str | None) -> None:
+        note = self.query_one("#grid-message", Static)
+        note.update(error or EDIT_HINT)
+        note.set_class(error is not None, "-error")
+
+    def cell_typed(self, text: str) -> None:
+        """Every keystroke in the edit line (called as its value changes, as a form's field
+        calls ``field_edited``): a value column goes through ``commit``, the one edit path, as
+        soon as the text is a valid value, so the score follows the typing; while it is not,
+        the cell keeps the value it had when the edit began, and the message says why."""
+        row_id = self.grid.current_id
+        column = self.grid.current_column
+        if row_id is None or self.editing != column.key or not column.live:
+            return
+        error = self.commit(row_id, column.key, text)
+        if error is not None:
+            self.restore_origin(row_id)
+        self.show_edit_note(error)
+
+    def restore_origin(self, row_id: str) -> None:
+        """Put back what the cell held when the edit began (Esc, or a text that is no value)."""
+        changed = False
+        for obj, name, value in self.origin:
+            if getattr(obj, name) != value:
+                self.apply_value(obj, name, value)
+                changed = True
+        if changed:
+            self.row_restored(row_id)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if self.editing is not None and event.widget is self.editor:
+            # The edit line's focus arrives after the first typed character was applied: the
+            # edit's effect on the score is measured from where ``start_edit`` began it, not
+            # from there (the step's own handler would begin a new field).
+            event.prevent_default()
+            self.update_explanation(event.widget)
 
     def stop_edit(self) -> None:
         # The focus stays on the edit line: the keys behind this one keep their order there.
         self.editing = None
+        self.origin = []
         self.grid.editor = None
 
     def finish(self, how: str) -> None:
@@ -206,6 +257,8 @@ class GridStepScreen(StepScreen):
         row_id = self.grid.current_id
         key = self.editing
         if how == "escape" or row_id is None or key is None:
+            if row_id is not None:
+                self.restore_origin(row_id)  # what was typed live is given up as well
             self.stop_edit()
             self.show_cell()
             return

@@ -41,6 +41,7 @@ class GridColumn:
     flex: int = 0  # share of the spare width (名称, 备注): these give way first
     auto: bool = False  # as wide as its widest cell (amounts are never cut)
     label: str = ""  # the field's full name, shown by the edit line (default: the title)
+    live: bool = False  # a value: the score follows every keystroke, as in a form's field
 
     @property
     def field_label(self) -> str:

@@ -18,9 +18,9 @@ from .data_grid import Cell, GridColumn, RowGrid, tail
 COLUMNS: tuple[GridColumn, ...] = (
     GridColumn("levels", "层级", 12),
     GridColumn("name", "名称", 20),
-    GridColumn("weight", "权重", 4),
-    GridColumn("target", "目标值", 8),
-    GridColumn("actual", "完成值", 8),
+    GridColumn("weight", "权重", 4, live=True),
+    GridColumn("target", "目标值", 8, live=True),
+    GridColumn("actual", "完成值", 8, live=True),
     GridColumn("unit", "单位", 4),
     GridColumn("score", "得分", 6, editable=False),
 )
