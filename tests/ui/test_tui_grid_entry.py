@@ -237,3 +237,26 @@ async def test_the_score_follows_each_keystroke_in_the_indicator_table(tmp_path:
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.editing is None, "the weight committed")
     assert saved(path).indicator("satisfaction").weight == D(8)
+
+
+async def test_the_level_column_tells_the_groups_apart_at_80_columns(tmp_path: Path) -> None:
+    app = make_app(copy_project(tmp_path), "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f12")
+        grid = await open_grid(pilot)
+        screen = app.screen
+        first: dict[tuple[str, ...], str] = {}  # each group's first row
+        for indicator in app.workspace.project.indicators:
+            first.setdefault(tuple(indicator.levels[:-1]), indicator.id)
+        shown = {path: cell(grid, row, "levels") for path, row in first.items()}
+        assert len(set(shown.values())) == len(shown), shown  # no two groups look alike
+        for path, text in shown.items():
+            assert text.startswith("共/" if path[0] == "共性指标" else "个/"), text
+            assert text.endswith(path[-1][:2]) and "…" not in text, text
+        target = ("个性指标", "专项总目标", "产出")
+        assert shown[target] == "个/专项/产出"
+        # The edit line keeps the full path.
+        grid.go_to(first[target], "levels")
+        await wait_for(
+            pilot, lambda: screen.editor.value == "个性指标 / 专项总目标 / 产出", "the full path"
+        )
