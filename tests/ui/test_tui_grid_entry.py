@@ -149,8 +149,11 @@ def cell_background(app, grid, row: str, column: str):  # type: ignore[no-untype
 
 @pytest.mark.parametrize("step", ["budget", "districts"])
 async def test_enter_on_the_last_row_stays_off_the_total_and_the_cursor_shows(
-    tmp_path: Path, step: str
+    tmp_path: Path, step: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from textual.scrollbar import ScrollBar
+
+    monkeypatch.setattr(ScrollBar, "renderer", ScrollBar.renderer)  # the console's, undone after
     app = make_app(copy_project(tmp_path), step, linux=True)  # TERM=linux: 16 colours
     async with app.run_test(size=SIZE) as pilot:
         grid = await open_grid(pilot)
@@ -260,3 +263,23 @@ async def test_the_level_column_tells_the_groups_apart_at_80_columns(tmp_path: P
         await wait_for(
             pilot, lambda: screen.editor.value == "个性指标 / 专项总目标 / 产出", "the full path"
         )
+
+
+async def test_a_wide_terminal_gives_the_fund_name_the_room_an_empty_remark_leaves(
+    tmp_path: Path,
+) -> None:
+    from tui_helpers import screen_lines
+
+    app = make_app(copy_project(tmp_path), "budget")
+    async with app.run_test(size=(200, 50)) as pilot:
+        grid = await open_grid(pilot)
+        name = app.workspace.project.funds[0].name
+        await wait_for(pilot, lambda: grid.widths["name"] > 30, "the name column widened")
+        assert grid.widths["remark"] == 4  # no 备注 typed: its least
+        row = next(line for line in screen_lines(app) if "450.00" in line)
+        assert name[:20] in row, row  # 无锡市2020年度宜居住区老旧小区技防改造
+    # At 80 columns the layout is as it was: the amounts first, the name at its least.
+    app = make_app(copy_project(tmp_path), "districts")
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await open_grid(pilot)
+        assert (grid.widths["name"], grid.widths["remark"]) == (19, 14)

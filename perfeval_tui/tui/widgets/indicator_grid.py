@@ -75,10 +75,10 @@ def level_forms(path: Group, groups: Sequence[Group]) -> list[str]:
 
 def level_texts(groups: Sequence[Group], width: int) -> dict[Group, str]:
     """Each group path in ``width`` cells, all in the longest form that fits every one of them
-    (one way of writing down the column): ``个/专项/产出``, ``个/其他/产出``, ``共/决策/使用``
-    at 80 columns, so that groups of the same name (产出) in 共性 / 个性 or in different
-    targets are told apart. Where no one form fits them all, each its longest that fits; where
-even its shortest does not, its end."""
+        (one way of writing down the column): ``个/专项/产出``, ``个/其他/产出``, ``共/决策/使用``
+        at 80 columns, so that groups of the same name (产出) in 共性 / 个性 or in different
+        targets are told apart. Where no one form fits them all, each its longest that fits; where
+    even its shortest does not, its end."""
     forms = {path: level_forms(path, groups) for path in groups}
     steps = max((len(f) for f in forms.values()), default=1)
     for step in range(steps):
