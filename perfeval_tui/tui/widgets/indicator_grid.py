@@ -74,19 +74,16 @@ def level_forms(path: Group, groups: Sequence[Group]) -> list[str]:
 
 
 def level_texts(groups: Sequence[Group], width: int) -> dict[Group, str]:
-    """Each group path in ``width`` cells, all in the longest form that fits every one of them
-        (one way of writing down the column): ``个/专项/产出``, ``个/其他/产出``, ``共/决策/使用``
-        at 80 columns, so that groups of the same name (产出) in 共性 / 个性 or in different
-        targets are told apart. Where no one form fits them all, each its longest that fits; where
-    even its shortest does not, its end."""
-    forms = {path: level_forms(path, groups) for path in groups}
-    steps = max((len(f) for f in forms.values()), default=1)
-    for step in range(steps):
-        shown = {path: f[min(step, len(f) - 1)] for path, f in forms.items()}
-        if all(cell_len(text) <= width for text in shown.values()):
-            return shown
-    fitting = {path: [text for text in f if cell_len(text) <= width] for path, f in forms.items()}
-    return {path: (fitting[path] or [tail(f[-1], width)])[0] for path, f in forms.items()}
+    """Each group path in ``width`` cells, in its longest form that fits: ``个/专项/产出``,
+    ``个/其他/产出``, ``共/决策/使用`` at 80 columns, so that groups of the same name (产出) in
+    共性 / 个性 or under different targets are told apart; wider, as much of each as fits.
+    Where even the shortest does not fit, its end."""
+    out = {}
+    for path in groups:
+        forms = level_forms(path, groups)
+        fitting = [text for text in forms if cell_len(text) <= width]
+        out[path] = fitting[0] if fitting else tail(forms[-1], width)
+    return out
 
 
 def value_text(indicator: Indicator, field: str) -> str:
