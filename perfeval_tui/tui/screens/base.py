@@ -6,7 +6,6 @@ score bar, the explanation and the step's own derived cells show the new result)
 from __future__ import annotations
 
 import sys
-from copy import deepcopy
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -53,8 +52,6 @@ class StepScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        # The field being edited, its object and that object's fields before the first change.
-        self.field_origin: tuple[FieldInput, BaseModel, dict[str, Any]] | None = None
         # The breakpoint class from the start: added on the first resize instead, it would
         # restyle every widget of the step once more.
         width = self.app.size.width
@@ -201,32 +198,14 @@ class StepScreen(Screen[None]):
         if not field.live and text == field.model_text(obj):
             field.show_error(None)
             return
-        origin = self.field_origin
-        if origin is None or origin[0] is not field or origin[1] is not obj:
-            # Before this field's first change: what to put back while its text is no value.
-            fields = type(obj).model_fields
-            self.field_origin = (field, obj, {k: deepcopy(getattr(obj, k)) for k in fields})
         name, value = field.to_model(text, obj)
         from ...project.session import EditOutcome
 
         if isinstance(value, EditOutcome):  # the field's own conversion refused the text
-            self.restore_field_origin()
             field.show_error(value.error)
             return
         outcome = self.apply_value(obj, name, value)
-        if outcome.error is not None:
-            self.restore_field_origin()
         field.show_error(outcome.error)
-
-    def restore_field_origin(self) -> None:
-        """A typed text that is no value: the field's object as before the field was edited, so
-        that a typo never leaves the number it began with (``4`` of ``4x50``) in the project."""
-        if self.field_origin is None:
-            return
-        _, obj, before = self.field_origin
-        for key, value in before.items():
-            if getattr(obj, key) != value:
-                self.apply_value(obj, key, deepcopy(value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, FieldInput):
@@ -238,8 +217,6 @@ class StepScreen(Screen[None]):
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         widget = event.widget
-        if self.field_origin is not None and self.field_origin[0] is widget:
-            self.field_origin = None
         if isinstance(widget, FieldInput) and not widget.live and widget.is_mounted:
             self.apply_field(widget, widget.value)
         if isinstance(widget, FieldInput) or _is_text_area(widget):
