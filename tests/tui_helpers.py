@@ -32,7 +32,8 @@ def copy_project(folder: Path, source: Path = WUXI) -> Path:
 
 
 def make_app(path: Path, step: str = "basics", **options: object) -> PerfevalApp:
-    app = PerfevalApp(open_workspace(path), start_step=step, linux=False, **options)  # type: ignore[arg-type]
+    options.setdefault("linux", False)
+    app = PerfevalApp(open_workspace(path), start_step=step, **options)  # type: ignore[arg-type]
     app.save_after_idle = 3600  # tests decide when saving happens
     return app
 

@@ -131,6 +131,10 @@ class EditSession:
         elif as_written and value is None:
             updates[f"{field}_label"] = ""
         error = assign(obj, updates)
+        if error is not None and value is None and isinstance(old, Decimal):
+            # A typed field left empty: the field's typed-entry message (不能为空, what to type),
+            # not the file wording of a missing number.
+            error = assign(obj, {field: ""}) or error
         if error is not None:
             return EditOutcome(error)
         if (

@@ -122,7 +122,7 @@ async def test_level_is_chosen_from_the_groups_or_typed_new(tmp_path: Path) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert wifi.levels == ["个性指标", "新分组", "产出", "WIFI探针（%）"]
-        assert cell(grid, "wifi-probe", "levels") == "新分组/产出"
+        assert cell(grid, "wifi-probe", "levels") == "个/新分/产出"  # 个性, its own group
 
 
 async def test_f12_opens_the_form_and_esc_comes_back_to_the_table(tmp_path: Path) -> None:

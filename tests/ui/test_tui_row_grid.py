@@ -55,8 +55,9 @@ async def test_arrows_move_between_fund_rows_and_the_total(tmp_path: Path) -> No
         await until(pilot, lambda: len(project.funds) == 2 and app.screen.editing is None)
         second = project.funds[1]
         assert second.name == "专项二"
-        assert grid.current_id == "合计"  # Enter committed the name and moved down
-        await pilot.press("up", "up")
+        # Enter committed the name and stayed on the last fund row (合计 below is computed).
+        assert grid.current_id == second.id
+        await pilot.press("up")
         await until(pilot, lambda: grid.current_id == "fund-1")
         await pilot.press("down")
         await until(pilot, lambda: grid.current_id == second.id)
@@ -81,8 +82,8 @@ async def test_a_typed_spend_moves_the_execution_rate_and_the_score_bar(tmp_path
         assert saved(path).funds[0].actual_spend == D(400)  # saved on Enter
         totals = app.screen.query_one("#budget-totals", LiveStatic).text
         assert "预算执行率 88.89%" in totals
-        # Enter moved down, to the 合计 row, in the same column.
-        assert (grid.current_id, grid.current_column.key) == ("合计", "actual_spend")
+        # Enter on the last fund row stays there (not onto the computed 合计 row).
+        assert (grid.current_id, grid.current_column.key) == ("fund-1", "actual_spend")
 
 
 async def test_a_bad_amount_gets_the_chinese_message_and_changes_nothing(tmp_path: Path) -> None:

@@ -77,10 +77,11 @@ async def test_budget_spend_moves_the_score_bar_to_the_engine_total(tmp_path: Pa
         await until(pilot, lambda: "两位小数" in grid_message(app))
         assert project.funds[0].actual_spend == D(400)
         assert "实际支出数" in grid_message(app)
-        # Letters never reach the edit line of an amount at all.
+        # Letters are kept as typed (never dropped) and refused with the field's message.
         await pilot.press("a", "b")
-        await pilot.pause()
-        assert app.screen.editor.value == "400.123"
+        await until(pilot, lambda: app.screen.editor.value == "400.123ab")
+        await until(pilot, lambda: "「400.123ab」不是有效数字" in grid_message(app))
+        assert project.funds[0].actual_spend == D(400)
 
 
 async def test_districts_show_warnings_at_their_rows_and_a_total_row(tmp_path: Path) -> None:
@@ -155,7 +156,10 @@ async def test_checklist_ticks_incident_counts_and_override(tmp_path: Path) -> N
         assert score_project(project).by_id("spending_compliance").score == D("1.00")
         await wait_for(pilot, lambda: f"总分 {engine_total(project)}" in score_bar(app), "the bar")
         field = await retype(pilot, "count-1", "1.5")
-        assert field.value == "15"  # the count field takes digits only
+        assert field.value == "1.5"  # kept as typed (never 15), refused with its message
+        await wait_for(pilot, lambda: "应为整数" in field.error_label.message, "the count refused")
+        assert "请输入非负整数" in field.error_label.message
+        field = await retype(pilot, "count-1", "15")
         assert project.indicator("spending_compliance").inputs.counts == {
             "misuse": 2,
             "over_scope": 15,

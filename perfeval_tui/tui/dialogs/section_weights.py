@@ -19,7 +19,6 @@ from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
 from ...scoring.sections import top_total
 
 Weights = list[tuple[list[str], Decimal]]
-SCORE_CHARS = r"[0-9０-９.．。 ]*"
 
 
 class SectionWeightsDialog(ModalScreen[Weights | None]):
@@ -63,7 +62,6 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
                         yield Label(" / ".join(path))
                         yield Input(
                             fmt_plain(weight),
-                            restrict=SCORE_CHARS,
                             compact=True,
                             id=f"weight-{n}",
                         )

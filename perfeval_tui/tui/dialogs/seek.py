@@ -28,8 +28,6 @@ from ..widgets.in_order import EntryInput
 from ..widgets.live import LiveStatic
 from ..widgets.sandbox_editor import change_line
 
-SCORE_CHARS = r"[0-9０-９.．。 %优良中差]*"
-
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
 {name} > Vertical {{
@@ -77,9 +75,7 @@ class _SeekBase(ModalScreen[SeekAnswer | None]):
             yield LiveStatic(classes="title", id="seek-title")
             with Horizontal(classes="goal-row"):
                 yield Label(self.GOAL_LABEL)
-                yield EntryInput(
-                    placeholder=self.GOAL_HINT, restrict=SCORE_CHARS, compact=True, id="seek-goal"
-                )
+                yield EntryInput(placeholder=self.GOAL_HINT, compact=True, id="seek-goal")
                 yield Label("回车重新反求", classes="hint")
             yield LiveStatic(id="seek-head")
             yield OptionList(id="seek-answers")

@@ -21,7 +21,7 @@ from ...scoring.model import FundRow, Project
 from ...scoring.numbers import fmt2, fmt_percent
 from .. import keymap
 from ..widgets.data_grid import Cell, GridColumn
-from ..widgets.field import MONEY_CHARS, FieldInput
+from ..widgets.field import FieldInput
 from ..widgets.form_scroll import FormScroll
 from ..widgets.live import LiveStatic, pad
 from .budget_national import NationalBudget, block_warnings, execution_item
@@ -30,22 +30,17 @@ from .row_table import RowTableScreen, money_cell, rate_cell
 # 附表1's columns in the form's order, each derived figure beside what it is computed from.
 COLUMNS: tuple[GridColumn, ...] = (
     GridColumn("name", "资金名称", 8, flex=3, label="专项（项目）资金名称"),
-    GridColumn("budget", "安排数", 6, auto=True, label="预算安排数", restrict=MONEY_CHARS),
-    GridColumn("increase", "调增数", 6, auto=True, label="预算调增数", restrict=MONEY_CHARS),
-    GridColumn("decrease", "调减数", 6, auto=True, label="预算调减数", restrict=MONEY_CHARS),
+    GridColumn("budget", "安排数", 6, auto=True, live=True, label="预算安排数"),
+    GridColumn("increase", "调增数", 6, auto=True, live=True, label="预算调增数"),
+    GridColumn("decrease", "调减数", 6, auto=True, live=True, label="预算调减数"),
     GridColumn("adjusted_budget", "调整后", 6, editable=False, auto=True, label="调整后预算数"),
     GridColumn("adjustment_rate", "调整率", 6, editable=False, auto=True, label="预算调整率"),
-    GridColumn("actual_spend", "支出数", 6, auto=True, label="实际支出数", restrict=MONEY_CHARS),
+    GridColumn("actual_spend", "支出数", 6, auto=True, live=True, label="实际支出数"),
     GridColumn("execution_rate", "执行率", 7, editable=False, auto=True, label="预算执行率"),
-    GridColumn("funds_arrived", "到位数", 6, auto=True, label="实际到位资金", restrict=MONEY_CHARS),
+    GridColumn("funds_arrived", "到位数", 6, auto=True, live=True, label="实际到位资金"),
     GridColumn("arrival_rate", "到位率", 7, editable=False, auto=True, label="资金到位率"),
     GridColumn(
-        "stated_adjusted_budget",
-        "填报数",
-        6,
-        auto=True,
-        label="调整后预算数（填报）",
-        restrict=MONEY_CHARS,
+        "stated_adjusted_budget", "填报数", 6, auto=True, live=True, label="调整后预算数（填报）"
     ),
     GridColumn("remark", "备注", 4, flex=2),
 )

@@ -22,8 +22,9 @@ from ...scoring.engine import IndicatorScore, ProjectScore
 from ...scoring.form_checks import FORM
 from ...scoring.model import BudgetLine, Project
 from ...scoring.numbers import fmt2, fmt_percent, fmt_plain
-from ..widgets.field import MONEY_CHARS, FieldError, FieldInput, Ref
+from ..widgets.field import FieldError, FieldInput, Ref
 from ..widgets.live import LiveStatic, pad, warnings_text
+from ..widgets.wrapped import Wrapped
 
 NAME_WIDTH = 20
 AMOUNT_WIDTH = 12
@@ -78,7 +79,6 @@ class BudgetLineRow(Vertical):
                 entry = AmountInput(
                     ref,
                     field,
-                    restrict=MONEY_CHARS,
                     id=f"b-{self.index}-{field}",
                     classes="-number",
                 )
@@ -164,7 +164,7 @@ class NationalBudget(Vertical):
             else:
                 row.rate.set(rate_text(next(parts, None)))
         self.query_one("#block-scored", LiveStatic).set(scored_text(self.project, result))
-        self.query_one("#block-warnings", LiveStatic).set(warnings_text(warnings))
+        self.query_one("#block-warnings", LiveStatic).set(Wrapped(warnings_text(warnings)))
 
 
 def block_warnings(warnings: list[DataWarning]) -> list[str]:

@@ -14,17 +14,14 @@ from ...scoring.engine import IndicatorScore
 from ...scoring.model import DistrictRow
 from .. import keymap
 from ..widgets.data_grid import Cell, GridColumn
-from ..widgets.field import MONEY_CHARS
 from .row_table import RowTableScreen, rate_cell
 
 COLUMNS: tuple[GridColumn, ...] = (
     GridColumn("name", "市（县）区", 8, flex=3, label="市（县）区名称"),
-    GridColumn("allocated", "下达数", 6, auto=True, label="资金下达数", restrict=MONEY_CHARS),
-    GridColumn("actual_spend", "支出数", 6, auto=True, label="实际支出数", restrict=MONEY_CHARS),
-    GridColumn("carryover", "结转数", 6, auto=True, label="结余结转数", restrict=MONEY_CHARS),
-    GridColumn(
-        "funds_arrived", "到位数", 6, auto=True, label="项目资金到位数", restrict=MONEY_CHARS
-    ),
+    GridColumn("allocated", "下达数", 6, auto=True, live=True, label="资金下达数"),
+    GridColumn("actual_spend", "支出数", 6, auto=True, live=True, label="实际支出数"),
+    GridColumn("carryover", "结转数", 6, auto=True, live=True, label="结余结转数"),
+    GridColumn("funds_arrived", "到位数", 6, auto=True, live=True, label="项目资金到位数"),
     GridColumn("arrival_rate", "到位率", 7, editable=False, auto=True, label="资金到位率"),
     GridColumn("remark", "备注", 4, flex=2),
 )

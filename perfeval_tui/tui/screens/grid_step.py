@@ -12,21 +12,25 @@ as in a form. The step supplies the rows, the text of a cell and what committing
 
 from __future__ import annotations
 
-import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.widgets import Label, Static
 
 from ..widgets.cell_editor import CellEditor
-from ..widgets.data_grid import GridColumn, RowGrid
+from ..widgets.data_grid import GridColumn, RowGrid, head
 from ..widgets.live import LiveStatic, warnings_text
+from ..widgets.wrapped import Wrapped
 from .base import StepScreen
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
 EDIT_HINT = "回车 确认并下移  Tab 确认并右移  Esc 放弃"
+LABEL_NAME_CELLS = 16  # a long row name in the edit line's label: its start, then …
 READ_ONLY = "本项目以只读方式打开（另一个窗口正在编辑），不能修改。按 Ctrl+O 接管编辑锁。"
 
 
@@ -46,6 +50,8 @@ class GridStepScreen(StepScreen):
         super().__init__()
         self.editing: str | None = None  # the column key being edited
         self.tab_anchor: int | None = None  # where a run of Tabs started
+        # What the edited cell's fields held when the edit began: (object, field, value).
+        self.origin: list[tuple[BaseModel, str, Any]] = []
 
     # ----- what a step supplies -----------------------------------------------------------
 
@@ -67,6 +73,13 @@ class GridStepScreen(StepScreen):
     def commit(self, row_id: str, key: str, text: str) -> str | None:
         """Send one cell's text through the edit session; the Chinese message if refused."""
         return None
+
+    def edited(self, row_id: str, column: GridColumn) -> list[tuple[BaseModel, str]]:
+        """The model fields a cell's edit may change: (object, field name)."""
+        return []
+
+    def row_restored(self, row_id: str) -> None:
+        """A row's fields were put back as they were: show it again."""
 
     def row_warnings(self, row_id: str | None) -> list[str]:
         """The data warnings shown under the grid for the row under the cursor."""
@@ -135,17 +148,31 @@ class GridStepScreen(StepScreen):
         grid = self.grid
         row_id = grid.current_id
         column = grid.current_column
-        self.query_one("#grid-label", Label).update(column.field_label)
+        self.show_label(row_id, column)
         self.editor.value = "" if row_id is None else self.cell_text(row_id, column)
         note = self.query_one("#grid-message", Static)
         note.update(message or self.HINT)
         note.set_class(error, "-error")
         self.show_row_warnings()
 
+    def row_name(self, row_id: str) -> str:
+        """The row's name for the edit line's label (a fund, a district, an indicator)."""
+        return ""
+
+    def show_label(self, row_id: str | None, column: GridColumn) -> None:
+        """The edit line's label: the row and the column of the cell it shows (``合计 · 实际支出数``)."""
+        name = self.row_name(row_id) if row_id is not None else ""
+        label = column.field_label
+        if name:
+            label = f"{head(name, LABEL_NAME_CELLS)} · {label}"
+        self.query_one("#grid-label", Label).update(label)
+
     def show_row_warnings(self) -> None:
         shown = self.query("#grid-warnings")
         if shown:
-            shown.first(LiveStatic).set(warnings_text(self.row_warnings(self.grid.current_id)))
+            shown.first(LiveStatic).set(
+                Wrapped(warnings_text(self.row_warnings(self.grid.current_id)))
+            )
 
     def show_cell_error(self, error: str) -> None:
         note = self.query_one("#grid-message", Static)
@@ -173,22 +200,59 @@ class GridStepScreen(StepScreen):
         column = self.grid.current_column
         if self.take_cell(row_id, column, typed):
             return
-        if typed and column.restrict and not re.fullmatch(column.restrict, typed):
-            typed = ""  # a letter on an amount: the edit starts, the letter is not taken
         self.ws.begin_field()
+        self.origin = [(obj, name, getattr(obj, name)) for obj, name in self.edited(row_id, column)]
         self.editing = column.key
+        self.show_label(row_id, column)  # the cursor may have moved in this very key's action
+        self.show_edit_note(None)
         editor = self.editor
         self.grid.editor = editor
-        editor.restrict = None  # the model's text is shown whatever it holds
+        # Taken as typed, letters too: a refused character that vanished made ``4x50`` 450.
         editor.value = typed if typed is not None else self.cell_text(row_id, column)
-        editor.restrict = column.restrict
         editor.focus()
         editor.cursor_position = len(editor.value)
-        self.query_one("#grid-message", Static).update(EDIT_HINT)
+
+    def show_edit_note(self, error: str | None) -> None:
+        note = self.query_one("#grid-message", Static)
+        note.update(error or EDIT_HINT)
+        note.set_class(error is not None, "-error")
+
+    def cell_typed(self, text: str) -> None:
+        """Every keystroke in the edit line (called as its value changes, as a form's field
+        calls ``field_edited``): a value column goes through ``commit``, the one edit path, as
+        soon as the text is a valid value, so the score follows the typing; while it is not,
+        the cell keeps the value it had when the edit began, and the message says why."""
+        row_id = self.grid.current_id
+        column = self.grid.current_column
+        if row_id is None or self.editing != column.key or not column.live:
+            return
+        error = self.commit(row_id, column.key, text)
+        if error is not None:
+            self.restore_origin(row_id)
+        self.show_edit_note(error)
+
+    def restore_origin(self, row_id: str) -> None:
+        """Put back what the cell held when the edit began (Esc, or a text that is no value)."""
+        changed = False
+        for obj, name, value in self.origin:
+            if getattr(obj, name) != value:
+                self.apply_value(obj, name, value)
+                changed = True
+        if changed:
+            self.row_restored(row_id)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if self.editing is not None and event.widget is self.editor:
+            # The edit line's focus arrives after the first typed character was applied: the
+            # edit's effect on the score is measured from where ``start_edit`` began it, not
+            # from there (the step's own handler would begin a new field).
+            event.prevent_default()
+            self.update_explanation(event.widget)
 
     def stop_edit(self) -> None:
         # The focus stays on the edit line: the keys behind this one keep their order there.
         self.editing = None
+        self.origin = []
         self.grid.editor = None
 
     def finish(self, how: str) -> None:
@@ -196,6 +260,8 @@ class GridStepScreen(StepScreen):
         row_id = self.grid.current_id
         key = self.editing
         if how == "escape" or row_id is None or key is None:
+            if row_id is not None:
+                self.restore_origin(row_id)  # what was typed live is given up as well
             self.stop_edit()
             self.show_cell()
             return
@@ -220,8 +286,14 @@ class GridStepScreen(StepScreen):
         else:
             col = self.tab_anchor if self.tab_anchor is not None else col
             self.tab_anchor = None
-            grid.cursor_coordinate = Coordinate(min(row + 1, grid.row_count - 1), col)
+            grid.cursor_coordinate = Coordinate(
+                row + 1 if row < self.last_entry_row() else row, col
+            )
         self.show_cell()
+
+    def last_entry_row(self) -> int:
+        """The last row Enter moves down to (below it only rows nothing is typed into)."""
+        return self.grid.row_count - 1
 
     def paste_rows(self, text: str) -> None:
         if self.editing is not None:

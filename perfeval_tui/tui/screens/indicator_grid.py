@@ -113,6 +113,12 @@ class IndicatorGridScreen(GridStepScreen):
             return None, "表中还没有指标。按 Ctrl+N 新增，或粘贴 WPS/Excel 中的行。"
         return self.ws.session.result.by_id(indicator.id), ""
 
+    def row_name(self, row_id: str) -> str:
+        try:
+            return self.ws.find_indicator(row_id).name
+        except KeyError:
+            return ""
+
     def cell_text(self, row_id: str, column: GridColumn) -> str:
         indicator = self.selected
         if indicator is None:
@@ -180,6 +186,20 @@ class IndicatorGridScreen(GridStepScreen):
         else:
             self.grid.show_row(indicator, self.ws.session.result)
         return None
+
+    def edited(self, row_id: str, column: GridColumn) -> list[tuple[Any, str]]:
+        try:
+            indicator = self.ws.find_indicator(row_id)
+        except KeyError:
+            return []
+        if column.key in ("target", "actual"):  # as written: the text, its number, the unit
+            names = [column.key, f"{column.key}_label", "direction", "unit"]
+            return [(indicator, name) for name in names if name in Indicator.model_fields]
+        return [(indicator, column.key)] if column.key in Indicator.model_fields else []
+
+    def row_restored(self, row_id: str) -> None:
+        with suppress(KeyError):
+            self.grid.show_row(self.ws.find_indicator(row_id), self.ws.session.result)
 
     def pick_group(self, indicator: Indicator, typed: str) -> None:
         from ..dialogs.group_picker import GroupPicker

@@ -25,8 +25,6 @@ from ..widgets.in_order import EntryInput
 from ..widgets.live import LiveStatic
 from ..widgets.score_bar import StepBar
 
-ANSWER_CHARS = r"[0-9０-９.．。 ]*"
-
 
 def question_text(scenario: Scenario) -> Text:
     lines = scenario.question_lines()
@@ -111,7 +109,7 @@ class QuizScreen(Screen[None]):
             yield LiveStatic(id="quiz-question")
             with Horizontal(id="quiz-answer-row"):
                 yield Label("你的得分")
-                yield EntryInput(restrict=ANSWER_CHARS, compact=True, id="quiz-answer")
+                yield EntryInput(compact=True, id="quiz-answer")
                 yield Label("分（两位小数，回车提交）", id="quiz-answer-hint")
             yield LiveStatic(id="quiz-verdict")
             yield LiveStatic(id="quiz-worked")

@@ -83,6 +83,12 @@ class RowTableScreen(GridStepScreen):
     def row(self, row_id: str) -> Any:
         return next((r for r in self.table_rows() if r.id == row_id), None)
 
+    def row_name(self, row_id: str) -> str:
+        if row_id == TOTAL:
+            return TOTAL
+        row = self.row(row_id)
+        return row.name if row is not None else ""
+
     def warnings(self) -> tuple[dict[str, list[str]], list[str]]:
         """(row id -> its warnings, the table's own warnings)."""
         by_row: dict[str, list[str]] = {}
@@ -175,6 +181,11 @@ class RowTableScreen(GridStepScreen):
             return self.derived_text(figures, column.key)
         return display_value(getattr(figures, column.key, None))
 
+    def last_entry_row(self) -> int:
+        # Enter on the last row stays there, as on the indicator table: the 合计 row below is
+        # computed, and typing on it would only be refused. Arrows still reach it.
+        return max(self.grid.row_count - 2, 0)
+
     def take_cell(self, row_id: str, column: GridColumn, typed: str | None) -> bool:
         if row_id == TOTAL:
             self.show_cell_error(f"合计行由各{self.ROW_WORD}相加得出，请修改各行的数。")
@@ -183,6 +194,10 @@ class RowTableScreen(GridStepScreen):
             self.show_cell_error(f"「{column.field_label}」由本行的数计算得出，不能直接修改。")
             return True
         return False
+
+    def edited(self, row_id: str, column: GridColumn) -> list[tuple[Any, str]]:
+        row = self.row(row_id)
+        return [(row, column.key)] if row is not None else []
 
     def commit(self, row_id: str, key: str, text: str) -> str | None:
         row = self.row(row_id)

@@ -26,6 +26,8 @@ class CellHost(Protocol):
 
     def finish(self, how: str) -> None: ...
 
+    def cell_typed(self, text: str) -> None: ...
+
     def paste_rows(self, text: str) -> None: ...
 
 
@@ -51,6 +53,12 @@ class CellEditor(InOrderKeys, Input):
             screen.finish(event.key)
             return True
         return False
+
+    def watch_value(self, value: str) -> None:
+        # Straight to the screen, before the next frame (as FieldInput does): the score moves
+        # with the typed character; between edits the screen ignores it.
+        if self.is_mounted and isinstance(self.screen, CellHost):
+            self.screen.cell_typed(value)
 
     def binding_nodes(self, key: str) -> Sequence[Widget]:
         return (self, self.screen)  # Ctrl+N or F8 while editing: in the order typed

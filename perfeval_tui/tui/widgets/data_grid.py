@@ -9,7 +9,7 @@ first column held.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -41,7 +41,7 @@ class GridColumn:
     flex: int = 0  # share of the spare width (名称, 备注): these give way first
     auto: bool = False  # as wide as its widest cell (amounts are never cut)
     label: str = ""  # the field's full name, shown by the edit line (default: the title)
-    restrict: str | None = None  # the characters the edit line takes (amounts: MONEY_CHARS)
+    live: bool = False  # a value: the score follows every keystroke, as in a form's field
 
     @property
     def field_label(self) -> str:
@@ -60,9 +60,28 @@ def tail(text: str, width: int) -> str:
     return "…" + out
 
 
-def fitted_widths(columns: Sequence[GridColumn], width: int) -> dict[str, int]:
+def cell_width(value: Cell) -> int:
+    return cell_len(value.plain if isinstance(value, Text) else value)
+
+
+def head(text: str, width: int) -> str:
+    """``text`` cut from the right to ``width`` cells: ``无锡市2020年度宜居…`` (a name's start)."""
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out) + cell_len(char) + 1 > width:
+            break
+        out += char
+    return out + "…"
+
+
+def fitted_widths(
+    columns: Sequence[GridColumn], width: int, wanted: Mapping[str, int] | None = None
+) -> dict[str, int]:
     """Column widths for a table ``width`` cells wide: the flex columns share what the fixed ones
-    leave (never less than their least)."""
+    leave (never less than their least). ``wanted``: how wide a flex column's widest cell is; a
+    share it does not need (an empty 备注) goes to the flex columns that are cut (a long 资金名称)."""
     widths = {column.key: column.width for column in columns}
     flex = [column for column in columns if column.flex]
     if not flex:
@@ -75,6 +94,18 @@ def fitted_widths(columns: Sequence[GridColumn], width: int) -> dict[str, int]:
         share = left if number == len(flex) - 1 else spare * column.flex // shares
         widths[column.key] = max(column.width, share)
         left -= share
+    if wanted:
+        need = {c.key: max(c.width, wanted.get(c.key, c.width)) for c in flex}
+        short = {k: need[k] - widths[k] for k in need if need[k] > widths[k]}
+        room = {k: widths[k] - need[k] for k in need if widths[k] > need[k]}
+        moved = min(sum(short.values()), sum(room.values()))
+        give = take = moved
+        for key, cells in short.items():  # in column order: the name first
+            widths[key] += min(cells, give)
+            give -= min(cells, give)
+        for key, cells in room.items():
+            widths[key] -= min(cells, take)
+            take -= min(cells, take)
     return widths
 
 
@@ -90,8 +121,15 @@ class RowGrid(InOrderKeys, DataTable[Cell]):
         Binding("tab", "next_cell(1)", "右移", show=False),
         Binding("shift+tab", "next_cell(-1)", "左移", show=False),
     ]
+    # Between edits the keys go to the edit line under the grid, so the grid is seldom focused:
+    # its cursor is drawn as when it is (a blurred cursor is invisible on a 16-colour console).
     DEFAULT_CSS = """
     RowGrid { height: 1fr; }
+    RowGrid > .datatable--cursor, RowGrid > .datatable--fixed-cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
     """
 
     def __init__(
@@ -112,11 +150,13 @@ class RowGrid(InOrderKeys, DataTable[Cell]):
         self.refill = refill  # show the rows again (after the columns changed width)
         self.moved = moved  # a key moved the cursor (the user went elsewhere on purpose)
         self.editor: Widget | None = None
-        self.widths = self.fitted_widths(width)  # the grid's width; fitted again on resize
+        self.fit_width = width  # the grid's width; fitted again on resize
+        self.wanted: dict[str, int] = {}  # each flex column's widest cell
+        self.widths = self.fitted_widths(width)
         self.add_columns_fitted()
 
     def fitted_widths(self, width: int) -> dict[str, int]:
-        return fitted_widths(self.columns_spec, width)
+        return fitted_widths(self.columns_spec, width, self.wanted)
 
     def add_columns_fitted(self) -> None:
         for column in self.columns_spec:
@@ -126,6 +166,7 @@ class RowGrid(InOrderKeys, DataTable[Cell]):
     def fit(self, width: int) -> bool:
         """Column widths for ``width``; True when they changed (the rows are then to be filled
         again)."""
+        self.fit_width = width
         widths = self.fitted_widths(width)
         if widths == self.widths:
             return False
@@ -139,6 +180,14 @@ class RowGrid(InOrderKeys, DataTable[Cell]):
     def fill_rows(self, rows: Sequence[tuple[str, Sequence[Cell]]]) -> None:
         """Show ``(row key, cells)`` rows, keeping the cursor where it was (as far as it can)."""
         where = self.cursor_coordinate
+        wanted = {
+            column.key: max([cell_len(column.title)] + [cell_width(v[n]) for _, v in rows])
+            for n, column in enumerate(self.columns_spec)
+            if column.flex
+        }
+        if wanted != self.wanted:  # a flex column may take another's unused room
+            self.wanted = wanted
+            self.fit(self.fit_width)
         self.clear()
         for key, values in rows:
             self.add_row(*values, key=key)

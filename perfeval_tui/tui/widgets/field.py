@@ -31,11 +31,6 @@ if TYPE_CHECKING:  # the models are imported after the first paint
 
 Table = Literal["basics", "funds", "districts", "indicators", "inputs", "budget_block", "yearly"]
 
-# Characters a money field accepts as typed (digits, full-width digits, separators, 万元);
-# anything else is refused at the key, the rest is judged by the number parser.
-MONEY_CHARS = r"[0-9０-９,，.．。 \u3000+\-－万元]*"
-COUNT_CHARS = r"[0-9０-９ ]*"
-
 
 @dataclass(frozen=True, slots=True)
 class Ref:
@@ -126,7 +121,6 @@ class FieldInput(InOrderKeys, Input):
         field: str,
         value: str = "",
         *,
-        restrict: str | None = None,
         placeholder: str = "",
         id: str | None = None,
         classes: str | None = None,
@@ -134,7 +128,9 @@ class FieldInput(InOrderKeys, Input):
         super().__init__(
             value,
             placeholder=placeholder,
-            restrict=restrict,
+            # Never a ``restrict``: a refused character vanished without a word (``4x50`` became
+            # 450). The text is taken as typed and the edit session refuses it with the field's
+            # message.
             compact=True,
             # The edit session judges the value; Input's own validation would only add a
             # -valid class to every field, a restyle each, when the step opens.

@@ -96,7 +96,6 @@ class SpecInput(FieldInput):
         super().__init__(
             ref,
             spec.attribute,
-            restrict=r"[0-9０-９ ]*" if count else None,
             placeholder="0" if count else "",
             id=id,
             classes="-number",

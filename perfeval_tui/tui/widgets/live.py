@@ -65,7 +65,7 @@ class LiveStatic(Static):
         return self.get_content_height(size, self.app.size, size.width) == size.height
 
 
-def warnings_text(lines: list[str]) -> Wrapped:
+def warnings_text(lines: list[str]) -> Text:
     text = Text()
     for i, line in enumerate(lines):
         if i:
@@ -73,7 +73,7 @@ def warnings_text(lines: list[str]) -> Wrapped:
         # Full-width ！ joined to the text: a separate "! " would be wrapped onto a line of its own.
         text.append("！", style="bold")
         text.append(line)
-    return Wrapped(text)  # a number stays with its unit when the line wraps
+    return text
 
 
 def pad(text: str, cells: int) -> str:

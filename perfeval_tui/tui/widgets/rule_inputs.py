@@ -23,10 +23,9 @@ from ...scoring.model import Indicator, Project
 from ...scoring.numbers import fmt_plain
 from ...scoring.reading_names import name_of_code, short_name
 from ...scoring.ruleset import RuleSet, reading_options
-from .field import MONEY_CHARS, FieldInput, FieldRow, Ref, display_value
+from .field import FieldInput, FieldRow, Ref, display_value
 from .indicator_inputs import ChoiceSelect, SpecInput, TickBox, tick_label
 
-VALUE_CHARS = r"[0-9０-９,，.．。 \u3000+\-－%％]*"
 LABEL = 13
 CHOICE_LABEL = 9
 
@@ -57,8 +56,8 @@ reading_name = name_of_code  # one naming of readings for every surface
 short_label = short_name
 
 
-def value_input(ref: Ref, field: str, text: str, widget_id: str, chars: str) -> FieldInput:
-    return FieldInput(ref, field, text, restrict=chars, id=widget_id, classes="-number")
+def value_input(ref: Ref, field: str, text: str, widget_id: str) -> FieldInput:
+    return FieldInput(ref, field, text, id=widget_id, classes="-number")
 
 
 def compose_inputs(
@@ -70,9 +69,7 @@ def compose_inputs(
     if weight:
         yield FieldRow(
             "权重",
-            value_input(
-                ref, "weight", fmt_plain(indicator.weight), f"{prefix}-weight", VALUE_CHARS
-            ),
+            value_input(ref, "weight", fmt_plain(indicator.weight), f"{prefix}-weight"),
             unit="分",
             label_width=LABEL,
         )
@@ -87,9 +84,7 @@ def compose_inputs(
                 if spec.kind != "amount":
                     continue
                 text = display_value(getattr(fund, spec.key))
-                widget = value_input(
-                    fund_ref, spec.key, text, f"{prefix}-fund{n}-{spec.key}", MONEY_CHARS
-                )
+                widget = value_input(fund_ref, spec.key, text, f"{prefix}-fund{n}-{spec.key}")
                 yield FieldRow(spec.label, widget, unit=spec.unit, label_width=LABEL)
     inputs_ref = Ref("inputs", indicator.id)
     ticks = counts = 0
@@ -108,7 +103,7 @@ def compose_inputs(
             yield Static(spec.note, classes="inputs-note")
         if spec.owner == "indicator" and spec.kind == "number":
             text = display_value(getattr(indicator, spec.key))
-            widget = value_input(ref, spec.key, text, f"{prefix}-{spec.key}", VALUE_CHARS)
+            widget = value_input(ref, spec.key, text, f"{prefix}-{spec.key}")
             yield FieldRow(spec.label, widget, unit=indicator.unit, label_width=LABEL)
         elif spec.kind == "choice" and spec.key in ("direction", "level"):
             owner = ref if spec.key == "direction" else inputs_ref
