@@ -18,7 +18,7 @@ from ..scoring.explanation import Explanation
 from ..scoring.families import QuizCase, all_families, family_of
 from ..scoring.families import get as get_family
 from ..scoring.model import Basics, FundRow, Indicator, Project
-from ..scoring.numbers import NumberInputError, fmt2, fmt_plain, parse_number
+from ..scoring.numbers import NumberInputError, fmt_plain, parse_number
 from ..scoring.reading_names import family_name
 from ..scoring.ruleset import DEFAULT_RULESET, RuleSet, load_ruleset, reading_options
 
@@ -195,7 +195,3 @@ def _scenario(rng: random.Random, ruleset: RuleSet, number: int, family: str) ->
         scored.explanation,
         ruleset,
     )
-
-
-def expected_text(scenario: Scenario) -> str:
-    return f"{fmt2(scenario.expected)} / {fmt2(scenario.indicator.weight)}"

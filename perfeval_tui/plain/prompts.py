@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TextIO, TypeVar
@@ -196,33 +196,6 @@ class Prompter:
             if index is not None:
                 return index
             self.error(f"「{message}」请输入 1 到 {len(options)} 之间的序号")
-
-    def ask_checkbox(
-        self, message: str, options: Sequence[Option[T]], checked: Collection[T]
-    ) -> list[T]:
-        """Several of ``options``: type the numbers to tick; Enter keeps the ticks; - ticks none."""
-        self.say(message)
-        for number, option in enumerate(options, 1):
-            mark = "x" if option.value in checked else " "
-            self.say(f"  [{mark}] {number}) {option.title}")
-        current = " ".join(str(n) for n, o in enumerate(options, 1) if o.value in checked)
-        while True:
-            typed = self.guarded(
-                lambda: self.ask_line("勾选的序号（空格分隔，- 表示都不勾选）", current)
-            )
-            typed = typed.strip()
-            if not typed:
-                return [o.value for o in options if o.value in checked]
-            if typed == CLEAR:
-                return []
-            picks = [
-                pick_number(part, len(options))
-                for part in typed.replace(",", " ").replace("，", " ").split()
-            ]
-            if all(p is not None for p in picks):
-                chosen = {p for p in picks if p is not None}
-                return [o.value for i, o in enumerate(options) if i in chosen]
-            self.error(f"「{message}」请输入 1 到 {len(options)} 之间的序号，用空格分隔")
 
 
 def _default_index(options: Sequence[Option[Any]], default: Any) -> int:

@@ -173,14 +173,6 @@ def regroup(project: Project, indicator: Indicator, old_levels: Sequence[str]) -
     return True
 
 
-def set_levels(project: Project, indicator_id: str, levels: list[str]) -> bool:
-    """Change an indicator's levels; it moves to the end of its new group. True when it moved."""
-    indicator = project.indicator(indicator_id)
-    old = list(indicator.levels)
-    indicator.levels = levels
-    return regroup(project, indicator, old)
-
-
 def categories(ruleset: RuleSet) -> list[str]:
     """The top-level groups of the rule set (共性指标/个性指标, 产出指标/效益指标 …), from its
     group weights, in the rule set's order."""

@@ -198,10 +198,6 @@ class Indicator(_Model):
     def name(self) -> str:
         return self.levels[-1]
 
-    @property
-    def group_path(self) -> tuple[str, ...]:
-        return tuple(self.levels[:-1])
-
 
 class IndicatorGroup(_Model):
     """A weighted group of indicators (e.g. 共性指标 40); its path is the levels above the leaves."""

@@ -20,12 +20,6 @@ def reading_name(family: str, code: str) -> str:
     return short_name(reading_text(family, code))
 
 
-def reading_description(family: str, code: str) -> str:
-    """What the reading does, without its name: the part after ``：`` (or the whole label)."""
-    label = reading_text(family, code)
-    return label.split("：", 1)[1] if "：" in label else label
-
-
 def rule_reading_name(rule: RuleBase, code: str) -> str:
     """The short name of a reading as it applies to ``rule`` (``按比例计分`` for a rate scored
     分值 × 执行率, where the family's per-percent readings do not apply)."""

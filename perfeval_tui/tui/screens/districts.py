@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...scoring.budget import DistrictFigures
 from ...scoring.engine import IndicatorScore
 from ...scoring.model import DistrictRow
 from .. import keymap
@@ -25,10 +24,6 @@ COLUMNS: tuple[GridColumn, ...] = (
     GridColumn("arrival_rate", "到位率", 7, editable=False, auto=True, label="资金到位率"),
     GridColumn("remark", "备注", 4, flex=2),
 )
-
-
-def rate_text(figures: DistrictFigures) -> str:
-    return rate_cell(figures.arrival_rate).plain
 
 
 class DistrictsScreen(RowTableScreen):
