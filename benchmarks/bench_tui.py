@@ -22,7 +22,6 @@ import asyncio
 import compileall
 import fcntl
 import os
-import select
 import statistics
 import struct
 import subprocess
@@ -36,22 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.measure import drain  # noqa: E402
-
-BARE = """
-from textual.app import App
-from textual.widgets import Footer, Header, Input, Label
-
-
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield Input(id="entry")
-        yield Label("总分 99.60", id="echo")
-        yield Footer()
-
-    def on_input_changed(self, event):
-        self.query_one(Label).update(event.value)
-"""
+from benchmarks.startup import BARE, startup_figures  # noqa: E402
 
 # For the bytes per keystroke: the same app with the cursor steady, as the wizard runs unless
 # --blink. A blinking cursor repaints twice a second, so no key would ever be followed by the
@@ -61,121 +45,6 @@ class Steady(Bare):
     def on_mount(self):
         self.query_one(Input).cursor_blink = False
 """
-
-
-def startup(
-    command: list[str], env: dict[str, str], needle: bytes, first: bytes | None = None
-) -> tuple[float, int, float, float]:
-    """(seconds from process start until ``needle`` is on an 80x24 pty, peak RSS in KiB, CPU
-    seconds of the whole process, start to exit, seconds until ``first`` (default: ``needle``)
-    is on it: the first paint).
-
-    Waits up to a minute for the first paint, however busy the machine; then Ctrl+Q, and the
-    peak RSS of the whole run comes from ``wait4``.
-    """
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
-    )
-    os.close(slave)
-    seen = b""
-    painted: float | None = None
-    first_paint: float | None = None
-    usage = None
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 1.0)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-            if first_paint is None and (first or needle) in seen:
-                first_paint = time.perf_counter() - start
-            if needle in seen:
-                painted = time.perf_counter() - start
-                break
-        if painted is None:
-            raise RuntimeError(f"no first paint within 60 s: {seen[-300:]!r}")
-        os.write(master, b"\x11")  # Ctrl+Q
-        drain(master, quiet=0.5, limit=10)
-        usage = None
-        for _ in range(100):
-            pid, _, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            time.sleep(0.1)
-        else:
-            usage = None
-    finally:
-        if usage is None:
-            proc.kill()
-            _, _, usage = os.wait4(proc.pid, 0)
-        proc.returncode = 0  # reaped above
-        os.close(master)
-    return painted, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, first_paint or painted
-
-
-# What the domain costs on the way to the score, phase by phase, in a fresh process that has
-# already imported what the bare app imports (Textual and its four widgets), so that only what
-# the wizard adds is counted: CPU seconds and resident memory (KiB) after each phase.
-PHASES = """
-import resource, time
-def mark():
-    with open("/proc/self/status") as status:
-        rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
-    return time.process_time(), rss
-from textual.app import App
-from textual.widgets import Footer, Header, Input, Label
-marks = [mark()]
-import pydantic
-marks.append(mark())
-import perfeval_tui.scoring.families, perfeval_tui.scoring.model, perfeval_tui.scoring.ruleset
-marks.append(mark())
-from perfeval_tui.project.storage import parse_file_data
-from perfeval_tui.project.demo import demo_copy
-from perfeval_tui.project.rawfile import read_project_data
-from perfeval_tui.scoring.checks import check_project
-from perfeval_tui.scoring.engine import score_project
-from perfeval_tui.scoring.model import Project
-from perfeval_tui.scoring.ruleset import load_ruleset
-marks.append(mark())
-path = demo_copy()
-data = read_project_data(path)
-ruleset = load_ruleset(data["ruleset"])
-project = Project.model_validate(data)
-marks.append(mark())
-result = score_project(project, ruleset)
-check_project(project, ruleset)
-marks.append(mark())
-print(*(f"{t - marks[0][0]:.6f}:{r - marks[0][1]}" for t, r in marks[1:]))
-"""
-PHASE_NAMES = (
-    "import pydantic",
-    "build the models (scoring.model, families, ruleset)",
-    "the other domain modules (storage, engine, checks)",
-    "read the demo, load its rule set, validate it",
-    "score it and run its checks",
-)
-
-
-def domain_phases(env: dict[str, str]) -> list[tuple[float, int]]:
-    """Cumulative (CPU seconds, KiB of resident memory) after each of PHASE_NAMES, measured from
-    the point where the bare app's imports are done, in a fresh process."""
-    out = subprocess.run(
-        [sys.executable, "-c", PHASES], env=env, cwd=ROOT, capture_output=True, check=True
-    )
-    return [
-        (float(cpu), int(kib))
-        for cpu, kib in (pair.split(":") for pair in out.stdout.decode().split())
-    ]
 
 
 # ----- the pseudo-terminal ------------------------------------------------------------------
@@ -260,7 +129,7 @@ async def latencies(path: Path) -> list[float]:
 
 async def bare_latencies() -> list[float]:
     namespace: dict[str, object] = {}
-    exec(BARE, namespace)  # noqa: S102 - the baseline app's source, defined above
+    exec(BARE, namespace)  # noqa: S102 - the baseline app's source (startup.py)
     app = namespace["Bare"]()  # type: ignore[operator]
     samples: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:  # type: ignore[attr-defined]
@@ -310,84 +179,7 @@ def main() -> None:
         if args.bytes_only:
             bytes_per_key(Path(folder), env)
             return
-        bare_file = Path(folder) / "bare.py"
-        bare_file.write_text(BARE + "\nBare().run()\n", encoding="utf-8")
-        commands = {
-            "bare": [sys.executable, str(bare_file)],
-            "wizard": [sys.executable, "-m", "perfeval_tui.cli", "demo", "--reset"],
-        }
-        times: dict[str, list[float]] = {"bare": [], "wizard": []}
-        rss: dict[str, list[int]] = {"bare": [], "wizard": []}
-        ratios: list[float] = []
-        phases: list[list[tuple[float, int]]] = []
-        bare_cpu: list[float] = []
-        cpu: dict[str, float] = {}
-        cpu_ratios: list[float] = []
-        paints: dict[str, list[float]] = {"bare": [], "wizard": []}
-        paint_ratios: list[float] = []
-        # The wizard's first paint is step 1 drawn from the file (its step bar); the score
-        # follows once the file is validated and scored. The bare app shows both at once.
-        firsts = {"bare": None, "wizard": "基本情况".encode()}
-        for _ in range(args.runs):
-            for kind in ("bare", "wizard"):  # interleaved, so load on the machine hits both
-                seconds, kib, used, paint = startup(commands[kind], env, b"99.60", firsts[kind])
-                paints[kind].append(paint)
-                times[kind].append(seconds)
-                rss[kind].append(kib)
-                cpu[kind] = used
-            ratios.append(times["wizard"][-1] / times["bare"][-1])
-            paint_ratios.append(paints["wizard"][-1] / paints["bare"][-1])
-            cpu_ratios.append(cpu["wizard"] / cpu["bare"])
-            phases.append(domain_phases(env))
-            bare_cpu.append(cpu["bare"])
-        t_bare, t_wiz = statistics.median(times["bare"]), statistics.median(times["wizard"])
-        m_bare, m_wiz = statistics.median(rss["bare"]), statistics.median(rss["wizard"])
-        print(f"start-up, process start until 99.60 is on an 80x24 pty, {args.runs} rounds:")
-        print(
-            f"  ratio to the bare app: median {statistics.median(ratios):.2f}x "
-            f"(min {min(ratios):.2f}x, max {max(ratios):.2f}x) (goal <= 1.3x)"
-        )
-        print(f"  bare median {t_bare * 1000:.0f} ms, wizard median {t_wiz * 1000:.0f} ms")
-        print(
-            f"first paint (wizard: step 1 drawn from the file, before validation), ratio to the "
-            f"bare app's: median {statistics.median(paint_ratios):.2f}x "
-            f"(min {min(paint_ratios):.2f}x, max {max(paint_ratios):.2f}x); "
-            f"wizard median {statistics.median(paints['wizard']) * 1000:.0f} ms"
-        )
-        print(
-            f"  in CPU time of the whole run (start to exit), which load on the machine moves "
-            f"less: median {statistics.median(cpu_ratios):.2f}x"
-        )
-        print(
-            f"peak RSS: bare {m_bare / 1024:.1f} MiB, wizard {m_wiz / 1024:.1f} MiB, "
-            f"ratio {m_wiz / m_bare:.2f}x (goal <= 1.5x)"
-        )
-        print(
-            "what the score needs beyond the bare app, phase by phase (fresh processes in the "
-            "same rounds, after the bare app's imports; medians; CPU as a ratio to the bare "
-            "app's whole run, memory to its peak RSS):"
-        )
-        for n, name in enumerate(PHASE_NAMES):
-            cpu_ms = statistics.median(
-                (p[n][0] - (p[n - 1][0] if n else 0.0)) * 1000 for p in phases
-            )
-            kib = statistics.median(p[n][1] - (p[n - 1][1] if n else 0) for p in phases)
-            share = statistics.median(
-                (p[n][0] - (p[n - 1][0] if n else 0.0)) / c
-                for p, c in zip(phases, bare_cpu, strict=True)
-            )
-            print(
-                f"  {name}: {cpu_ms:.0f} ms CPU ({share:.2f}x), "
-                f"{kib / 1024:+.1f} MiB ({kib / m_bare:.2f}x)"
-            )
-        total = statistics.median(p[-1][0] / c for p, c in zip(phases, bare_cpu, strict=True))
-        memory = statistics.median(p[-1][1] for p in phases)
-        print(
-            f"  in all: {total:.2f}x the bare app's CPU time and {memory / 1024:+.1f} MiB: the "
-            f"score cannot be on screen under ~{1 + total:.2f}x the bare app's time, nor the "
-            f"peak RSS below ~{(m_bare + memory) / m_bare:.2f}x its own, while the file is "
-            "validated with these models"
-        )
+        startup_figures(Path(folder), env, args.runs)
         if args.startup_only:
             return
 
