@@ -1,9 +1,11 @@
 """The full-screen wizard against a bare Textual app (Header, Input, Label, Footer), in one run.
 
-1. Start-up on a real 80x24 pseudo-terminal: from starting the process until ``99.60`` (the
-   demo's total on the score bar; the bare app shows it in its Label) has been written, waiting
-   up to a minute for it; the ratio is taken per round, bare and wizard interleaved. Peak RSS
-   of each process (``wait4``), after Ctrl+Q. The wizard is ``perfeval demo --reset``.
+1. Start-up on a real 80x24 pseudo-terminal (``startup.py``): from starting the process until
+   ``99.60`` (the demo's total on the score bar; the bare app shows it in its Label) has been
+   written, and until the first paint, waiting up to a minute; peak RSS of each process
+   (``wait4``), after Ctrl+Q. Interleaved with the bare app and with the wizard's first screen
+   rebuilt in plain Textual; then the domain's phases and the floor they make with that screen.
+   The wizard is ``perfeval demo --reset``.
 2. A real pseudo-terminal at 80x24 (``perfeval demo``, TERM=xterm-256color): the bytes written
    per keystroke while digits are typed into 社会满意度's 完成值 (each one re-scores the project),
    then the bytes written while idle for 5 s. The bare app: digits into its Input, which updates
