@@ -20,6 +20,7 @@ def indicator_from_template(ruleset: RuleSet, template_id: str) -> Indicator:
         weight=template.weight,
         rule=template.rule,
         unit=template.unit,
+        target=template.target,
         target_label=template.target_label,
         actual_label=template.actual_label,
         explanation_text=rule.explanation,

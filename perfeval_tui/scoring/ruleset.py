@@ -64,6 +64,9 @@ class IndicatorTemplate(BaseModel):
     levels: list[str]
     weight: Decimal
     rule: str
+    target: Decimal | None = Field(
+        None, description="新项目自带的目标值（如预算执行率 100、预算调整率 0；单位同 unit）"
+    )
     target_label: str = ""
     actual_label: str = ""
     unit: str = ""

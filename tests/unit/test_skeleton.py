@@ -6,10 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfeval_tui.project.factory import new_indicator, new_project
+from perfeval_tui.project.storage import load_project
 from perfeval_tui.project.structure import add_indicator, group_paths, resolved_skeleton
 from perfeval_tui.scoring.engine import score_project
 from perfeval_tui.scoring.ruleset import load_ruleset
 from perfeval_tui.scoring.sections import section_sums
+from tests.builders import WUXI
 
 D = Decimal
 
@@ -57,3 +59,14 @@ def test_section_sums_give_each_sections_weights_against_the_forms() -> None:
     add_indicator(project, new_indicator(ruleset, ["产出指标", "数量指标", "道路"], D(20)))
     sums = {s.name: s for s in section_sums(project, score_project(project))}
     assert sums["产出指标"].weight == D(20) and not sums["产出指标"].complete
+
+
+def test_a_new_wuxi_projects_rates_carry_the_seed_forms_targets() -> None:
+    # 附表2 of the seed: 预算调整率 目标值 0%, 预算执行率 and 资金到位率 100%. A new project
+    # carries them, so a clerk types only the 完成值 the form asks for.
+    seed = {i.id: i for i in load_project(WUXI).indicators}
+    new = {i.id: i for i in new_project("测试", 2024, "测试单位").indicators}
+    rates = ("budget_adjustment_rate", "budget_execution_rate", "funds_arrival_rate")
+    assert [new[r].target for r in rates] == [D(0), D(100), D(100)]
+    assert [new[r].target for r in rates] == [seed[r].target for r in rates]
+    assert all(new[r].actual is None for r in rates)
