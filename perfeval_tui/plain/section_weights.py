@@ -5,7 +5,7 @@ Structure checks use the project's weights; the rule set's are only the default.
 
 from __future__ import annotations
 
-from ..project.section_weights import current_weights, groups_of, own_weights
+from ..project.section_weights import current_weights, groups_of, offered_weights, own_weights
 from ..scoring.numbers import fmt_plain
 from ..scoring.sections import top_total
 from .editing import Editor
@@ -23,11 +23,18 @@ def weights_line(editor: Editor) -> str:
 
 
 def edit_section_weights(editor: Editor, ask: Prompter) -> None:
-    """Ask each section's weight; the answers become the project's own ``groups``."""
+    """Ask each section's weight; the answers become the project's own ``groups``.
+
+    A section the weights in force lack is asked too, empty: left empty it stays unwritten.
+    Enter keeps a weight; the clear word (as for any optional value) drops it.
+    """
     answers = []
-    for path, weight in current_weights(editor.session.project, editor.session.ruleset):
+    for path, weight in offered_weights(editor.session.project, editor.session.ruleset):
         name = "/".join(path)
-        value = ask.ask_number(f"「{name}」权重（分）", weight, field=f"{name}权重", kind="score")
-        answers.append((path, weight if value is None else value))
+        value = ask.ask_number(
+            f"「{name}」权重（分）", weight, field=f"{name}权重", kind="score", optional=True
+        )
+        if value is not None:
+            answers.append((path, value))
     if editor.apply(editor.session.project, "groups", groups_of(answers)):
         ask.say(weights_line(editor))

@@ -20,6 +20,24 @@ def current_weights(project: Project, ruleset: RuleSet) -> list[tuple[list[str],
     return [(list(g.path), g.weight) for g in ruleset.group_weights]
 
 
+def offered_weights(project: Project, ruleset: RuleSet) -> list[tuple[list[str], Decimal | None]]:
+    """Every section a weight can be written for, as (path, weight or None when none is written):
+    the weights in force, then the rule set's sections and the indicators' 一级 that have none.
+
+    A form's weights table may lack a section its indicators sit under (满意度指标 left off when
+    the form was typed in); it is offered, empty, so that its weight can be added.
+    """
+    offered: list[tuple[list[str], Decimal | None]] = list(current_weights(project, ruleset))
+    seen = {tuple(path) for path, _ in offered}
+    candidates = [list(g.path) for g in ruleset.group_weights]
+    candidates += [[i.levels[0]] for i in project.indicators if len(i.levels) > 1]
+    for path in candidates:
+        if tuple(path) not in seen:
+            seen.add(tuple(path))
+            offered.append((path, None))
+    return offered
+
+
 def own_weights(project: Project) -> bool:
     """Whether the project declares its own section weights."""
     return bool(project.groups)

@@ -112,12 +112,18 @@ class ProjectCommands(Provider):
 
 def open_section_weights(screen: StepScreen) -> None:
     """Show the dialog over ``screen``; what is kept becomes the project's own ``groups``."""
-    from ..project.section_weights import current_weights, groups_of, own_weights
+    from ..project.section_weights import (
+        current_weights,
+        groups_of,
+        offered_weights,
+        own_weights,
+    )
     from .dialogs.section_weights import SectionWeightsDialog, Weights
 
     ws = screen.ws
     weights = current_weights(ws.project, ws.session.ruleset)
-    if not weights:
+    offered = offered_weights(ws.project, ws.session.ruleset)
+    if not offered:
         screen.notify("本规则集没有分项权重。", timeout=3)
         return
 
@@ -131,5 +137,5 @@ def open_section_weights(screen: StepScreen) -> None:
         else:
             screen.notify(outcome.error or "", severity="warning")
 
-    dialog = SectionWeightsDialog(weights, own_weights(ws.project), ws.session.ruleset.total_weight)
+    dialog = SectionWeightsDialog(offered, own_weights(ws.project), ws.session.ruleset.total_weight)
     screen.app.push_screen(dialog, done)

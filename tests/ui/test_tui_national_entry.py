@@ -8,12 +8,13 @@ from pathlib import Path
 from textual import events
 from textual.command import CommandList
 from textual.keys import _character_to_key
+from textual.widgets import Input
 from tui_helpers import D, make_app, open_indicator, saved, score_bar, screen_lines, wait_for
 
 from perfeval_tui.project.factory import new_project
 from perfeval_tui.project.storage import save_project
 from perfeval_tui.scoring.engine import score_project
-from perfeval_tui.scoring.model import Indicator, RuleInputs
+from perfeval_tui.scoring.model import Indicator, IndicatorGroup, RuleInputs
 from perfeval_tui.scoring.numbers import fmt2
 from perfeval_tui.tui.widgets.field import FieldInput
 
@@ -235,6 +236,42 @@ async def test_the_projects_own_section_weights_are_edited_from_the_palette(
         ]
         assert not any("「产出指标」下" in m or "「效益指标」下" in m for m in weight_warnings(app))
     assert [g.weight for g in saved(path).groups] == [D(10), D(30), D(10), D(10)]
+
+
+async def test_a_section_missing_from_the_projects_weights_can_be_added(
+    tmp_path: Path,
+) -> None:
+    # The form as typed in gave 预算执行 10, 产出指标 50 and 效益指标 30, and left 满意度指标
+    # off: the dialog offers it, empty, and what is typed there is kept with the others.
+    path = national_file(tmp_path)
+    project = saved(path)
+    project.groups = [
+        IndicatorGroup(path=["预算执行"], weight=D(10)),
+        IndicatorGroup(path=["产出指标"], weight=D(50)),
+        IndicatorGroup(path=["效益指标"], weight=D(30)),
+    ]
+    save_project(project, path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_palette_command(pilot, "分项权重")
+        await wait_for(pilot, lambda: app.screen.query("#weight-3"), "the weights dialog")
+        lines = "\n".join(screen_lines(app))
+        assert "分项权重（本项目表上所写）" in lines and "满意度指标" in lines
+        assert app.screen.query_one("#weight-3", Input).value == ""
+        line = app.screen.query_one("#weight-sum")
+        assert str(line.render()) == "各分项合计 90 分，表样总分为 100 分"
+        await pilot.press("enter", "enter", "enter")  # the three written ones kept
+        assert app.screen.focused is app.screen.query_one("#weight-3")
+        await pilot.press("1", "0")
+        await wait_for(pilot, lambda: "100 分" in str(line.render()), "the sum after typing 10")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: len(app.workspace.project.groups) == 4, "the weight added")
+    assert [(g.path, g.weight) for g in saved(path).groups] == [
+        (["预算执行"], D(10)),
+        (["产出指标"], D(50)),
+        (["效益指标"], D(30)),
+        (["满意度指标"], D(10)),
+    ]
 
 
 async def test_section_weights_that_do_not_add_up_to_100_are_said_so_as_typed(

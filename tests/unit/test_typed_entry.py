@@ -96,6 +96,31 @@ def test_plain_mode_sets_the_project_own_section_weights_and_checks_use_them():
     assert not any("「产出指标」下" in m for m in after)
 
 
+def test_plain_mode_offers_a_section_the_projects_weights_lack_and_drops_one_cleared():
+    from perfeval_tui.plain.section_weights import edit_section_weights
+    from perfeval_tui.scoring.model import IndicatorGroup
+
+    out = indicator("output", weight="50", target="1", actual="1")
+    out.levels = ["产出指标", "数量指标", "x"]
+    p = project(out, ruleset="national-2020")
+    p.groups = [
+        IndicatorGroup(path=["预算执行"], weight=D(10)),
+        IndicatorGroup(path=["产出指标"], weight=D(50)),
+        IndicatorGroup(path=["效益指标"], weight=D(30)),
+    ]
+    session = EditSession(p, None)
+    # 预算执行 cleared (-), 产出指标 and 效益指标 kept, 满意度指标 (not written yet) 10.
+    out_text = io.StringIO()
+    ask = LinePrompter(io.StringIO("-\n\n\n10\n"), out_text)
+    edit_section_weights(Editor(session, ask), ask)
+    assert "「满意度指标」权重（分）" in out_text.getvalue()
+    assert [(g.path, g.weight) for g in p.groups] == [
+        (["产出指标"], D(50)),
+        (["效益指标"], D(30)),
+        (["满意度指标"], D(10)),
+    ]
+
+
 def test_a_number_with_another_unit_and_no_operator_is_left_to_the_number_parser():
     # 90x under a % indicator is a slip, not a target as written: the parser names it.
     assert typed_updates("actual", "90x", "%") is None

@@ -1,7 +1,9 @@
 """The project's own section weights (一级/二级 as written on its form): one field per section.
 
-Returns the (path, weight) pairs to keep, or None when left with Esc. Each weight goes through the
-one number parser; the caller (``tui/commands.py``) hands the result to the edit session
+Every section a weight can be written for is listed (see
+:func:`~perfeval_tui.project.section_weights.offered_weights`), one missing from the weights in
+force with an empty field. Returns the (path, weight) pairs to keep, the empty fields left out, or
+None when left with Esc. Each weight goes through the one number parser; the caller (``tui/commands.py``) hands the result to the edit session
 (``project.groups``), the same call plain mode makes.
 """
 
@@ -19,6 +21,7 @@ from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
 from ...scoring.sections import top_total
 
 Weights = list[tuple[list[str], Decimal]]
+Offered = list[tuple[list[str], Decimal | None]]
 
 
 class SectionWeightsDialog(ModalScreen[Weights | None]):
@@ -45,7 +48,7 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
     SectionWeightsDialog Button { margin: 0 2; }
     """
 
-    def __init__(self, weights: Weights, own: bool, full: Decimal) -> None:
+    def __init__(self, weights: Offered, own: bool, full: Decimal) -> None:
         super().__init__()
         self.weights = weights
         self.own = own
@@ -55,13 +58,17 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
         source = "本项目表上所写" if self.own else "规则集默认，改后即为本项目所用"
         with Vertical():
             yield Static(f"分项权重（{source}）", classes="title")
-            yield Static("结构检查以此为准。回车到下一项，Ctrl+S 确定，Esc 取消。", classes="note")
+            yield Static(
+                "结构检查以此为准。表上未写的分项留空。回车到下一项，Ctrl+S 确定，Esc 取消。",
+                classes="note",
+            )
             with VerticalScroll():
                 for n, (path, weight) in enumerate(self.weights):
                     with Horizontal(classes="weight-row"):
                         yield Label(" / ".join(path))
                         yield Input(
-                            fmt_plain(weight),
+                            "" if weight is None else fmt_plain(weight),
+                            placeholder="未写",
                             compact=True,
                             id=f"weight-{n}",
                         )
@@ -85,7 +92,8 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
         typed: Weights = []
         for n, (path, _) in enumerate(self.weights):
             try:
-                value = parse_number(self.query_one(f"#weight-{n}", Input).value, kind="score")
+                text = self.query_one(f"#weight-{n}", Input).value
+                value = parse_number(text, kind="score")
             except NumberInputError:
                 continue
             typed.append((path, value))
@@ -116,6 +124,9 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
             entry = self.query_one(f"#weight-{n}", Input)
             error = self.query_one(f"#weight-error-{n}", Static)
             name = "/".join(path)
+            if not entry.value.strip():  # not written on the form
+                error.remove_class("-shown")
+                continue
             try:
                 value = parse_number(entry.value, field=f"{name}权重", kind="score")
             except NumberInputError as exc:
