@@ -371,6 +371,11 @@ class PerfevalApp(App[int]):
         self.notify("要退出请按 Ctrl+Q（会先保存）。", timeout=4)
 
     async def action_quit(self) -> None:
+        from .widgets.in_order import after_typed_keys
+
+        after_typed_keys(self, self._save_and_exit)
+
+    def _save_and_exit(self) -> None:
         self.save_now()
         self.exit(0)
 

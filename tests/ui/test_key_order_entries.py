@@ -154,3 +154,38 @@ async def test_basics_fields_typed_in_one_burst(tmp_path: Path) -> None:
         await settle(pilot)
         assert field.value == "2018"
         assert app.screen.focused is not field and app.screen.focused.value.endswith("x")
+
+
+# Keys that close or quit (Esc and Ctrl+S in a dialog, Ctrl+Q) are bound with priority: the app
+# runs them as they arrive, while the characters typed just before are still on their way to the
+# entry. They now wait for those characters: nothing typed before them is lost.
+
+
+async def test_report_text_closed_in_the_same_burst_keeps_what_was_typed(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "basics")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#text-background").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextEditDialog), "the editor")
+        area = app.screen.query_one(TextArea)
+        await wait_for(pilot, lambda: app.focused is area, "the text focused")
+        before = area.text
+        burst(app, "甲", "乙", "escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, TextEditDialog), "closed")
+        await settle(pilot)
+        assert app.workspace.project.basics.background == before + "甲乙"
+    assert saved(path).basics.background == before + "甲乙"
+
+
+async def test_a_value_typed_just_before_ctrl_q_is_saved(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "basics")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        field = app.screen.query_one("#basics-preparer", Input)
+        await focus(pilot, field)
+        burst(app, "end", "ctrl+u", *"张三", "ctrl+q")
+        await settle(pilot)
+    assert saved(path).basics.preparer == "张三"

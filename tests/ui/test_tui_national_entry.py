@@ -343,3 +343,24 @@ async def test_each_year_of_a_cross_year_indicator_is_entered_in_the_wizard(
         )
     year = saved(path).indicator("repair").yearly[1]
     assert (year.actual, year.actual_label) == (D(90), "90公里")
+
+
+async def test_section_weights_typed_and_kept_in_one_burst(tmp_path: Path) -> None:
+    # 产出指标 50 → 30 and 效益指标 30 → 10 typed with Enter between them and Ctrl+S at the end,
+    # all in one burst (a slow link delivers them in one read): each lands in its own field,
+    # and Ctrl+S keeps what was typed before it.
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_palette_command(pilot, "分项权重")
+        await wait_for(pilot, lambda: app.screen.query("#weight-3"), "the weights dialog")
+        keys = ["enter", "ctrl+u", "3", "0", "enter", "ctrl+u", "1", "0", "ctrl+s"]
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await wait_for(pilot, lambda: app.workspace.project.groups, "the weights kept")
+    assert [(g.path, g.weight) for g in saved(path).groups] == [
+        (["预算执行"], D(10)),
+        (["产出指标"], D(30)),
+        (["效益指标"], D(10)),
+        (["满意度指标"], D(10)),
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,9 +20,21 @@ from textual.widgets import Button, Input, Label, Static
 
 from ...scoring.numbers import NumberInputError, fmt_plain, parse_number
 from ...scoring.sections import top_total
+from ..widgets.in_order import EntryInput, after_typed_keys
 
 Weights = list[tuple[list[str], Decimal]]
 Offered = list[tuple[list[str], Decimal | None]]
+
+
+class WeightInput(EntryInput):
+    """A section's weight. Enter goes on to the next section at once, so that keys typed behind
+    it (``50 Enter 30``, in one burst over a slow link) land in the next field, not this one."""
+
+    async def take_key(self, event: events.Key) -> bool:
+        if event.key == "enter":
+            self.screen.focus_next()
+            return True
+        return False
 
 
 class SectionWeightsDialog(ModalScreen[Weights | None]):
@@ -59,14 +72,14 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
         with Vertical():
             yield Static(f"分项权重（{source}）", classes="title")
             yield Static(
-                "结构检查以此为准。表上未写的分项留空。回车到下一项，Ctrl+S 确定，Esc 取消。",
+                "结构检查以此为准；表上未写的分项留空。\n回车到下一项，Ctrl+S 确定，Esc 取消。",
                 classes="note",
             )
             with VerticalScroll():
                 for n, (path, weight) in enumerate(self.weights):
                     with Horizontal(classes="weight-row"):
                         yield Label(" / ".join(path))
-                        yield Input(
+                        yield WeightInput(
                             "" if weight is None else fmt_plain(weight),
                             placeholder="未写",
                             compact=True,
@@ -104,10 +117,6 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
         line.update(f"各分项合计 {fmt_plain(total)} 分{hint}")
         line.set_class(off, "-off")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
             self.action_done()
@@ -118,6 +127,9 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
         self.dismiss(None)
 
     def action_done(self) -> None:
+        after_typed_keys(self.app, self._keep)
+
+    def _keep(self) -> None:
         answers: Weights = []
         refused = False
         for n, (path, _) in enumerate(self.weights):

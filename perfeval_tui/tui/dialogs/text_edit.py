@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from ..widgets.entry_text_area import EntryTextArea
+from ..widgets.in_order import after_typed_keys
 
 
 class TextEditDialog(ModalScreen[str | None]):
@@ -49,5 +50,8 @@ class TextEditDialog(ModalScreen[str | None]):
         area.focus()
 
     def action_done(self) -> None:
+        after_typed_keys(self.app, self._close)
+
+    def _close(self) -> None:
         text = self.query_one(TextArea).text
         self.dismiss(None if text == self.original else text)

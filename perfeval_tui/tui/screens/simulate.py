@@ -276,6 +276,11 @@ class SimulationScreen(Screen[None]):
         self.notify("已全部恢复为文件中的数值。", timeout=3)
 
     def action_adopt(self) -> None:
+        from ..widgets.in_order import after_typed_keys
+
+        after_typed_keys(self.app, self._ask_adopt)  # a value typed just before Ctrl+S counts
+
+    def _ask_adopt(self) -> None:
         changes = self.sandbox.changes()
         if not changes:
             self.notify("没有修改可采用。", timeout=3)

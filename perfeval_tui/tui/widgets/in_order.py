@@ -9,10 +9,12 @@ at once, in order, and a key that arrives after the focus has left goes where th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.app import App
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -51,6 +53,26 @@ def taken(event: events.Key) -> None:
     event.prevent_default()
 
 
+class AfterKeys(Message):
+    """Run ``callback`` once the entry has applied every key sent to it before this message."""
+
+    def __init__(self, callback: Callable[[], object]) -> None:
+        super().__init__()
+        self.callback = callback
+
+
+def after_typed_keys(app: App[Any], callback: Callable[[], object]) -> None:
+    """Run ``callback`` (closing a dialog, quitting) after the keys typed before it.
+
+    A key bound with priority (Esc or Ctrl+S in a dialog, Ctrl+Q) runs as soon as the app reads
+    it, while the characters typed just before it are still queued at the focused entry: ``甲乙
+    Esc`` in one burst closed the editor without 甲乙. The callback waits behind those keys.
+    """
+    focused = app.focused
+    if not (isinstance(focused, InOrderKeys) and focused.post_message(AfterKeys(callback))):
+        callback()
+
+
 class InOrderKeys(_Base):
     """Mixin (first base) for an entry widget: its bindings and Tab run as each key arrives.
 
@@ -81,6 +103,19 @@ class InOrderKeys(_Base):
                     self.screen.focus_previous()
                 return
         await super()._on_key(event)
+
+    def on_after_keys(self, message: AfterKeys) -> None:
+        message.stop()
+        # The keys before it may have been passed on (an Enter or Tab among them moved the
+        # focus): the callback follows them there.
+        target = self.key_target()
+        forwarded = (
+            isinstance(target, InOrderKeys)
+            and target is not self
+            and target.post_message(AfterKeys(message.callback))
+        )
+        if not forwarded:
+            message.callback()
 
     def key_target(self) -> Widget | None:
         """Where a key that arrives here belongs now: the focused widget (``has_focus`` follows
