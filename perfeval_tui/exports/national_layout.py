@@ -31,7 +31,7 @@ INDICATOR_HEADERS = (
     "得分",
     "偏差原因分析及改进措施",
 )
-SIGN_OFF = "项目负责人：            财务负责人：            填报日期："
+SIGN_GAP = " " * 12  # room for a signature by hand
 QUALITATIVE = "定性"
 
 
@@ -40,14 +40,46 @@ def is_national(project: Project) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A number of the form: its value, its text as the form prints it, and the spreadsheet
+    number format that prints it the same (``0.00``; ``0.00%`` with the value as a fraction)."""
+
+    value: Decimal
+    text: str
+    number_format: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Cell = str | Figure
+
+
+def score_figure(value: Decimal) -> Figure:
+    """A 分值 or 得分 with two places (fmt2)."""
+    return Figure(value, fmt2(value), "0.00")
+
+
+def weight_figure(value: Decimal) -> Figure:
+    """A 分值 as written (20, 2.5)."""
+    return Figure(value, fmt_plain(value), "General")
+
+
+def rate_figure(percent: Decimal) -> Figure:
+    """An 执行率 given in percent (90.2381), printed rounded as the form does (90.24%)."""
+    text = fmt_percent(percent)
+    return Figure(Decimal(text[:-1]) / 100, text, "0.00%")
+
+
+@dataclass(frozen=True, slots=True)
 class BudgetRow:
     name: str
-    initial: str
-    budget: str
-    spend: str
-    weight: str
-    rate: str
-    score: str
+    initial: Cell
+    budget: Cell
+    spend: Cell
+    weight: Cell
+    rate: Cell
+    score: Cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +90,11 @@ class IndicatorRow:
     nature: str
     target: str
     actual: str
-    weight: str
-    score: str
+    weight: Cell
+    score: Cell
     remark: str
 
-    def cells(self) -> tuple[str, ...]:
+    def cells(self) -> tuple[Cell, ...]:
         return (
             self.level1,
             self.level2,
@@ -76,9 +108,12 @@ class IndicatorRow:
         )
 
 
-def money(value: Decimal | None) -> str:
+def money(value: Decimal | None) -> Cell:
     """As entered: 132.912 stays 132.912, 89.9740 keeps its four places."""
-    return "" if value is None else format(value, "f")
+    if value is None:
+        return ""
+    places = max(0, -int(value.as_tuple().exponent))
+    return Figure(value, format(value, "f"), "0." + "0" * places if places else "0")
 
 
 def _budget_score(result: ProjectScore) -> IndicatorScore | None:
@@ -88,11 +123,11 @@ def _budget_score(result: ProjectScore) -> IndicatorScore | None:
 def budget_rows(project: Project, result: ProjectScore) -> list[BudgetRow]:
     """年度资金总额 with its 分值, 执行率 and 得分, then the 其中 rows."""
     scored = _budget_score(result)
-    weight = "" if scored is None else fmt2(scored.weight)
-    score = "" if scored is None else fmt2(scored.score)
+    weight: Cell = "" if scored is None else score_figure(scored.weight)
+    score: Cell = "" if scored is None else score_figure(scored.score)
     table = block_table(project.budget_block) if project.budget_block else result.budget
     rate = table.total.execution_rate
-    rate_text = "" if rate is None else fmt_percent(rate)
+    rate_text: Cell = "" if rate is None else rate_figure(rate)
     lines = project.budget_block
     if lines:
         total = total_line(lines) or BudgetLine(name="年度资金总额", role="总额")
@@ -178,8 +213,8 @@ def indicator_rows(result: ProjectScore) -> list[IndicatorRow]:
                 nature_of(item),
                 item.target_display,
                 item.actual_display,
-                fmt_plain(item.weight),
-                fmt2(item.score),
+                weight_figure(item.weight),
+                score_figure(item.score),
                 remark_of(item),
             )
         )
@@ -198,6 +233,13 @@ def header_fields(project: Project) -> list[tuple[str, str]]:
         ("实施单位", b.unit),
         ("项目负责人", b.team_leader),
     ]
+
+
+def sign_off(project: Project) -> str:
+    """The form's last line: 项目负责人 and 填报日期 as entered, 财务负责人 left to sign."""
+    b = project.basics
+    leader = b.team_leader or SIGN_GAP
+    return f"项目负责人：{leader}    财务负责人：{SIGN_GAP}    填报日期：{b.fill_date}"
 
 
 def closing_texts(project: Project) -> list[tuple[str, str]]:

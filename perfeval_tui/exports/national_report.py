@@ -17,12 +17,12 @@ from .md_tables import escape
 from .national_layout import (
     BUDGET_HEADERS,
     INDICATOR_HEADERS,
-    SIGN_OFF,
     TITLE,
     budget_rows,
     closing_texts,
     header_fields,
     indicator_rows,
+    sign_off,
     weight_total,
 )
 
@@ -39,7 +39,7 @@ def national_markdown(project: Project, result: ProjectScore, warnings: list[Dat
     lines += _table(("项目", "内容"), [(k, v or "（未填写）") for k, v in header_fields(project)])
     lines += ["## 项目资金（万元）", ""]
     budget = [
-        (r.name, r.initial, r.budget, r.spend, r.weight, r.rate, r.score)
+        tuple(str(c) for c in (r.name, r.initial, r.budget, r.spend, r.weight, r.rate, r.score))
         for r in budget_rows(project, result)
     ]
     lines += _table(("项目资金", *BUDGET_HEADERS), budget)
@@ -49,7 +49,7 @@ def national_markdown(project: Project, result: ProjectScore, warnings: list[Dat
         [(b.goals_text or "（未填写）", b.goal_result or "（未填写）")],
     )
     lines += ["## 绩效指标", ""]
-    rows = [r.cells() for r in indicator_rows(result)]
+    rows = [tuple(str(c) for c in r.cells()) for r in indicator_rows(result)]
     total = ("总分", "", "", "", "", "", fmt_plain(weight_total(result)), fmt2(result.total), "")
     lines += _table(INDICATOR_HEADERS, [*rows, total])
     lines += [f"总分 {fmt2(result.total)}，评价等级：{result.grade}。", ""]
@@ -65,4 +65,4 @@ def national_markdown(project: Project, result: ProjectScore, warnings: list[Dat
     if warnings:
         lines += ["## 数据检查", ""]
         lines += [f"{n}. {warning_line(w)}" for n, w in enumerate(warnings, start=1)] + [""]
-    return "\n".join([*lines, SIGN_OFF, ""])
+    return "\n".join([*lines, sign_off(project), ""])

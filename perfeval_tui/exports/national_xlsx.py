@@ -10,18 +10,22 @@ from typing import Any
 
 from ..scoring.engine import ProjectScore
 from ..scoring.model import Project
-from ..scoring.numbers import fmt2, fmt_plain
 from ..term.textwidth import wrapped_lines
 from .national_layout import (
     BUDGET_HEADERS,
     INDICATOR_HEADERS,
     SHEET,
-    SIGN_OFF,
     TITLE,
+    BudgetRow,
+    Cell,
+    Figure,
     budget_rows,
     closing_texts,
     header_fields,
     indicator_rows,
+    score_figure,
+    sign_off,
+    weight_figure,
     weight_total,
 )
 from .xlsx_writer import set_merges
@@ -45,11 +49,15 @@ class _Sheet:
         self.title_font = Font(bold=True, size=16)
 
     def put(
-        self, col: int, text: str, *, to: int | None = None, bold: bool = False, left: bool = False
+        self, col: int, text: Cell, *, to: int | None = None, bold: bool = False, left: bool = False
     ) -> None:
         cell = self.ws.cell(self.row, col)
-        cell.value = text
-        cell.data_type = "s"  # always text, even when it begins with = (=8个)
+        if isinstance(text, Figure):  # a number, printed as the form prints it
+            cell.value = text.value
+            cell.number_format = text.number_format
+        else:
+            cell.value = text
+            cell.data_type = "s"  # always text, even when it begins with = (=8个)
         cell.alignment = self.left if left else self.center
         if bold:
             cell.font = self.bold
@@ -78,10 +86,27 @@ def _lines(text: str, width: int) -> int:
     return max(1, wrapped_lines(text, width - 1))
 
 
+def _widths(budget: list[BudgetRow]) -> list[int]:
+    """WIDTHS, with the budget block's money columns (D to F) wide enough for their figures: a
+    number does not wrap, and one wider than its column prints as ###. 三级指标 (C) gives up the
+    room, down to 14."""
+    widths = list(WIDTHS)
+    for col, figures in (
+        (3, [r.initial for r in budget]),
+        (4, [r.budget for r in budget]),
+        (5, [r.spend for r in budget]),
+    ):
+        widths[col] = max(widths[col], *(len(str(f)) + 3 for f in figures))
+    widths[2] = max(14, widths[2] - (sum(widths) - sum(WIDTHS)))
+    return widths
+
+
 def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) -> Any:
     """Add the sheet as the workbook's first and return it."""
     ws = workbook.create_sheet(SHEET, 0)
-    for n, width in enumerate(WIDTHS, start=1):
+    budget = budget_rows(project, result)
+    widths = _widths(budget)
+    for n, width in enumerate(widths, start=1):
         ws.column_dimensions[chr(64 + n)].width = width
     s = _Sheet(ws)
     ws.cell(1, 1).value = TITLE
@@ -102,11 +127,11 @@ def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) 
     for n, header in enumerate(BUDGET_HEADERS):
         s.put(4 + n, header, to=LAST if n == len(BUDGET_HEADERS) - 1 else None, bold=True)
     s.next(30)
-    for line in budget_rows(project, result):
+    for line in budget:
         s.put(1, line.name, to=3, left=True)
         values = (line.initial, line.budget, line.spend, line.weight, line.rate, line.score)
-        for n, value in enumerate(values):
-            s.put(4 + n, value, to=LAST if n == len(values) - 1 else None)
+        for n, figure in enumerate(values):
+            s.put(4 + n, figure, to=LAST if n == len(values) - 1 else None)
         s.next()
     # 年度总体目标.
     b = project.basics
@@ -126,24 +151,24 @@ def write_national_sheet(workbook: Any, project: Project, result: ProjectScore) 
     rows = indicator_rows(result)
     start = s.row
     for row in rows:
-        for n, value in enumerate(row.cells(), start=1):
-            s.put(n, value, to=LAST if n == len(INDICATOR_HEADERS) else None, left=n in (3, 9))
-        wraps = (_lines(row.level3, 22), _lines(row.target, 11), _lines(row.actual, 11))
+        for n, cell in enumerate(row.cells(), start=1):
+            s.put(n, cell, to=LAST if n == len(INDICATOR_HEADERS) else None, left=n in (3, 9))
+        wraps = (_lines(row.level3, widths[2]), _lines(row.target, 11), _lines(row.actual, 11))
         s.next(15 * max(*wraps, _lines(row.remark, 24), _lines(row.level2, 12)) + 4)
     for col in (1, 2):
         _merge_runs(
             s, [r.level1 if col == 1 else r.level1 + "/" + r.level2 for r in rows], start, col
         )
     s.put(1, "总分", to=6, bold=True)
-    s.put(7, fmt_plain(weight_total(result)), bold=True)
-    s.put(8, fmt2(result.total), bold=True)
+    s.put(7, weight_figure(weight_total(result)), bold=True)
+    s.put(8, score_figure(result.total), bold=True)
     s.put(9, f"评价等级：{result.grade}", to=LAST)
     s.next()
     for label, text in closing_texts(project):
         s.put(1, label, to=2, bold=True)
         s.put(3, text, to=LAST, left=True)
         s.next(15 * max(_lines(text, 90), 2))
-    ws.cell(s.row, 1).value = SIGN_OFF
+    ws.cell(s.row, 1).value = sign_off(project)
     s.merge(s.row, 1, s.row, LAST)
     set_merges(ws, s.merges)
     _page_setup(ws, s.row)

@@ -143,8 +143,40 @@ def test_a_label_as_wide_as_its_column_gets_a_second_line_and_the_rate_fits(tmp_
     ws = openpyxl.load_workbook(xlsx)["项目支出绩效自评表"]
     economic = next(c.row for c in ws["B"] if c.value == "经济效益指标")
     assert (ws.row_dimensions[economic].height or 0) >= 2 * 15
-    rate = next(c for c in ws["H"] if c.value == "100.00%")
-    assert ws.column_dimensions["H"].width > cell_len(rate.value) + 2
+    rate = next(c for c in ws["H"] if c.number_format == "0.00%")
+    assert rate.value == 1  # printed 100.00%
+    assert ws.column_dimensions["H"].width > cell_len("100.00%") + 2
+
+
+def test_the_national_sheets_figures_are_numbers_printed_as_the_form_prints_them(tmp_path):
+    """Every figure was text (D8 '200', H8 '90.24%', the 总分 '97.13'): Excel could not add them."""
+    project = national("05_chizhou_cunji_2022")
+    project.basics.team_leader = "王组长"
+    project.basics.fill_date = "2027-01-15"
+    xlsx, md = export_project(project, tmp_path)
+    ws = openpyxl.load_workbook(xlsx)["项目支出绩效自评表"]
+    total_row = next(c.row for c in ws["A"] if c.value == "年度资金总额")
+    figures = [ws.cell(total_row, col) for col in range(4, 10)]
+    assert all(c.data_type == "n" for c in figures if c.value is not None)
+    rate = ws.cell(total_row, 8)
+    assert rate.number_format == "0.00%" and 0 <= rate.value <= 1.2
+    score = ws.cell(total_row, 9)
+    assert score.number_format == "0.00" and isinstance(score.value, (int, float))
+    parts = ws.cell(total_row + 1, 5)
+    assert parts.value == 132.912 and parts.number_format == "0.000"  # places as entered
+    # A number wider than its column prints ###: 202.64 in 年初预算数 (D, 7 wide for 指标性质).
+    assert ws.cell(total_row + 1, 4).value == 202.64
+    assert ws.column_dimensions["D"].width >= len("202.64") + 3
+    quantity = next(c.row for c in ws["C"] if c.value == "补助村(社区)数量")
+    assert ws.cell(quantity, 5).data_type == "s"  # =8个 stays the text typed
+    assert ws.cell(quantity, 7).value == 8 and ws.cell(quantity, 8).value == 8
+    assert ws.cell(quantity, 8).number_format == "0.00"
+    grand = next(c.row for c in ws["A"] if c.value == "总分")
+    assert ws.cell(grand, 8).data_type == "n"
+    # The last line: 项目负责人 and 填报日期 as entered, 财务负责人 left to sign by hand.
+    last = ws.cell(ws.max_row, 1).value
+    assert last.startswith("项目负责人：王组长") and last.endswith("填报日期：2027-01-15")
+    assert md.read_text("utf-8").rstrip().endswith("填报日期：2027-01-15")
 
 
 def test_the_national_sheet_merges_titles_levels_and_reasons_over_empty_cells(tmp_path):
