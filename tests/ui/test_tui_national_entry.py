@@ -345,6 +345,32 @@ async def test_each_year_of_a_cross_year_indicator_is_entered_in_the_wizard(
     assert (year.actual, year.actual_label) == (D(90), "90公里")
 
 
+async def test_a_section_weight_is_read_and_refused_as_typed(tmp_path: Path) -> None:
+    # 25分 is 25 (it used to count as nothing, silently); a refused text says so under its field
+    # at once and the message goes when it is corrected; a sum that is not the form's 100 is
+    # kept as typed, with a word.
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_palette_command(pilot, "分项权重")
+        await wait_for(pilot, lambda: app.screen.query("#weight-3"), "the weights dialog")
+        line = app.screen.query_one("#weight-sum")
+        error = app.screen.query_one("#weight-error-1")
+        await pilot.press("enter", "ctrl+u", *"4x")
+        await wait_for(pilot, lambda: error.has_class("-shown"), "the message as typed")
+        assert "「产出指标权重」「4x」不是有效数字" in str(error.render())
+        await pilot.press("backspace", "0", "分")
+        await wait_for(pilot, lambda: not error.has_class("-shown"), "the message gone")
+        assert str(line.render()) == "各分项合计 90 分，表样总分为 100 分"
+        await pilot.press("enter", "ctrl+u", *"50")
+        await wait_for(pilot, lambda: "110" in str(line.render()), "the sum after typing 50")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.workspace.project.groups, "the weights kept")
+        notes = [n.message for n in app._notifications]
+        assert any("各分项合计 110 分，表样总分为 100 分：已按所填保存" in m for m in notes)
+    assert [g.weight for g in saved(path).groups] == [D(10), D(40), D(50), D(10)]
+
+
 async def test_section_weights_typed_and_kept_in_one_burst(tmp_path: Path) -> None:
     # 产出指标 50 → 30 and 效益指标 30 → 10 typed with Enter between them and Ctrl+S at the end,
     # all in one burst (a slow link delivers them in one read): each lands in its own field,

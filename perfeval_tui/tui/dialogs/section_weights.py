@@ -66,6 +66,7 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
         self.weights = weights
         self.own = own
         self.full = full  # what every form's sections add up to (100)
+        self.total = Decimal(0)  # the weights as typed, added up (show_sum)
 
     def compose(self) -> ComposeResult:
         source = "本项目表上所写" if self.own else "规则集默认，改后即为本项目所用"
@@ -100,21 +101,35 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.show_sum()
 
+    def read(self, n: int) -> Decimal | None | NumberInputError:
+        """Section ``n``'s weight as typed: a number (``25`` or ``25分``), None when left empty
+        (not written on the form), or the parser's refusal naming the section."""
+        text = self.query_one(f"#weight-{n}", Input).value
+        if not text.strip():
+            return None
+        name = "/".join(self.weights[n][0])
+        try:
+            return parse_number(text, field=f"{name}权重", kind="score", unit="分")
+        except NumberInputError as exc:
+            return exc
+
     def show_sum(self) -> None:
-        """The top sections' weights as typed so far, added up, against the form's total."""
+        """Each refused weight's message under its field, as typed; the weights added up over
+        the top sections, against the form's total."""
         typed: Weights = []
         for n, (path, _) in enumerate(self.weights):
-            try:
-                text = self.query_one(f"#weight-{n}", Input).value
-                value = parse_number(text, kind="score")
-            except NumberInputError:
-                continue
-            typed.append((path, value))
-        total = top_total(typed).total
+            value = self.read(n)
+            error = self.query_one(f"#weight-error-{n}", Static)
+            error.set_class(isinstance(value, NumberInputError), "-shown")
+            if isinstance(value, NumberInputError):
+                error.update(str(value))
+            elif value is not None:
+                typed.append((path, value))
+        self.total = top_total(typed).total
         line = self.query_one("#weight-sum", Static)
-        off = total != self.full
+        off = self.total != self.full
         hint = f"，表样总分为 {fmt_plain(self.full)} 分" if off else ""
-        line.update(f"各分项合计 {fmt_plain(total)} 分{hint}")
+        line.update(f"各分项合计 {fmt_plain(self.total)} 分{hint}")
         line.set_class(off, "-off")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -130,25 +145,20 @@ class SectionWeightsDialog(ModalScreen[Weights | None]):
         after_typed_keys(self.app, self._keep)
 
     def _keep(self) -> None:
+        self.show_sum()
         answers: Weights = []
-        refused = False
         for n, (path, _) in enumerate(self.weights):
-            entry = self.query_one(f"#weight-{n}", Input)
-            error = self.query_one(f"#weight-error-{n}", Static)
-            name = "/".join(path)
-            if not entry.value.strip():  # not written on the form
-                error.remove_class("-shown")
-                continue
-            try:
-                value = parse_number(entry.value, field=f"{name}权重", kind="score")
-            except NumberInputError as exc:
-                error.update(str(exc))
-                error.add_class("-shown")
-                if not refused:
-                    entry.focus()
-                refused = True
-                continue
-            error.remove_class("-shown")
-            answers.append((path, value))
-        if not refused:
-            self.dismiss(answers)
+            value = self.read(n)
+            if isinstance(value, NumberInputError):  # its message is under it
+                self.query_one(f"#weight-{n}", Input).focus()
+                return
+            if value is not None:
+                answers.append((path, value))
+        if self.total != self.full:  # kept as the form has it; the check names it too
+            self.notify(
+                f"各分项合计 {fmt_plain(self.total)} 分，表样总分为 {fmt_plain(self.full)} 分："
+                "已按所填保存，请核对表上所写。",
+                severity="warning",
+                timeout=8,
+            )
+        self.dismiss(answers)
