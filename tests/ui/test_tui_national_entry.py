@@ -390,3 +390,32 @@ async def test_section_weights_typed_and_kept_in_one_burst(tmp_path: Path) -> No
         (["效益指标"], D(10)),
         (["满意度指标"], D(10)),
     ]
+
+
+async def test_the_level_picker_offers_the_forms_own_groups_even_when_empty(
+    tmp_path: Path,
+) -> None:
+    # 社会效益指标 has no indicator yet: the picker offered only the groups in use, and
+    # typing 社会效益 found nothing.
+    from test_tui_grid import open_grid
+
+    from perfeval_tui.tui.dialogs.group_picker import GroupPicker
+
+    path = national_file(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_grid(pilot)
+        grid.go_to("effect", "levels")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, GroupPicker), "the picker")
+        offered = [str(o.prompt) for o in app.screen.query_one("#group-list").options]
+        assert "效益指标 / 社会效益指标" in offered and "产出指标 / 时效指标" in offered
+        assert app.screen.entry.placeholder == "例如 产出指标 / 数量指标"
+        await pilot.press(*"社会效益", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, GroupPicker), "chosen")
+        assert app.workspace.project.indicator("effect").levels == [
+            "效益指标",
+            "社会效益指标",
+            "通行条件",
+        ]

@@ -84,9 +84,11 @@ class GroupPicker(ModalScreen[list[str] | None]):
         self.groups = [SEPARATOR.join(g) for g in groups]
         self.current = SEPARATOR.join(current)
         self.typed = typed
+        # An example from this form's own groups (产出指标 / 数量指标 on the national one).
+        example = next((g for g in groups if len(g) > 1), ["个性指标", "专项总目标", "产出"])
         self.entry = GroupInput(
             typed,
-            placeholder="例如 个性指标 / 专项总目标 / 产出",
+            placeholder=f"例如 {SEPARATOR.join(example)}",
             select_on_focus=False,
             compact=True,
             id="group-new",

@@ -18,7 +18,13 @@ from textual.widget import Widget
 from ...project.factory import new_indicator
 from ...project.paste import rule_for_name
 from ...project.session import EditOutcome
-from ...project.structure import add_indicator, categories, new_indicator_group, remove_row
+from ...project.structure import (
+    add_indicator,
+    categories,
+    group_paths,
+    new_indicator_group,
+    remove_row,
+)
 from ...scoring.engine import IndicatorScore
 from ...scoring.families import family_of
 from ...scoring.model import Indicator, Project
@@ -204,7 +210,8 @@ class IndicatorGridScreen(GridStepScreen):
     def pick_group(self, indicator: Indicator, typed: str) -> None:
         from ..dialogs.group_picker import GroupPicker
 
-        groups = list(dict.fromkeys(tuple(i.levels[:-1]) for i in self.ws.project.indicators))
+        # The project's groups and the form's own (社会效益指标 under 效益指标), even when empty.
+        groups = group_paths(self.ws.project)
         known = {g[0] for g in groups if g}
         extra = [(c,) for c in categories(self.ws.session.ruleset) if c not in known]
 
