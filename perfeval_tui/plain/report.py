@@ -60,14 +60,15 @@ def export_step(session: EditSession, ask: Prompter) -> None:
         return
     folder = session.path.parent if session.path is not None else Path.cwd()
 
-    def existing_dir(text: str) -> str | None:
-        if Path(text.strip()).expanduser().is_dir():
-            return None
-        return f"「导出目录」{text.strip()} 不存在或不是目录，请输入已有的目录"
+    def a_folder(text: str) -> str | None:
+        # A folder that does not exist yet is made, as by the wizard and `perfeval export`.
+        if not text.strip():
+            return "「导出目录」不能为空，请输入目录，例如 ./导出"
+        if Path(text.strip()).expanduser().is_file():
+            return f"「导出目录」{text.strip()} 是一个文件，请输入目录（不存在时会新建）"
+        return None
 
-    out_dir = Path(
-        ask.ask_text("导出目录", str(folder), validate=existing_dir).strip()
-    ).expanduser()
+    out_dir = Path(ask.ask_text("导出目录", str(folder), validate=a_folder).strip()).expanduser()
     docx = ask.ask_confirm("同时导出 Word 报告（docx）", True)
     force = False
     while True:

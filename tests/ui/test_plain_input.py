@@ -162,6 +162,17 @@ def test_export_step_writes_the_files_and_asks_before_overwriting(tmp_path):
     assert run.code == 0
 
 
+def test_export_step_makes_a_folder_that_does_not_exist_and_refuses_a_file(tmp_path):
+    path = tmp_path / "wuxi.json"
+    shutil.copyfile(WUXI, path)
+    (tmp_path / "a-file").write_text("x", "utf-8")
+    out_dir = tmp_path / "新目录" / "导出"
+    run = run_lines(path, ["6", str(tmp_path / "a-file"), str(out_dir), "否", "7"])
+    assert "是一个文件，请输入目录（不存在时会新建）" in run.out
+    assert sorted(p.suffix for p in out_dir.iterdir()) == [".md", ".xlsx"]
+    assert run.code == 0
+
+
 def lock_file(path, pid):
     holder = {
         "user": "张三",
