@@ -29,6 +29,13 @@ ACTIONS = [
 TEXT_FIELDS = ("explanation_text", "criteria_text", "remark")
 
 
+def pick_label(indicator: Indicator) -> str:
+    """``养护里程（产出指标/数量指标）`` in a list to pick from; no empty brackets for an
+    indicator right under its 一级 (``预算执行率（%）``)."""
+    between = "/".join(indicator.levels[1:-1])
+    return f"{indicator.name}（{between}）" if between else indicator.name
+
+
 class IndicatorStep:
     def __init__(self, editor: Editor, ask: Prompter) -> None:
         self.editor = editor
@@ -81,10 +88,7 @@ class IndicatorStep:
             self.ask.say(f"  {indicator_line(number, item)}")
 
     def _pick(self, message: str) -> int:
-        options = [
-            Option(f"{i.name}（{'/'.join(i.levels[1:-1])}）", n)
-            for n, i in enumerate(self.indicators)
-        ]
+        options = [Option(pick_label(i), n) for n, i in enumerate(self.indicators)]
         return self.ask.ask_select(message, options, 0)
 
     # -- values --------------------------------------------------------------------------------
@@ -152,23 +156,25 @@ class IndicatorStep:
             default_category = self.last_levels[0]
         if default_category not in choices:
             choices.append(default_category)
-        category = self.ask.ask_select(
-            "指标类别", [Option(c, c) for c in choices], default_category
-        )
-        first = self._ask_level("一级指标", [category])
-        second = self._ask_level("二级指标", [category, first])
+        # The levels above the name as the form has them: Wuxi's 指标类别 / 一级 / 二级, the
+        # national form's 一级 / 二级 (its skeleton's depth).
+        depth = len(ruleset.skeleton[0]) if ruleset.skeleton else 3
+        titles = ("指标类别", "一级指标", "二级指标")[-depth:]
+        path = [self.ask.ask_select(titles[0], [Option(c, c) for c in choices], default_category)]
+        for title in titles[1:]:
+            path.append(self._ask_level(title, path))
         name = self.ask.ask_text(
             "三级指标名称",
             validate=lambda t: None if t.strip() else "「三级指标名称」不能为空，请输入名称",
         ).strip()
-        usable = ruleset.rules_for([category, first, second, name])
+        usable = ruleset.rules_for([*path, name])
         options = [
-            Option(f"{rule.name}（{rule.id}）", rule.id)
+            Option(rule.name, rule.id)  # the rule's name, never its id
             for rule in ruleset.rules.values()
             if rule.id in usable
         ]
         rule_id = self.ask.ask_select("评分规则", options, ruleset.default_rule)
-        indicator = new_indicator(ruleset, [category, first, second, name])
+        indicator = new_indicator(ruleset, [*path, name])
         indicator.rule = rule_id
         indicator.criteria_text = ruleset.rules[rule_id].clause
         add_indicator(project, indicator)

@@ -213,3 +213,19 @@ def test_the_edit_lock_is_taken_over_when_stale_and_released_on_exit(tmp_path):
     assert "已不在运行，已接管编辑锁" in run.out
     assert run.code == 0
     assert not lock.exists()
+
+
+def test_a_new_national_indicator_is_asked_by_the_forms_own_levels(tmp_path):
+    # The national form has 一级 / 二级 / 三级: plain mode asked Wuxi's 指标类别 / 一级 / 二级 as
+    # well and made a four-level row; its rule list showed the rules' ids.
+    from perfeval_tui.project.factory import new_project
+    from perfeval_tui.project.storage import save_project
+
+    path = tmp_path / "national.json"
+    save_project(new_project("农村公路养护", 2024, "某县交通运输局", "national-2020"), path)
+    run = run_lines(path, ["4", "否", "3", "2", "1", "路面修补面积", "", "20", "7"])
+    assert "指标类别" not in run.out
+    assert "一级指标\n" in run.out and "二级指标（序号或新名称）" in run.out
+    assert "  1) 产出指标\n" in run.out and "（output）" not in run.out
+    added = [i for i in load_project(path).indicators if i.name == "路面修补面积"]
+    assert [i.levels for i in added] == [["产出指标", "数量指标", "路面修补面积"]]

@@ -202,3 +202,14 @@ def test_the_satisfaction_check_reads_the_project_own_satisfaction_weight():
     assert not any(
         m.startswith("满意度指标权重合计") for m in (w.message for w in check_project(p))
     )
+
+
+def test_plain_lists_name_indicators_and_rules_without_ids_or_empty_brackets():
+    from perfeval_tui.plain.indicators import pick_label
+
+    rate = indicator("budget_execution", weight="10")
+    rate.levels = ["预算执行", "预算执行率（%）"]
+    deep = indicator("output", weight="20")
+    deep.levels = ["产出指标", "数量指标", "养护里程"]
+    assert pick_label(rate) == "预算执行率（%）"
+    assert pick_label(deep) == "养护里程（数量指标）"
