@@ -129,11 +129,12 @@ def test_plain_mode_files_a_national_indicator_under_the_rule_sets_own_group(
     path = tmp_path / "national.json"
     save_project(new_project("测试", 2024, "测试单位", "national-2020"), path)
     session = EditSession(load_project(path), path)
-    answers = ["", "数量指标", "新二级", "新增道路", "", "10", "公里"]
+    # The national form's levels: 一级 (the default, 产出指标), 二级, then the 三级 name.
+    answers = ["", "数量指标", "新增道路", "", "10", "公里"]
     out = io.StringIO()
     ask = LinePrompter(io.StringIO("\n".join(answers) + "\n" * 20), out)
     step = IndicatorStep(Editor(session, ask), ask)
     step.add()
     added = load_project(path).indicators[-1]
-    assert added.levels == ["产出指标", "数量指标", "新二级", "新增道路"], out.getvalue()
+    assert added.levels == ["产出指标", "数量指标", "新增道路"], out.getvalue()
     assert "个性指标" not in out.getvalue()
