@@ -80,7 +80,8 @@ class InOrderKeys(_Base):
                 else:
                     self.screen.focus_previous()
                 return
-        await super()._on_key(event)
+        # (5) follows by itself: Textual runs the entry's own ``_on_key`` next (it runs one
+        # for each class that defines it), so calling it from here would run it twice.
 
     def key_target(self) -> Widget | None:
         """Where a key that arrives here belongs now: the focused widget (``has_focus`` follows
