@@ -106,6 +106,10 @@ class StepScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    # Textual runs a handler such as ``on_mount`` once for every class that defines it, so a
+    # step never defines the event handlers below (nor calls them through ``super()``, which
+    # would run this work twice): it overrides the hooks they call instead.
+
     def on_mount(self) -> None:
         if self.wizard.workspace is None:  # drawn from the file's JSON; validated after the paint
             from ..deferred import PENDING_TEXT
@@ -115,11 +119,30 @@ class StepScreen(Screen[None]):
             self.call_after_refresh(self.wizard.validate_pending)
             return
         self.project_attached = True
+        self.build_views()
         self.query_one(StepBar).show(position_label(self.STEP), self.ws)
         self.refresh_from_model()
+        self.shows_current_project = True
         self.call_after_refresh(self.wizard.settle_memory)
+        self.mounted()
+
+    def build_views(self) -> None:
+        """Build what :meth:`refresh_from_model` fills in (a grid's rows, the indicator tree).
+
+        Called once, when the step is mounted with its project, before the project is shown.
+        """
+
+    def mounted(self) -> None:
+        """The step has been mounted and shows its project: set the focus or the selection.
+
+        Called once, after the first :meth:`refresh_from_model`; not for a step drawn while its
+        file is still being validated (see :meth:`attach_project`).
+        """
 
     project_attached = False  # whether the validated project is shown (see ..deferred)
+    # Whether the step shows the project as it is now: false once another screen (another
+    # step, a dialog) has been over it, where the project may have changed.
+    shows_current_project = False
 
     def attach_project(self) -> None:
         """The project has been validated: show it, and apply what was typed meanwhile."""
@@ -128,15 +151,28 @@ class StepScreen(Screen[None]):
         self.project_attached = True
         self.query_one(StepBar).show(position_label(self.STEP), self.ws)
         self.refresh_from_model()
+        self.shows_current_project = True
+
+    def on_screen_suspend(self) -> None:
+        self.shows_current_project = False
 
     def on_screen_resume(self) -> None:
         # Another step may have changed the project (or a dialog did): show it as it is now.
+        # A step shown for the first time gets this more than once right after its mount
+        # (Textual resumes a new mode's screen as it builds it, and again as it switches to
+        # it): nothing can have changed in between, so nothing is drawn again.
         if not self.project_attached:
             if self.wizard.workspace is not None:
                 self.attach_project()
-        elif self.is_mounted:
+        elif self.is_mounted and not self.shows_current_project:
             self.query_one(StepBar).show(position_label(self.STEP), self.ws)
             self.refresh_from_model()
+            self.shows_current_project = True
+            self.resumed()
+
+    def resumed(self) -> None:
+        """The step is shown again, after another step or a dialog, and :meth:`refresh_from_model`
+        has shown the project as it is now: update what that leaves out."""
 
     async def rebuild(self) -> None:
         """Compose the step again after a structural change (a row added, removed or moved)."""

@@ -127,11 +127,9 @@ class BasicsScreen(StepScreen):
                         yield value
             yield messages
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        if self.project_attached:
-            # The report's parts are below the first screenful: mounted after the first paint.
-            self.call_after_refresh(self._mount_report_texts)
+    def mounted(self) -> None:
+        # The report's parts are below the first screenful: mounted after the first paint.
+        self.call_after_refresh(self._mount_report_texts)
 
     def attach_project(self) -> None:
         if self.project_attached or not self.is_mounted:

@@ -83,8 +83,7 @@ class ExportScreen(StepScreen):
             yield Button("导出（回车）", id="export-go", compact=True, variant="primary")
             yield LiveStatic(id="export-result")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def mounted(self) -> None:
         self.query_one("#export-go", Button).focus()
 
     def action_export(self) -> None:

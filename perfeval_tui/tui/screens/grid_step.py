@@ -119,18 +119,18 @@ class GridStepScreen(StepScreen):
     def editor(self) -> CellEditor:
         return self.query_one(CellEditor)
 
-    def on_mount(self) -> None:
+    def build_views(self) -> None:
         if self.uses_grid:
             self.fill_grid()
-        super().on_mount()
+
+    def mounted(self) -> None:
         if self.uses_grid:
             self.grid.focus()
             self.show_cell()
             self.update_explanation(None)
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self.is_mounted and self.uses_grid:
+    def resumed(self) -> None:
+        if self.uses_grid:
             self.fill_grid()
             self.show_cell()
 

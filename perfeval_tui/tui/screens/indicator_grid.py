@@ -84,8 +84,8 @@ class IndicatorGridScreen(GridStepScreen):
     def grid(self) -> IndicatorGrid:
         return self.query_one(IndicatorGrid)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def mounted(self) -> None:
+        super().mounted()
         if self.start_id is not None:
             self.grid.go_to(self.start_id, "actual")
             self.show_cell()

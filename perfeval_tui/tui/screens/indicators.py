@@ -64,19 +64,18 @@ class IndicatorsScreen(StepScreen):
     def form(self) -> IndicatorForm:
         return self.query_one(IndicatorForm)
 
-    def on_mount(self) -> None:
+    def build_views(self) -> None:
         self.indicator_tree.build(self.ws.session.result, group_skeleton(self.ws.project))
-        super().on_mount()
+
+    def mounted(self) -> None:
         first = self.ws.project.indicators[0].id if self.ws.project.indicators else None
         if not self.take_pending_indicator() and first is not None:
             self.indicator_tree.select_indicator(first)
         self.indicator_tree.focus()
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self.is_mounted:
-            self.indicator_tree.relabel(self.ws.session.result, set(self.indicator_tree.leaves))
-            self.take_pending_indicator()
+    def resumed(self) -> None:
+        self.indicator_tree.relabel(self.ws.session.result, set(self.indicator_tree.leaves))
+        self.take_pending_indicator()
 
     def take_pending_indicator(self) -> bool:
         """Select the indicator the palette (or another step) asked for, if any."""

@@ -104,8 +104,7 @@ class ResultsScreen(StepScreen):
         lines = [warning_line(w) for w in self.ws.session.warnings]
         self.query_one("#warnings", LiveStatic).set(Wrapped(warnings_block(lines)))
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def mounted(self) -> None:
         listing = self.query_one("#deductions", OptionList)
         # The step opens at its top (the total and how it is reached), whatever is focused.
         (listing if listing.display else self.query_one("#results")).focus(scroll_visible=False)

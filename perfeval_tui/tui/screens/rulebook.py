@@ -46,8 +46,7 @@ class RuleBookScreen(StepScreen):
                 )
                 yield LiveStatic(id="rule-text")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def mounted(self) -> None:
         listing = self.query_one("#rule-list", OptionList)
         listing.highlighted = 0
         listing.focus()

@@ -102,7 +102,8 @@ class InOrderKeys(_Base):
                 else:
                     self.screen.focus_previous()
                 return
-        await super()._on_key(event)
+        # (5) follows by itself: Textual runs the entry's own ``_on_key`` next (it runs one
+        # for each class that defines it), so calling it from here would run it twice.
 
     def on_after_keys(self, message: AfterKeys) -> None:
         message.stop()
