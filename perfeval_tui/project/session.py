@@ -8,6 +8,7 @@ edit is taken.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +26,7 @@ from .storage import describe_validation_error, save_project
 from .structure import regroup
 
 ZERO = Decimal(0)
+Edit = Callable[[BaseModel, str, Any], "EditOutcome"]  # an edit path: (object, field, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,30 @@ class EditSession:
         self.result: ProjectScore = result or score_project(project, self.ruleset)
         self.warnings: list[DataWarning] = self.full_check()
         self.last: EditOutcome | None = None
+        # While an edit is on (from begin_field): what each field it changed held before it,
+        # (object id, field) -> (object, field, value). A text that is no value puts these back.
+        self._origin: dict[tuple[int, str], tuple[BaseModel, str, Any]] | None = None
+
+    def begin_field(self) -> None:
+        """A new edit begins (a field is entered, a cell is opened): what it changes from here on
+        is remembered as it is now."""
+        self._origin = {}
+
+    def put_back(self, edit: Edit | None = None) -> EditOutcome | None:
+        """The text being typed is no value: every field this edit has changed goes back to what
+        it held when the edit began, through ``edit`` (this session's :meth:`set_field` unless
+        given); the last outcome, or None when nothing had changed.
+
+        So while a text is no value the project holds the value from before the edit, never one
+        typed on the way (``4x50`` typed over 450: 450, not the ``4``).
+        """
+        edit = edit or self.set_field
+        outcome = None
+        for _ in range(2):  # a number put back clears the text beside it (目标值): then the text
+            for obj, field, value in list((self._origin or {}).values()):
+                if getattr(obj, field) != value:
+                    outcome = edit(obj, field, value)
+        return outcome
 
     def full_check(self) -> list[DataWarning]:
         """Every data warning of the project as it is now."""
@@ -130,6 +156,7 @@ class EditSession:
                     updates[f"{field}_label"] = ""
         elif as_written and value is None:
             updates[f"{field}_label"] = ""
+        replaced = {key: getattr(obj, key) for key in updates}
         error = assign(obj, updates)
         if error is not None and value is None and isinstance(old, Decimal):
             # A typed field left empty: the field's typed-entry message (不能为空, what to type),
@@ -137,6 +164,9 @@ class EditSession:
             error = assign(obj, {field: ""}) or error
         if error is not None:
             return EditOutcome(error)
+        if self._origin is not None:
+            for key, before in replaced.items():
+                self._origin.setdefault((id(obj), key), (obj, key, before))
         if (
             isinstance(obj, Indicator)
             and field == "levels"

@@ -187,16 +187,6 @@ class IndicatorGridScreen(GridStepScreen):
             self.grid.show_row(indicator, self.ws.session.result)
         return None
 
-    def edited(self, row_id: str, column: GridColumn) -> list[tuple[Any, str]]:
-        try:
-            indicator = self.ws.find_indicator(row_id)
-        except KeyError:
-            return []
-        if column.key in ("target", "actual"):  # as written: the text, its number, the unit
-            names = [column.key, f"{column.key}_label", "direction", "unit"]
-            return [(indicator, name) for name in names if name in Indicator.model_fields]
-        return [(indicator, column.key)] if column.key in Indicator.model_fields else []
-
     def row_restored(self, row_id: str) -> None:
         with suppress(KeyError):
             self.grid.show_row(self.ws.find_indicator(row_id), self.ws.session.result)
