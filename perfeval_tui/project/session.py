@@ -115,6 +115,22 @@ class EditSession:
                     outcome = edit(obj, field, value)
         return outcome
 
+    def set_on_the_way(self, obj: BaseModel, field: str, updates: dict[str, Any]) -> dict[str, Any]:
+        """What the text now typed in 目标值 leaves alone of the fields an earlier text of this
+        edit set beside it (unit, operator, direction), with what they held before the edit:
+        ``≥9.5`` typed key by key keeps no unit ``.`` from ``≥9.``, a bare ``9`` no ``≥`` of
+        ``≥9``. (The text itself is always the one typed now, or none for a bare number.)"""
+        if not self._origin or field != "target":
+            return {}
+        out: dict[str, Any] = {}
+        for key in ("unit", "operator", "direction"):
+            if key in updates or key not in type(obj).model_fields:
+                continue
+            before = self._origin.get((id(obj), key))
+            if before is not None and getattr(obj, key) != before[2]:
+                out[key] = before[2]
+        return out
+
     def full_check(self) -> list[DataWarning]:
         """Every data warning of the project as it is now."""
         return check_project(self.project, self.ruleset)
@@ -138,6 +154,9 @@ class EditSession:
                 value = None
         updates: dict[str, Any] = {field: value}
         unit = obj.unit if isinstance(obj, Indicator) else ""
+        if as_written and isinstance(value, (str, type(None))):
+            # The unit the edit began with, not one read from a text typed on the way (``≥9.``).
+            unit = self.set_on_the_way(obj, field, {}).get("unit", unit)
         if as_written and isinstance(value, str):
             typed = typed_updates(field, value, unit) if value else None
             if typed is not None:
@@ -156,6 +175,8 @@ class EditSession:
                     updates[f"{field}_label"] = ""
         elif as_written and value is None:
             updates[f"{field}_label"] = ""
+        if as_written and isinstance(value, (str, type(None))):
+            updates.update(self.set_on_the_way(obj, field, updates))
         replaced = {key: getattr(obj, key) for key in updates}
         error = assign(obj, updates)
         if error is not None and value is None and isinstance(old, Decimal):

@@ -116,3 +116,41 @@ async def test_a_typo_in_the_indicator_form_keeps_the_value_from_before_the_fiel
         await pilot.press("escape")  # back to the tree: the field is left
         await wait_for(pilot, lambda: app.focused is not field, "the field left")
         assert saved(path).indicator("satisfaction").actual == D(96)
+
+
+async def test_a_target_typed_key_by_key_keeps_no_unit_read_on_the_way(tmp_path: Path) -> None:
+    from tui_helpers import open_indicator, retype
+
+    path = copy_project(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        project = app.workspace.project
+        await open_indicator(pilot, "total-cameras")
+        item = project.indicator("total-cameras")
+        assert (item.target, item.unit) == (D(1304), "路")
+        # On the way, ``>=1304.`` reads ``.`` as the unit; the text typed in the end has none.
+        field = await retype(pilot, "ind-target", ">=1304.5")
+        await wait_for(pilot, lambda: item.target == D("1304.5"), "the target taken")
+        assert (item.target_label, item.operator, item.unit) == (">=1304.5", "≥", "路")
+        assert not field.has_class("-invalid")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.focused is not field, "the field left")
+        assert saved(path).indicator("total-cameras").unit == "路"
+
+
+async def test_a_target_cell_typed_key_by_key_keeps_no_unit_read_on_the_way(
+    tmp_path: Path,
+) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f12")
+        grid = await open_grid(pilot)
+        item = app.workspace.project.indicator("total-cameras")
+        grid.go_to("total-cameras", "target")
+        await pilot.press("enter", "ctrl+u", *">=1304", "full_stop", "5")
+        await until(pilot, lambda: item.target == D("1304.5"))
+        assert (item.target_label, item.operator, item.unit) == (">=1304.5", "≥", "路")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.editing is None)
+        assert saved(path).indicator("total-cameras").unit == "路"

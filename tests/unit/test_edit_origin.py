@@ -73,6 +73,24 @@ def test_a_target_typed_as_written_is_put_back_whole() -> None:
     assert (item.target, item.target_label, item.operator, item.direction, item.unit) == before
 
 
+def test_a_target_typed_key_by_key_keeps_nothing_of_a_text_on_the_way() -> None:
+    session = EditSession(load_project(WUXI), None, autosave=False)
+    item = session.project.indicator("goal_rationality")
+    assert (item.unit, item.operator, item.target_label) == ("", None, "合理")
+    session.begin_field()
+    for text in ("≥", "≥9", "≥9.", "≥9.5"):
+        assert session.set_field(item, "target", text).ok, text
+    # ``≥9.`` read ``.`` as a unit; ``≥9.5`` has none: the unit is the one the edit began with.
+    assert (item.target, item.target_label, item.operator, item.unit) == (D("9.5"), "≥9.5", "≥", "")
+    assert session.set_field(item, "target", "9.5").ok  # the operator taken off again
+    assert (item.target, item.target_label, item.operator, item.direction) == (
+        D("9.5"),
+        "",
+        None,
+        "正向",
+    )
+
+
 def test_the_sandbox_puts_back_the_value_from_before_the_field() -> None:
     sandbox = Sandbox(load_project(WUXI))
     fund = sandbox.project.funds[0]

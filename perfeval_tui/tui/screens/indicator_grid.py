@@ -172,6 +172,8 @@ class IndicatorGridScreen(GridStepScreen):
                     changes.append((f"{key}_label", ""))
                 if key == "target" and text.endswith(("%", "％")) and not indicator.unit:
                     changes.append(("unit", "%"))
+            # Nothing stays of a text typed on the way (the unit ``.`` of ``≥9.``).
+            changes += self.ws.session.set_on_the_way(indicator, key, dict(changes)).items()
         else:
             changes = [(key, text)]
         for field, value in changes:
