@@ -375,3 +375,24 @@ async def test_adopted_ticks_show_in_the_indicator_form(tmp_path: Path) -> None:
         assert all(
             app.screen.query_one(f"#tick-{n}", Checkbox).value for n in range(1, len(ticked) + 1)
         )
+
+
+async def test_4x50_typed_over_450_keeps_450_in_the_sandbox(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, "budget_execution_rate")
+        fund = screen.sandbox.project.funds[0]
+        field = await retype(pilot, "sb-fund0-actual_spend", "4x50")
+        await wait_for(
+            pilot, lambda: "「4x50」不是有效数字" in field.error_label.message, "refused"
+        )
+        # Not the 4 typed on the way: nothing to adopt, the sandbox's score is the file's.
+        assert fund.actual_spend == D(450) and not screen.sandbox.dirty
+        await sandbox_line(pilot, screen, "预算执行率（%） 4.00 → 4.00 (±0.00)")
+        assert text_of(screen, "sb-changes").startswith("修改清单：无")
+        assert text_of(screen, "sb-total").startswith("总分 99.60（优） → 99.60（优） (±0.00)")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)  # nothing to adopt, nothing asked
+    assert saved(path).funds[0].actual_spend == D(450)

@@ -100,3 +100,22 @@ def test_the_sandbox_puts_back_the_value_from_before_the_field() -> None:
     assert sandbox.put_back()
     assert fund.actual_spend == D(450)
     assert not sandbox.dirty and sandbox.result.total == D("99.60")
+
+
+def test_plain_mode_asks_again_and_never_applies_a_part_of_a_bad_answer(tmp_path: Path) -> None:
+    import io
+
+    from perfeval_tui.plain.editing import Editor
+    from perfeval_tui.plain.prompts import LinePrompter
+
+    path = tmp_path / "p.json"
+    shutil.copyfile(WUXI, path)
+    session = EditSession(load_project(path), path)
+    fund = session.project.funds[0]
+    out = io.StringIO()
+    # A whole line is one answer: 4x50 is refused and asked again; Enter then keeps 450.
+    Editor(session, LinePrompter(io.StringIO("4x50\n\n"), out)).field(fund, "actual_spend")
+    assert "「4x50」不是有效数字" in out.getvalue()
+    assert out.getvalue().count("实际支出数") >= 2  # asked again
+    assert fund.actual_spend == D(450)
+    assert load_project(path).funds[0].actual_spend == D(450)
