@@ -137,6 +137,10 @@ class StepScreen(Screen[None]):
             if self.wizard.workspace is not None:
                 self.attach_project()
         elif self.is_mounted:
+            # Back from a dialog, the sandbox or another step, whose changes are no part of the
+            # edit typed here before: what a refused text keeps is counted from now.
+            self.ws.begin_field()
+            self.field_edit = None
             self.query_one(StepBar).show(position_label(self.STEP), self.ws)
             self.refresh_from_model()
 

@@ -200,12 +200,12 @@ class SimulationScreen(Screen[None]):
 
     # ----- edits --------------------------------------------------------------------------
 
+    # The field whose edit the sandbox has begun and its object (ids; see ``StepScreen``).
+    field_edit: tuple[int, int] | None = None
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.sandbox.begin_field()  # a refused text keeps what the field held when entered
         self.field_edit = None
-
-    # The field whose edit the sandbox has begun and its object (ids; see ``StepScreen``).
-    field_edit: tuple[int, int] | None = None
 
     def _apply(self, widget: Any, value: Any) -> None:
         if isinstance(widget, FieldInput):
