@@ -255,6 +255,8 @@ class SimulationScreen(Screen[None]):
                 self.sandbox.set(setting.path, setting.value)
         except SimulationError as exc:
             self.notify(str(exc), severity="warning", timeout=6)
+        self.sandbox.begin_field()  # the answer is no part of an edit typed before it
+        self.field_edit = None
         self.deltas.select_indicator(answer.indicator_id)
         await self.show_indicator(answer.indicator_id)
         self.show_sandbox()
