@@ -189,6 +189,15 @@ class Sandbox:
         """Edit an object of :attr:`project` directly, as the wizard's forms do; never saves."""
         return self._session.set_field(obj, field, value)
 
+    def begin_field(self) -> None:
+        """A field of the sandbox is entered: what its edit changes is remembered as it is now."""
+        self._session.begin_field()
+
+    def put_back(self) -> bool:
+        """The text being typed is no value: the sandbox as before the field's edit began (never a
+        value typed on the way); whether anything changed."""
+        return self._session.put_back() is not None
+
     def set_reading(self, rule_id: str, reading: str | None) -> None:
         """Switch a rule's reading for the whole project (None: back to the rule set's default)."""
         rule = self.ruleset.rules.get(rule_id)

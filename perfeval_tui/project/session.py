@@ -8,6 +8,7 @@ edit is taken.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +26,7 @@ from .storage import describe_validation_error, save_project
 from .structure import regroup
 
 ZERO = Decimal(0)
+Edit = Callable[[BaseModel, str, Any], "EditOutcome"]  # an edit path: (object, field, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,46 @@ class EditSession:
         self.result: ProjectScore = result or score_project(project, self.ruleset)
         self.warnings: list[DataWarning] = self.full_check()
         self.last: EditOutcome | None = None
+        # While an edit is on (from begin_field): what each field it changed held before it,
+        # (object id, field) -> (object, field, value). A text that is no value puts these back.
+        self._origin: dict[tuple[int, str], tuple[BaseModel, str, Any]] | None = None
+
+    def begin_field(self) -> None:
+        """A new edit begins (a field is entered, a cell is opened): what it changes from here on
+        is remembered as it is now."""
+        self._origin = {}
+
+    def put_back(self, edit: Edit | None = None) -> EditOutcome | None:
+        """The text being typed is no value: every field this edit has changed goes back to what
+        it held when the edit began, through ``edit`` (this session's :meth:`set_field` unless
+        given); the last outcome, or None when nothing had changed.
+
+        So while a text is no value the project holds the value from before the edit, never one
+        typed on the way (``4x50`` typed over 450: 450, not the ``4``).
+        """
+        edit = edit or self.set_field
+        outcome = None
+        for _ in range(2):  # a number put back clears the text beside it (目标值): then the text
+            for obj, field, value in list((self._origin or {}).values()):
+                if getattr(obj, field) != value:
+                    outcome = edit(obj, field, value)
+        return outcome
+
+    def set_on_the_way(self, obj: BaseModel, field: str, updates: dict[str, Any]) -> dict[str, Any]:
+        """What the text now typed in 目标值 leaves alone of the fields an earlier text of this
+        edit set beside it (unit, operator, direction), with what they held before the edit:
+        ``≥9.5`` typed key by key keeps no unit ``.`` from ``≥9.``, a bare ``9`` no ``≥`` of
+        ``≥9``. (The text itself is always the one typed now, or none for a bare number.)"""
+        if not self._origin or field != "target":
+            return {}
+        out: dict[str, Any] = {}
+        for key in ("unit", "operator", "direction"):
+            if key in updates or key not in type(obj).model_fields:
+                continue
+            before = self._origin.get((id(obj), key))
+            if before is not None and getattr(obj, key) != before[2]:
+                out[key] = before[2]
+        return out
 
     def full_check(self) -> list[DataWarning]:
         """Every data warning of the project as it is now."""
@@ -112,6 +154,9 @@ class EditSession:
                 value = None
         updates: dict[str, Any] = {field: value}
         unit = obj.unit if isinstance(obj, Indicator) else ""
+        if as_written and isinstance(value, (str, type(None))):
+            # The unit the edit began with, not one read from a text typed on the way (``≥9.``).
+            unit = self.set_on_the_way(obj, field, {}).get("unit", unit)
         if as_written and isinstance(value, str):
             typed = typed_updates(field, value, unit) if value else None
             if typed is not None:
@@ -130,6 +175,9 @@ class EditSession:
                     updates[f"{field}_label"] = ""
         elif as_written and value is None:
             updates[f"{field}_label"] = ""
+        if as_written and isinstance(value, (str, type(None))):
+            updates.update(self.set_on_the_way(obj, field, updates))
+        replaced = {key: getattr(obj, key) for key in updates}
         error = assign(obj, updates)
         if error is not None and value is None and isinstance(old, Decimal):
             # A typed field left empty: the field's typed-entry message (不能为空, what to type),
@@ -137,6 +185,9 @@ class EditSession:
             error = assign(obj, {field: ""}) or error
         if error is not None:
             return EditOutcome(error)
+        if self._origin is not None:
+            for key, before in replaced.items():
+                self._origin.setdefault((id(obj), key), (obj, key, before))
         if (
             isinstance(obj, Indicator)
             and field == "levels"

@@ -181,9 +181,16 @@ class Workspace:
         return any(item is indicator for item in self.project.indicators)  # a repeated id
 
     def begin_field(self) -> None:
-        """A new field is being edited: later changes are measured from here."""
+        """A new field is being edited: later changes are measured from here, and what it changes
+        is remembered as it is now (see :meth:`put_back`)."""
         self.baseline = self.session.result
         self._touched = set()
+        self.session.begin_field()
+
+    def put_back(self) -> EditOutcome | None:
+        """The typed text is no value: every field this edit changed goes back to what it held
+        when the edit began, through the edit path; the last outcome, or None if nothing moved."""
+        return self.session.put_back(self.edit)
 
     def edit(self, obj: BaseModel, field: str, value: Any) -> EditOutcome:
         outcome = self.session.set_field(obj, field, value)
@@ -210,6 +217,7 @@ class Workspace:
         self.effect_total = (outcome.total_before, outcome.total_after)
         self.baseline = self.session.result
         self._touched = set()
+        self.session.begin_field()  # rows moved or gone: nothing of them to put back
         return outcome
 
     def save(self, *, force: bool = False) -> str | None:

@@ -34,7 +34,15 @@ async def test_the_toy_familys_input_is_edited_in_the_indicator_form(tmp_path: P
             field = await retype(pilot, "input-judged", "4.5分x")
             assert field.has_class("-invalid")
             assert "评定分" in field.error_label.message  # names the field, in Chinese
-            assert project.indicator("expert").inputs.values == {"judged": D("4.5")}
+            # The same edit (the field was never left): the 3 it held when entered, not the 4.5
+            # typed on the way.
+            assert project.indicator("expert").inputs.values == {"judged": D("3")}
+            await pilot.press("backspace", "backspace")  # 4.5: a value again, taken at once
+            await wait_for(
+                pilot,
+                lambda: project.indicator("expert").inputs.values == {"judged": D("4.5")},
+                "4.5 taken",
+            )
             await pilot.press("ctrl+s")
             await wait_for(
                 pilot,

@@ -72,6 +72,8 @@ async def test_a_letter_in_a_national_amount_field_is_kept_and_refused(tmp_path:
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.screen.query("#b-0-spend"), "the 项目资金 block")
         field = app.screen.query_one("#b-0-spend", FieldInput)
+        before = app.workspace.project.budget_block[0].spend
+        total = score_bar(app).split()[1]
         field.focus()
         await wait_for(pilot, lambda: app.focused is field, "the amount focused")
         await pilot.press("end", "ctrl+u")
@@ -82,6 +84,9 @@ async def test_a_letter_in_a_national_amount_field_is_kept_and_refused(tmp_path:
         await wait_for(pilot, lambda: "「4x50」不是有效数字" in error.message, "the message")
         assert "请输入以万元为单位的非负金额" in error.message
         assert field.has_class("-invalid")
+        # Not the 4 typed on the way: the amount as it was before the field was entered.
+        line = app.workspace.project.budget_block[0]
+        assert line.spend == before and "总分 " + total in score_bar(app)
 
 
 def edit_label(app) -> str:  # type: ignore[no-untyped-def]

@@ -150,10 +150,12 @@ async def test_the_budget_step_of_a_national_project_is_its_budget_block(tmp_pat
         lines = "\n".join(screen_lines(app))
         assert "执行率 90.00%" in lines and "得分 9.00 / 10.00" in lines
 
+        before = block[1].budget
+        assert before != D("89.9740")
         field = await retype(pilot, "b-1-budget", "89.97401")
         assert field.has_class("-invalid")
         assert "四位小数" in (field.error_label.message if field.error_label else "")
-        assert block[1].budget == D("89.9740")  # the last valid value is kept
+        assert block[1].budget == before  # as before the field was entered: not 89.9740
         await retype(pilot, "b-1-budget", "132.9120")
         await retype(pilot, "b-1-spend", "100")
         lines = "\n".join(screen_lines(app))

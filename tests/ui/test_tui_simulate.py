@@ -375,3 +375,51 @@ async def test_adopted_ticks_show_in_the_indicator_form(tmp_path: Path) -> None:
         assert all(
             app.screen.query_one(f"#tick-{n}", Checkbox).value for n in range(1, len(ticked) + 1)
         )
+
+
+async def test_4x50_typed_over_450_keeps_450_in_the_sandbox(tmp_path: Path) -> None:
+    path = copy_project(tmp_path)
+    app = make_app(path, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sandbox(pilot, "budget_execution_rate")
+        fund = screen.sandbox.project.funds[0]
+        field = await retype(pilot, "sb-fund0-actual_spend", "4x50")
+        await wait_for(
+            pilot, lambda: "「4x50」不是有效数字" in field.error_label.message, "refused"
+        )
+        # Not the 4 typed on the way: nothing to adopt, the sandbox's score is the file's.
+        assert fund.actual_spend == D(450) and not screen.sandbox.dirty
+        await sandbox_line(pilot, screen, "预算执行率（%） 4.00 → 4.00 (±0.00)")
+        assert text_of(screen, "sb-changes").startswith("修改清单：无")
+        assert text_of(screen, "sb-total").startswith("总分 99.60（优） → 99.60（优） (±0.00)")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)  # nothing to adopt, nothing asked
+    assert saved(path).funds[0].actual_spend == D(450)
+
+
+async def test_a_typo_after_adopting_keeps_the_adopted_value(tmp_path: Path) -> None:
+    # The adoption is an edit of its own: a refused text typed after it keeps 1600, neither the
+    # 1400 typed before F5 nor the file's 1338.
+    path = copy_project(tmp_path)
+    app = make_app(path, "indicators")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_indicator(pilot, CAMERAS)
+        await retype(pilot, "ind-actual", "1400")
+        item = app.workspace.project.indicator(CAMERAS)
+        await wait_for(pilot, lambda: item.actual == D(1400), "1400 taken")
+        step = app.screen
+        screen = await open_sandbox(pilot, CAMERAS)
+        await retype(pilot, "sb-actual", "1600")
+        await wait_for(pilot, lambda: screen.sandbox.dirty, "the sandbox changed")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.screen is step, "back in the wizard")
+        assert item.actual == D(1600)
+        field = await retype(pilot, "ind-actual", "x", clear=False)
+        await wait_for(pilot, lambda: field.value == "1600x", "1600x typed")
+        await wait_for(pilot, lambda: "不是有效数字" in field.error_label.message, "refused")
+        assert item.actual == D(1600)
+        await pilot.press("ctrl+q")
+    assert saved(path).indicator(CAMERAS).actual == D(1600)

@@ -129,10 +129,15 @@ async def test_indicator_actual_rescored_live_and_bad_value_refused(tmp_path: Pa
         )
         field = await retype(pilot, "ind-actual", "x", clear=False)
         assert field.value == "90x"
-        assert project.indicator("satisfaction").actual == D(90)
+        # Still the same edit (the field was never left): not the 90 typed on the way, but the
+        # 96 it held when it was entered.
+        assert project.indicator("satisfaction").actual == D(96)
         await wait_for(pilot, lambda: "不是有效数字" in field.error_label.message, "the message")
         assert "完成值" in field.error_label.message
-        assert "总分 99.00（优）" in score_bar(app)
+        assert "总分 99.60（优）" in score_bar(app)
+        await pilot.press("backspace")  # a value again: applied at once
+        await wait_for(pilot, lambda: project.indicator("satisfaction").actual == D(90), "90")
+        await wait_for(pilot, lambda: "总分 99.00（优）" in score_bar(app), "the bar at 99.00")
 
 
 async def test_checklist_ticks_incident_counts_and_override(tmp_path: Path) -> None:

@@ -77,6 +77,8 @@ class StepScreen(Screen[None]):
     """
 
     _host: WizardHost | None = None
+    # The field whose edit the workspace has begun, and its object (see ``apply_field``).
+    field_edit: tuple[FieldInput, BaseModel] | None = None
 
     @property
     def wizard(self) -> WizardHost:
@@ -165,6 +167,10 @@ class StepScreen(Screen[None]):
             if self.wizard.workspace is not None:
                 self.attach_project()
         elif self.is_mounted and not self.shows_current_project:
+            # Back from a dialog, the sandbox or another step, whose changes are no part of the
+            # edit typed here before: what a refused text keeps is counted from now.
+            self.ws.begin_field()
+            self.field_edit = None
             self.query_one(StepBar).show(position_label(self.STEP), self.ws)
             self.refresh_from_model()
             self.shows_current_project = True
@@ -209,13 +215,24 @@ class StepScreen(Screen[None]):
         """Send one change through the edit session, then show its result."""
         outcome = self.ws.edit(obj, field, value)
         if outcome.ok:
-            self.show_result(outcome)
-            self.update_explanation(self.focused)
-            self.wizard.schedule_save()
+            self.show_edit(outcome)
         elif self.ws.read_only and not self.wizard.told_read_only:
             self.wizard.told_read_only = True  # once; the field's own message says it each time
             self.notify(outcome.error or "", severity="warning", timeout=4)
         return outcome
+
+    def show_edit(self, outcome: EditOutcome) -> None:
+        self.show_result(outcome)
+        self.update_explanation(self.focused)
+        self.wizard.schedule_save()
+
+    def put_back(self) -> bool:
+        """The text being typed is no value: the project goes back to what the edit began with
+        (never a value typed on the way, as the 4 of ``4x50``); whether anything moved."""
+        outcome = self.ws.put_back()
+        if outcome is not None:
+            self.show_edit(outcome)
+        return outcome is not None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, FieldInput):
@@ -238,13 +255,25 @@ class StepScreen(Screen[None]):
         if not field.live and text == field.model_text(obj):
             field.show_error(None)
             return
+        if (
+            self.field_edit is None
+            or self.field_edit[0] is not field
+            or self.field_edit[1] is not obj
+        ):
+            # This field's first change on this object (it may show another indicator now, or
+            # the project changed since it was entered): its edit begins here.
+            self.ws.begin_field()
+            self.field_edit = (field, obj)
         name, value = field.to_model(text, obj)
         from ...project.session import EditOutcome
 
         if isinstance(value, EditOutcome):  # the field's own conversion refused the text
+            self.put_back()
             field.show_error(value.error)
             return
         outcome = self.apply_value(obj, name, value)
+        if outcome.error is not None:
+            self.put_back()
         field.show_error(outcome.error)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -266,6 +295,7 @@ class StepScreen(Screen[None]):
         if not self.project_attached:
             return
         self.ws.begin_field()
+        self.field_edit = None
         self.update_explanation(event.widget)
 
     # ----- pasted rows --------------------------------------------------------------------

@@ -12,7 +12,7 @@ as in a form. The step supplies the rows, the text of a cell and what committing
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -25,9 +25,6 @@ from ..widgets.data_grid import GridColumn, RowGrid, head
 from ..widgets.live import LiveStatic, warnings_text
 from ..widgets.wrapped import Wrapped
 from .base import StepScreen
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
 
 EDIT_HINT = "回车 确认并下移  Tab 确认并右移  Esc 放弃"
 LABEL_NAME_CELLS = 16  # a long row name in the edit line's label: its start, then …
@@ -50,8 +47,6 @@ class GridStepScreen(StepScreen):
         super().__init__()
         self.editing: str | None = None  # the column key being edited
         self.tab_anchor: int | None = None  # where a run of Tabs started
-        # What the edited cell's fields held when the edit began: (object, field, value).
-        self.origin: list[tuple[BaseModel, str, Any]] = []
 
     # ----- what a step supplies -----------------------------------------------------------
 
@@ -73,10 +68,6 @@ class GridStepScreen(StepScreen):
     def commit(self, row_id: str, key: str, text: str) -> str | None:
         """Send one cell's text through the edit session; the Chinese message if refused."""
         return None
-
-    def edited(self, row_id: str, column: GridColumn) -> list[tuple[BaseModel, str]]:
-        """The model fields a cell's edit may change: (object, field name)."""
-        return []
 
     def row_restored(self, row_id: str) -> None:
         """A row's fields were put back as they were: show it again."""
@@ -200,8 +191,7 @@ class GridStepScreen(StepScreen):
         column = self.grid.current_column
         if self.take_cell(row_id, column, typed):
             return
-        self.ws.begin_field()
-        self.origin = [(obj, name, getattr(obj, name)) for obj, name in self.edited(row_id, column)]
+        self.ws.begin_field()  # what the cell's fields hold now is what a refused text keeps
         self.editing = column.key
         self.show_label(row_id, column)  # the cursor may have moved in this very key's action
         self.show_edit_note(None)
@@ -233,12 +223,7 @@ class GridStepScreen(StepScreen):
 
     def restore_origin(self, row_id: str) -> None:
         """Put back what the cell held when the edit began (Esc, or a text that is no value)."""
-        changed = False
-        for obj, name, value in self.origin:
-            if getattr(obj, name) != value:
-                self.apply_value(obj, name, value)
-                changed = True
-        if changed:
+        if self.put_back():
             self.row_restored(row_id)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -252,7 +237,6 @@ class GridStepScreen(StepScreen):
     def stop_edit(self) -> None:
         # The focus stays on the edit line: the keys behind this one keep their order there.
         self.editing = None
-        self.origin = []
         self.grid.editor = None
 
     def finish(self, how: str) -> None:

@@ -178,6 +178,8 @@ class IndicatorGridScreen(GridStepScreen):
                     changes.append((f"{key}_label", ""))
                 if key == "target" and text.endswith(("%", "％")) and not indicator.unit:
                     changes.append(("unit", "%"))
+            # Nothing stays of a text typed on the way (the unit ``.`` of ``≥9.``).
+            changes += self.ws.session.set_on_the_way(indicator, key, dict(changes)).items()
         else:
             changes = [(key, text)]
         for field, value in changes:
@@ -192,16 +194,6 @@ class IndicatorGridScreen(GridStepScreen):
         else:
             self.grid.show_row(indicator, self.ws.session.result)
         return None
-
-    def edited(self, row_id: str, column: GridColumn) -> list[tuple[Any, str]]:
-        try:
-            indicator = self.ws.find_indicator(row_id)
-        except KeyError:
-            return []
-        if column.key in ("target", "actual"):  # as written: the text, its number, the unit
-            names = [column.key, f"{column.key}_label", "direction", "unit"]
-            return [(indicator, name) for name in names if name in Indicator.model_fields]
-        return [(indicator, column.key)] if column.key in Indicator.model_fields else []
 
     def row_restored(self, row_id: str) -> None:
         with suppress(KeyError):

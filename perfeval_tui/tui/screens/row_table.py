@@ -195,10 +195,6 @@ class RowTableScreen(GridStepScreen):
             return True
         return False
 
-    def edited(self, row_id: str, column: GridColumn) -> list[tuple[Any, str]]:
-        row = self.row(row_id)
-        return [(row, column.key)] if row is not None else []
-
     def commit(self, row_id: str, key: str, text: str) -> str | None:
         row = self.row(row_id)
         if row is None:

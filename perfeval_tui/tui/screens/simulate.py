@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -200,9 +200,26 @@ class SimulationScreen(Screen[None]):
 
     # ----- edits --------------------------------------------------------------------------
 
+    # The field whose edit the sandbox has begun and its object (ids; see ``StepScreen``).
+    field_edit: tuple[int, int] | None = None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.sandbox.begin_field()  # a refused text keeps what the field held when entered
+        self.field_edit = None
+
     def _apply(self, widget: Any, value: Any) -> None:
+        if isinstance(widget, FieldInput):
+            try:
+                obj = widget.ref.resolve(self.sandbox.project)
+            except KeyError:
+                obj = None
+            if self.field_edit != (id(widget), id(obj)):
+                self.sandbox.begin_field()
+                self.field_edit = (id(widget), id(obj))
         error = apply_change(self.sandbox, widget, value)
         if isinstance(widget, FieldInput):
+            if error is not None and self.sandbox.put_back():
+                self.show_sandbox()  # the sandbox as before this field's edit, not a value on the way
             widget.show_error(error)
         elif error:
             self.notify(error, severity="warning", timeout=5)
@@ -238,6 +255,8 @@ class SimulationScreen(Screen[None]):
                 self.sandbox.set(setting.path, setting.value)
         except SimulationError as exc:
             self.notify(str(exc), severity="warning", timeout=6)
+        self.sandbox.begin_field()  # the answer is no part of an edit typed before it
+        self.field_edit = None
         self.deltas.select_indicator(answer.indicator_id)
         await self.show_indicator(answer.indicator_id)
         self.show_sandbox()
