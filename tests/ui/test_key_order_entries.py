@@ -189,3 +189,21 @@ async def test_a_value_typed_just_before_ctrl_q_is_saved(tmp_path: Path) -> None
         burst(app, "end", "ctrl+u", *"张三", "ctrl+q")
         await settle(pilot)
     assert saved(path).basics.preparer == "张三"
+
+
+async def test_enter_in_a_field_goes_on_before_the_keys_behind_it(tmp_path: Path) -> None:
+    # Enter commits 年度 and moves to 填报单位; "2024 Enter 某局" in one burst put 某局 into
+    # 年度, since the focus moved only after the characters behind the Enter.
+    path = copy_project(tmp_path)
+    app = make_app(path, "basics")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus(pilot, app.screen.query_one("#basics-year", Input))
+        burst(app, "end", "ctrl+u", *"2024", "enter", "ctrl+u", *"某局", "enter", *"张三")
+        await settle(pilot)
+        assert value(app, "basics-year") == "2024"
+        assert value(app, "basics-unit") == "某局"
+        assert app.screen.focused is app.screen.query_one("#basics-department", Input)
+        assert value(app, "basics-department").endswith("张三")
+    basics = saved(path).basics
+    assert (basics.year, basics.unit) == (2024, "某局")

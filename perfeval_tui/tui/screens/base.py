@@ -276,13 +276,11 @@ class StepScreen(Screen[None]):
             self.put_back()
         field.show_error(outcome.error)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if isinstance(event.input, FieldInput):
-            event.stop()
-            if not event.input.live:
-                self.apply_field(event.input, event.value)
-            self.wizard.save_now()
-            self.focus_next()
+    def commit_field(self, field: FieldInput) -> None:
+        """Enter in ``field`` (which then moves the focus on itself): apply it and save."""
+        if not field.live:
+            self.apply_field(field, field.value)
+        self.wizard.save_now()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         widget = event.widget

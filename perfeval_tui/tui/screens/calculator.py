@@ -143,10 +143,6 @@ class CalculatorScreen(Screen[None]):
             event.stop()
             self._apply(event.input, event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         self._apply(event.checkbox, event.value)

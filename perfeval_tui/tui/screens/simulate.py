@@ -231,11 +231,6 @@ class SimulationScreen(Screen[None]):
             event.stop()
             self._apply(event.input, event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if isinstance(event.input, FieldInput):
-            event.stop()
-            self.focus_next()
-
     @on(Checkbox.Changed)
     def _checkbox(self, event: Checkbox.Changed) -> None:
         event.stop()

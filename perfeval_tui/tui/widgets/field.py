@@ -142,6 +142,18 @@ class FieldInput(InOrderKeys, Input):
         self.field = field
         self.error_label: FieldError | None = None
 
+    async def take_key(self, event: events.Key) -> bool:
+        # Enter commits the field and goes on to the next one at once, in the order typed:
+        # "2024 Enter 某局" in one burst put 某局 into 年度, since the focus moved only when the
+        # screen got round to the Submitted message, after the characters behind the Enter.
+        if event.key != "enter":
+            return False
+        commit = getattr(self.screen, "commit_field", None)
+        if commit is not None:
+            commit(self)
+        self.screen.focus_next()
+        return True
+
     def _on_blur(self, event: events.Blur) -> None:
         # Input's own blur handler runs as well (Textual calls each class's handler). A long
         # value left scrolled to its end reads as another text (`018年宜居住区…`): back to
