@@ -421,3 +421,12 @@ async def test_the_level_picker_offers_the_forms_own_groups_even_when_empty(
             "社会效益指标",
             "通行条件",
         ]
+
+
+async def test_the_export_step_names_the_national_form(tmp_path: Path) -> None:
+    path = national_file(tmp_path)
+    app = make_app(path, "export")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "导出项目支出绩效自评表及附表1、附表2" in text

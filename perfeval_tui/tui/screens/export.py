@@ -65,8 +65,11 @@ class ExportScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         with FormScroll(id="export-form"):
+            # What the workbook holds: the national 自评表 comes first on a national project.
+            national = self.ws.project.ruleset.startswith("national")
+            tables = "项目支出绩效自评表及附表1、附表2" if national else "附表1、附表2"
             yield Static(
-                "导出附表1、附表2、区县资金分配表（xlsx）和评价报告（Markdown、Word）。\n"
+                f"导出{tables}、区县资金分配表（xlsx）和评价报告（Markdown、Word）。\n"
                 "导出前会先保存项目文件。",
                 classes="row-note",
             )

@@ -149,7 +149,10 @@ class IndicatorForm(FormScroll):
         yield FieldRow("分数", score, unit="分", label_width=LABEL_WIDTH)
         yield FieldRow("理由", reason, label_width=LABEL_WIDTH)
         yield Static("附表2 文字", classes="form-section")
-        yield FieldRow("层级", PathInput(ref, id="ind-path"), label_width=LABEL_WIDTH)
+        path = PathInput(ref, id="ind-path")
+        if self.ruleset.skeleton:  # an example from this form's own groups
+            path.placeholder = "例如 " + " / ".join(self.ruleset.skeleton[0])
+        yield FieldRow("层级", path, label_width=LABEL_WIDTH)
         for field, title in (
             ("target_label", "目标值文字"),
             ("actual_label", "完成值文字"),
