@@ -13,7 +13,8 @@ from .reading import ReadingDialog
 def keys_table() -> Table:
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), expand=True)
     table.add_column("按键", no_wrap=True)
-    table.add_column("作用")
+    # Chinese has no spaces to wrap at: a long line folds, never ends in … (it was cut there).
+    table.add_column("作用", overflow="fold")
     for key, text in help_rows():
         table.add_row(key, text)
     return table
