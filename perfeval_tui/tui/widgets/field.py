@@ -240,7 +240,9 @@ class FieldRow(Vertical):
         self.input = field
         self.unit = unit
         self.derived = derived
-        self.label_width = label_width or max(14, cell_len(label) + 1)
+        # At least one cell between a label and its value (目标值文字 is as wide as the form's
+        # 10-cell labels and ran into its text: 目标值文字≥80%).
+        self.label_width = max(label_width or 14, cell_len(label) + 1)
         self.error = FieldError()
         self.error.home = self
         field.error_label = self.error
