@@ -134,6 +134,11 @@ class EditSession:
                 out[key] = before[2]
         return out
 
+    def began_with(self, obj: BaseModel, key: str) -> Any:
+        """What ``obj.key`` held when this edit began (as it is now if the edit left it alone)."""
+        before = (self._origin or {}).get((id(obj), key))
+        return getattr(obj, key) if before is None else before[2]
+
     def full_check(self) -> list[DataWarning]:
         """Every data warning of the project as it is now."""
         return check_project(self.project, self.ruleset)
@@ -166,10 +171,12 @@ class EditSession:
                 # As written (≥95%, ≤5个工作日, 按时完成): the text is kept, its number scored,
                 # its operator sets the direction and a unit in the cell the indicator's unit.
                 updates = {k: v for k, v in typed.items() if k in type(obj).model_fields}
-                if isinstance(
-                    obj, Indicator
-                ):  # no number: 定性 (按时完成), as the importer reads it
-                    updates.update(qualitative_updates(self.ruleset, obj, field, value))
+                if isinstance(obj, Indicator):
+                    # No number: 定性 (按时完成), as the importer reads it.
+                    began = (self.began_with(obj, "rule"), self.began_with(obj, "inputs"))
+                    updates.update(
+                        qualitative_updates(self.ruleset, obj, field, value, began=began)
+                    )
             else:
                 try:  # the indicator's own unit may be typed with the value: 1338路
                     number = parse_number(

@@ -10,17 +10,17 @@ from __future__ import annotations
 from .families import family_of
 from .families.graded import GradedRule
 from .inputs_check import known_inputs
-from .model import Indicator
+from .model import Indicator, RuleInputs
 from .ruleset import RuleSet
 from .targets import normalise, parse_target, words_only
 
 
-def qualitative_rule(ruleset: RuleSet, indicator: Indicator) -> str | None:
-    """The rule id a 定性 text scores ``indicator`` by: its own if already qualitative, else the
-    rule set's (``graded`` first); None when the rule set has none for its group."""
-    if isinstance(ruleset.rules.get(indicator.rule), GradedRule):
-        return indicator.rule
-    usable = ruleset.rules_for(indicator.levels)
+def qualitative_rule(ruleset: RuleSet, levels: list[str], rule_id: str) -> str | None:
+    """The rule id a 定性 text scores an indicator under ``levels`` by: its own ``rule_id`` if
+    already qualitative, else the rule set's (``graded`` first); None when it has none there."""
+    if isinstance(ruleset.rules.get(rule_id), GradedRule):
+        return rule_id
+    usable = ruleset.rules_for(levels)
     graded = [rid for rid in usable if isinstance(ruleset.rules[rid], GradedRule)]
     if "graded" in graded:
         return "graded"
@@ -43,30 +43,36 @@ def reached(target_text: str, actual_text: str) -> bool:
 
 
 def qualitative_updates(
-    ruleset: RuleSet, indicator: Indicator, field: str, text: str
+    ruleset: RuleSet,
+    indicator: Indicator,
+    field: str,
+    text: str,
+    *,
+    began: tuple[str, RuleInputs] | None = None,
 ) -> dict[str, object]:
-    """The rule and 评价等级 to set when ``text`` is typed in 目标值/完成值 (``field``); empty
-    when the text has a number, or the indicator's rule reads the budget table."""
+    """The rule and inputs (评价等级) to set when ``text`` is typed in 目标值/完成值 (``field``);
+    empty when the text has a number, or the indicator's rule reads the budget table.
+
+    ``began``: the rule and inputs the edit began with (a text typed key by key counts from
+    them, not from what ``按时`` on the way set). Both are always given for a 定性 text, so that
+    nothing of them is put back as left alone by it.
+    """
+    rule_id, inputs = began or (indicator.rule, indicator.inputs)
     if field not in ("target", "actual") or not words_only(text):
         return {}
-    current = ruleset.rules.get(indicator.rule)
+    current = ruleset.rules.get(rule_id)
     if current is not None and family_of(current).reads_budget:
         return {}
-    rule_id = qualitative_rule(ruleset, indicator)
-    if rule_id is None:
+    qualitative = qualitative_rule(ruleset, indicator.levels, rule_id)
+    if qualitative is None:
         return {}
-    rule = ruleset.rules[rule_id]
+    rule = ruleset.rules[qualitative]
     assert isinstance(rule, GradedRule)
-    updates: dict[str, object] = {}
-    inputs = indicator.inputs
-    if rule_id != indicator.rule:
-        updates["rule"] = rule_id
+    if qualitative != rule_id:
         inputs = known_inputs(rule, inputs)  # ticks and counts of the old rule do not carry over
     target_text = text if field == "target" else indicator.target_label
     actual_text = text if field == "actual" else indicator.actual_label
     top = top_level(rule)
     if inputs.level is None and top is not None and reached(target_text, actual_text):
         inputs = inputs.model_copy(update={"level": top})
-    if inputs is not indicator.inputs:
-        updates["inputs"] = inputs
-    return updates
+    return {"rule": qualitative, "inputs": inputs}
