@@ -182,3 +182,27 @@ def test_plain_mode_refuses_a_percent_under_another_unit_and_asks_again():
     ind = session.project.indicators[0]
     assert "「完成值」的单位是「公里」，不能带百分号（输入的是「82.5%」）" in said
     assert ind.actual == D(100)
+
+
+def test_a_percent_actual_typed_is_exported_as_typed(tmp_path):
+    import openpyxl
+
+    from perfeval_tui.exports.files import export_project
+    from perfeval_tui.project.factory import new_project
+
+    p = new_project("农村公路养护", 2024, "某县交通运输局", "national-2020")
+    ind = indicator("output", weight="10")
+    ind.levels = ["产出指标", "质量指标", "优良路率"]
+    p.indicators.append(ind)
+    session = EditSession(p, None)
+    assert session.set_field(ind, "target", "≥80%").ok
+    assert session.set_field(ind, "actual", "82.5%").ok
+    xlsx, md = export_project(p, tmp_path)
+    ws = openpyxl.load_workbook(xlsx)["项目支出绩效自评表"]
+    row = next(
+        [str(c.value or "") for c in r]
+        for r in ws.iter_rows()
+        if any(c.value == "优良路率" for c in r)
+    )
+    assert row[2:6] == ["优良路率", "≥", "≥80%", "82.5%"]  # was 82.5 beside ≥80%
+    assert "| ≥80% | 82.5% |" in md.read_text("utf-8")
