@@ -112,10 +112,21 @@ class IndicatorStep:
                     self.editor.field(year, field, label=f"{year.year}年{title}")
             specs = [s for s in specs if not (s.owner == "indicator" and s.kind == "number")]
         order = tick_order(specs)
-        for spec in specs:
+        asked: set[str] = set()
+        while pending := [s for s in specs if s.key not in asked]:
+            spec = pending[0]
             if spec.section:
                 self.ask.say(f"  {spec.section}")
+            rule_id = indicator.rule
             self.editor.rule_input(indicator, spec, order)
+            asked.add(spec.key)
+            if indicator.rule != rule_id:  # 按时完成 typed: 定性, so its 评价等级 is asked next
+                rule = self.session.ruleset.rules[indicator.rule]
+                # The 完成值 is still asked: it may say the target was reached (按时完成).
+                values = [s for s in pending[1:] if s.owner == "indicator" and s.kind == "number"]
+                new = [s for s in family_of(rule).inputs(rule) if s.kind != "amount"]
+                specs = values + [s for s in new if s.key != "direction" and s not in values]
+                order = tick_order(specs)
         self.show_score(indicator)
 
     def show_score(self, indicator: Indicator) -> None:

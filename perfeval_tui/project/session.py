@@ -20,6 +20,7 @@ from ..scoring.checks import DataWarning, check_project
 from ..scoring.engine import ProjectScore, score_project
 from ..scoring.model import Indicator, Project, YearValues
 from ..scoring.numbers import NumberInputError, parse_number
+from ..scoring.qualitative import qualitative_updates
 from ..scoring.ruleset import RuleSet, load_ruleset
 from ..scoring.targets import typed_updates
 from .storage import describe_validation_error, save_project
@@ -116,20 +117,27 @@ class EditSession:
         return outcome
 
     def set_on_the_way(self, obj: BaseModel, field: str, updates: dict[str, Any]) -> dict[str, Any]:
-        """What the text now typed in 目标值 leaves alone of the fields an earlier text of this
-        edit set beside it (unit, operator, direction), with what they held before the edit:
-        ``≥9.5`` typed key by key keeps no unit ``.`` from ``≥9.``, a bare ``9`` no ``≥`` of
-        ``≥9``. (The text itself is always the one typed now, or none for a bare number.)"""
-        if not self._origin or field != "target":
+        """What the text now typed in 目标值/完成值 leaves alone of the fields an earlier text of
+        this edit set beside it (unit, operator, direction; the 定性 rule and its 评价等级), with
+        what they held before the edit: ``≥9.5`` typed key by key keeps no unit ``.`` from
+        ``≥9.``, a bare ``9`` no ``≥`` of ``≥9``, ``控制在3天以内`` not the 定性 rule of ``控``.
+        (The text itself is always the one typed now, or none for a bare number.)"""
+        if not self._origin or field not in ("target", "actual"):
             return {}
+        beside = ("unit", "operator", "direction") if field == "target" else ()
         out: dict[str, Any] = {}
-        for key in ("unit", "operator", "direction"):
+        for key in (*beside, "rule", "inputs"):
             if key in updates or key not in type(obj).model_fields:
                 continue
             before = self._origin.get((id(obj), key))
             if before is not None and getattr(obj, key) != before[2]:
                 out[key] = before[2]
         return out
+
+    def began_with(self, obj: BaseModel, key: str) -> Any:
+        """What ``obj.key`` held when this edit began (as it is now if the edit left it alone)."""
+        before = (self._origin or {}).get((id(obj), key))
+        return getattr(obj, key) if before is None else before[2]
 
     def full_check(self) -> list[DataWarning]:
         """Every data warning of the project as it is now."""
@@ -163,6 +171,12 @@ class EditSession:
                 # As written (≥95%, ≤5个工作日, 按时完成): the text is kept, its number scored,
                 # its operator sets the direction and a unit in the cell the indicator's unit.
                 updates = {k: v for k, v in typed.items() if k in type(obj).model_fields}
+                if isinstance(obj, Indicator):
+                    # No number: 定性 (按时完成), as the importer reads it.
+                    began = (self.began_with(obj, "rule"), self.began_with(obj, "inputs"))
+                    updates.update(
+                        qualitative_updates(self.ruleset, obj, field, value, began=began)
+                    )
             else:
                 try:  # the indicator's own unit may be typed with the value: 1338路
                     number = parse_number(

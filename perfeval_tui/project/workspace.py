@@ -39,6 +39,7 @@ class WizardSession(EditSession):
 
     _edit: tuple[Indicator, str, Any] | None = None
     _money_edit = False
+    _rule_before: str | None = None  # the edited indicator's rule when the edit began
     # Positions in the result of the indicators the last commit re-scored; None: maybe all.
     touched: tuple[int, ...] | None = None
 
@@ -54,11 +55,13 @@ class WizardSession(EditSession):
         if indicator is not None:
             name = field if obj is indicator else "inputs"
             self._edit = (indicator, name, getattr(obj, field, None))
+            self._rule_before = indicator.rule
         self._money_edit = isinstance(obj, (FundRow, DistrictRow, BudgetLine))
         try:
             return super().set_field(obj, field, value)
         finally:
             self._edit = None
+            self._rule_before = None
             self._money_edit = False
 
     def _indicator_of(self, obj: BaseModel) -> Indicator | None:
@@ -79,6 +82,10 @@ class WizardSession(EditSession):
             self.touched = None
             return super().commit()
         indicator, field, old = edit
+        if field != "rule" and indicator.rule != (self._rule_before or indicator.rule):
+            # A 定性 text moved the indicator to another rule: its checks and sums all again.
+            self.touched = None
+            return super().commit()
         before = self.result
         position = self._positions.get(id(indicator), -1)
         self.result = rescore_indicator(before, self.project, indicator, position)

@@ -33,10 +33,10 @@ _KIND_HINT = {
 class NumberInputError(ValueError):
     """A typed value that is not a number of the expected kind; the message is Chinese."""
 
-    def __init__(self, field: str, problem: str, kind: NumberKind) -> None:
+    def __init__(self, field: str, problem: str, kind: NumberKind, hint: str = "") -> None:
         self.field = field
         self.problem = problem
-        self.hint = _KIND_HINT[kind]
+        self.hint = hint or _KIND_HINT[kind]
         super().__init__(f"「{field}」{problem}。{self.hint}")
 
 
@@ -56,7 +56,8 @@ def parse_number(
     """Read one typed number; raise :class:`NumberInputError` with a Chinese message if it is not one.
 
     ``unit`` is the indicator's own unit (e.g. ``路``); a value typed with it (``1338路``) is accepted.
-    A trailing ``%`` is accepted for values and rates and dropped (``96%`` -> 96).
+    A trailing ``%`` is accepted for values and rates and dropped (``96%`` -> 96), unless ``unit``
+    is another unit: ``82.5%`` under ``公里`` is refused, naming the unit to type.
     """
     if isinstance(text, bool):
         raise NumberInputError(field, "不是数字", kind)
@@ -78,6 +79,14 @@ def parse_number(
     if unit and body.endswith(_normalise(unit)) and _normalise(unit):
         body = body[: -len(_normalise(unit))]
     if body.endswith("%"):
+        own = _normalise(unit)
+        if own and own != "%" and kind in ("value", "rate"):
+            raise NumberInputError(
+                field,
+                f"的单位是「{unit.strip()}」，不能带百分号（输入的是「{text.strip()}」）",
+                kind,
+                f"请按「{unit.strip()}」输入数字，例如 13.75 或 13.75{unit.strip()}",
+            )
         if kind in ("money", "money4", "count"):
             raise NumberInputError(field, f"不能带百分号（输入的是「{text.strip()}」）", kind)
         body = body[:-1]

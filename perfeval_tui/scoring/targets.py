@@ -217,24 +217,39 @@ def unit_conflict(target: Target, column_unit: str) -> bool:
     return bool(column and target.unit and target.unit != column)
 
 
-def typed_updates(field: str, text: str, unit: str = "") -> dict[str, object] | None:
-    """The indicator fields to set when a 目标值/完成值 is typed as written (``≥95%``, ``按时完成``).
+def words_only(text: str) -> bool:
+    """定性 as typed: words and no number (``按时完成``, ``达到预期``, ``逐步提高``). Not a blank
+    cell (``/``, ``无``) and not an operator alone (``≥``, ``不低于``), which is a number still
+    to come."""
+    read = parse_target(text)
+    if read.value is not None or read.blank:
+        return False
+    _, body = _strip_operator(normalise(text))
+    _, body = _strip_suffix(body)
+    return bool(body)
 
-    None for a bare number (``95``, ``96%``), which the number parser takes as before; also for a
-    number with no operator whose unit is not the indicator's own ``unit`` (``90x`` under ``%``):
-    the number parser names the mistake. The text is kept as typed in ``target_label`` /
-    ``actual_label``; a target's operator sets the direction.
+
+def typed_updates(field: str, text: str, unit: str = "") -> dict[str, object] | None:
+    """The indicator fields to set when a 目标值/完成值 is typed as written (``≥95%``, ``82.5%``,
+    ``按时完成``).
+
+    None for a bare number (``95``), which the number parser takes as before; also for a number
+    whose unit is not the indicator's own ``unit`` (``90x`` or ``82.5%`` under ``公里``), unless
+    it is a target with an operator (the target sets the unit): the number parser names the
+    mistake. ``%`` is a unit like any other. The text is kept as typed in ``target_label`` /
+    ``actual_label``; a target's operator sets the direction and its unit the indicator's unit.
     """
     if field not in ("target", "actual"):
         return None
     read = parse_target(text)
-    if read.value is not None and read.operator is None and read.unit in ("", "%"):
+    if read.value is not None and read.operator is None and read.unit == "":
         return None
-    if read.value is not None and read.operator is None and unit_conflict(read, unit):
+    sets_unit = field == "target" and read.operator is not None
+    if read.value is not None and not sets_unit and unit_conflict(read, unit):
         return None
     updates: dict[str, object] = {field: read.value, f"{field}_label": text.strip()}
     if field == "target" and read.value is not None:
-        if read.unit and read.unit != "%":
+        if read.unit and (sets_unit or not normalise(unit)):
             updates["unit"] = read.unit
         if read.operator is not None:
             updates["operator"] = read.operator

@@ -17,13 +17,17 @@ def test_typed_updates_keep_the_text_and_set_the_operator():
     assert typed_updates("target", "≥95%") == {
         "target": D(95),
         "target_label": "≥95%",
+        "unit": "%",  # % is a unit like any other
         "operator": "≥",
         "direction": "正向",
     }
     assert typed_updates("target", "≤5个工作日")["direction"] == "反向"
     assert typed_updates("target", "≤5个工作日")["unit"] == "个工作日"
     assert typed_updates("actual", "已完成") == {"actual": None, "actual_label": "已完成"}
-    assert typed_updates("target", "95") is None and typed_updates("target", "96%") is None
+    assert typed_updates("target", "95") is None
+    # A number with % is kept as typed; the % sets an empty 单位, like 公里.
+    assert typed_updates("target", "96%") == {"target": D(96), "target_label": "96%", "unit": "%"}
+    assert typed_updates("actual", "82.5%", "%") == {"actual": D("82.5"), "actual_label": "82.5%"}
 
 
 def test_plain_mode_enters_a_target_as_written(tmp_path):

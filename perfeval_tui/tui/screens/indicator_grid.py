@@ -28,7 +28,6 @@ from ...project.structure import (
 from ...scoring.engine import IndicatorScore
 from ...scoring.families import family_of
 from ...scoring.model import Indicator, Project
-from ...scoring.targets import typed_updates
 from .. import keymap
 from ..host import PendingIndicator
 from ..widgets.data_grid import GridColumn
@@ -168,19 +167,9 @@ class IndicatorGridScreen(GridStepScreen):
             ruleset = self.ws.session.ruleset
             if indicator.name == NEW_NAME and indicator.rule == ruleset.default_rule:
                 changes.append(("rule", rule_for_name(ruleset, text)))  # 满意度: its own rule
-        elif key in ("target", "actual"):
-            updates = typed_updates(key, text) if text else None
-            if updates is not None:  # as written: ≥95%, 1304路, 按时完成
-                changes = list(updates.items())
-            else:
-                changes = [(key, text)]
-                if getattr(indicator, f"{key}_label"):
-                    changes.append((f"{key}_label", ""))
-                if key == "target" and text.endswith(("%", "％")) and not indicator.unit:
-                    changes.append(("unit", "%"))
-            # Nothing stays of a text typed on the way (the unit ``.`` of ``≥9.``).
-            changes += self.ws.session.set_on_the_way(indicator, key, dict(changes)).items()
         else:
+            # 目标值/完成值 as written (≥95%, 82.5%, 按时完成) too: the edit session reads the
+            # operator, the unit and a 定性 text, and refuses a unit not the indicator's.
             changes = [(key, text)]
         for field, value in changes:
             if getattr(indicator, field) == value:

@@ -3,7 +3,7 @@ right, its explanation under (80 columns, F4) or beside (≥120 columns) them.""
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
@@ -31,6 +31,7 @@ from ..widgets.indicator_inputs import (
     OverrideInput,
     PathInput,
     TickBox,
+    ValueInput,
 )
 from ..widgets.indicator_tree import IndicatorTree
 from .base import StepScreen
@@ -218,6 +219,30 @@ class IndicatorsScreen(StepScreen):
                 ids.add(self.selected.id)  # its name may have changed
         self.indicator_tree.relabel(result, ids)
         self.form.show_scores(result, self.ws.session.warnings)
+        if outcome is None and self.rule_moved():  # back from the table (F12) or a dialog
+            self.call_later(self.show_rule_moved)
+
+    def rule_moved(self) -> bool:
+        indicator = self.selected
+        return indicator is not None and self.form.composed_rule not in (None, indicator.rule)
+
+    async def show_rule_moved(self) -> None:
+        """A 目标值/完成值 typed without a number made the indicator 定性 (or a number took it
+        back): the form again with that rule's inputs (评价等级), the focus where it is."""
+        indicator = self.selected
+        if indicator is None or not self.rule_moved():
+            return
+        focused = self.focused
+        in_form = focused is not None and self.form in focused.ancestors
+        field_id = focused.id if in_form and focused is not None else None
+        await self.load_form(indicator)
+        if in_form:
+            self.focus_form_field(field_id)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        super().on_descendant_blur(event)
+        if isinstance(event.widget, ValueInput) and self.rule_moved():
+            self.call_later(self.show_rule_moved)
 
     def apply_field(self, field: FieldInput, text: str) -> None:
         super().apply_field(field, text)

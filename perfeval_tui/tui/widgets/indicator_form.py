@@ -95,6 +95,7 @@ class IndicatorForm(FormScroll):
         self.indicator: Indicator | None = None
         self.result: ProjectScore | None = None
         self._lines: dict[str, list[Widget]] = {}  # found by _found; emptied by compose
+        self.composed_rule: str | None = None  # the rule whose inputs the form shows
 
     def show_indicator(self, indicator: Indicator | None, result: ProjectScore) -> None:
         self.indicator = indicator
@@ -106,6 +107,7 @@ class IndicatorForm(FormScroll):
         if ind is None or self.result is None:
             yield Static("在左侧指标树中选择一个指标（↑↓ 移动，回车编辑完成值）。Ctrl+N 新增指标。")
             return
+        self.composed_rule = ind.rule
         rule = self.ruleset.rules[ind.rule]
         family = family_of(rule)
         specs = family.inputs(rule)
@@ -252,6 +254,11 @@ class IndicatorForm(FormScroll):
         for widget in self._found("#ind-direction"):
             if isinstance(widget, ChoiceSelect) and widget.value != indicator.direction:
                 widget.value = indicator.direction
+        # 完成值 按时完成 under a 定性 target picks the top 评价等级 (and another text unpicks it).
+        level = indicator.inputs.level or ""
+        for widget in self._found("#ind-level"):
+            if isinstance(widget, ChoiceSelect) and widget.value != level:
+                widget.value = level
 
 
 def year_rows(ind: Indicator) -> ComposeResult:
