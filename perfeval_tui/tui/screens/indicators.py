@@ -240,7 +240,7 @@ class IndicatorsScreen(StepScreen):
             self.focus_form_field(field_id)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        super().on_descendant_blur(event)
+        # StepScreen's own handler (apply, save) runs as well: Textual calls each class's.
         if isinstance(event.widget, ValueInput) and self.rule_moved():
             self.call_later(self.show_rule_moved)
 
