@@ -26,6 +26,7 @@ from ..scoring.model import (
     YearValues,
 )
 from ..scoring.numbers import NumberInputError, NumberKind, parse_number
+from ..scoring.qualitative import reached
 from ..scoring.ruleset import RuleSet
 from ..scoring.targets import Target, normalise, parse_target
 from .form_layout import (
@@ -273,14 +274,12 @@ class _Reader:
         if target.value is not None:
             ind.operator, ind.unit = target.operator, target.unit
             ind.direction = target.direction
-        reached = actual.completed or (
-            not actual.blank and normalise(actual.text) == normalise(target.text)
-        )
+        met = reached(target.text, actual.text)
         if not target.qualitative:
             self.notes.append(
                 f"{self.grid.where(row)}「{ind.name}」实际完成值「{actual.text}」为文字，无法按比例复算，按定性评定"
             )
-        if not reached:
+        if not met:
             return
         rule = self.ruleset.rules["graded"]
         level = TOP_BAND if isinstance(rule, GradedRule) and TOP_BAND in rule.levels else None
