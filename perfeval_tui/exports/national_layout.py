@@ -15,7 +15,7 @@ from ..scoring.budget_block import block_table, part_lines, total_line
 from ..scoring.engine import IndicatorScore, ProjectScore, reads_budget
 from ..scoring.form_checks import STATED_ONLY, stated_only
 from ..scoring.model import BudgetLine, Project
-from ..scoring.numbers import fmt2, fmt_percent, fmt_plain
+from ..scoring.numbers import fmt2, fmt_percent, fmt_plain, round_score
 
 SHEET = "项目支出绩效自评表"
 TITLE = "项目支出绩效自评表"
@@ -67,8 +67,7 @@ def weight_figure(value: Decimal) -> Figure:
 
 def rate_figure(percent: Decimal) -> Figure:
     """An 执行率 given in percent (90.2381), printed rounded as the form does (90.24%)."""
-    text = fmt_percent(percent)
-    return Figure(Decimal(text[:-1]) / 100, text, "0.00%")
+    return Figure(round_score(percent) / 100, fmt_percent(percent), "0.00%")
 
 
 @dataclass(frozen=True, slots=True)
